@@ -1,0 +1,97 @@
+"""Amounts: an interval of values with a unit, and the printed figure's own value beside it.
+
+Every derived figure is an :class:`Amount`. Arithmetic checks units with pint at every step:
+adding yuan to visitors raises :class:`~claimcheck.units.UnitMismatchError`. The ``nominal``
+value is the same computation on the printed numbers themselves; it tells whether a result
+is consistent outright or only thanks to rounding latitude.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from claimcheck import units
+from claimcheck.intervals import Interval
+from claimcheck.units import Unit, UnitMismatchError
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """Values between two ends, in a unit."""
+
+    interval: Interval
+    unit: Unit
+    nominal: Fraction | None = None
+
+    @classmethod
+    def number(cls, value: Fraction | int) -> Amount:
+        """An exact plain number, such as the 1 in ``1 + rate``."""
+        return cls(Interval.point(value), units.dimensionless(), Fraction(value))
+
+    def to(self, unit: Unit) -> Amount:
+        """The same amount expressed in ``unit`` (which must be of the same dimension)."""
+        if unit == self.unit:
+            return self
+        factor = units.conversion_factor(self.unit, unit)
+        nominal = None if self.nominal is None else self.nominal * factor
+        return Amount(self.interval.scaled(factor), unit, nominal)
+
+    def _aligned(self, other: Amount, operation: str) -> Amount:
+        if not units.same_dimension(self.unit, other.unit):
+            raise UnitMismatchError(self.unit, other.unit, operation)
+        return other.to(self.unit)
+
+    def __add__(self, other: Amount) -> Amount:
+        other = self._aligned(other, "add")
+        return Amount(self.interval + other.interval, self.unit, _both(self, other, Fraction.__add__))
+
+    def __sub__(self, other: Amount) -> Amount:
+        other = self._aligned(other, "subtract")
+        return Amount(self.interval - other.interval, self.unit, _both(self, other, Fraction.__sub__))
+
+    def __neg__(self) -> Amount:
+        return Amount(-self.interval, self.unit, None if self.nominal is None else -self.nominal)
+
+    def __mul__(self, other: Amount) -> Amount:
+        unit = units.multiply(self.unit, other.unit)
+        return _simplified(Amount(self.interval * other.interval, unit, _both(self, other, Fraction.__mul__)))
+
+    def __truediv__(self, other: Amount) -> Amount:
+        unit = units.divide(self.unit, other.unit)
+        nominal = None
+        if self.nominal is not None and other.nominal is not None and other.nominal != 0:
+            nominal = self.nominal / other.nominal
+        return _simplified(Amount(self.interval / other.interval, unit, nominal))
+
+    def __pow__(self, exponent: int) -> Amount:
+        nominal = None
+        if self.nominal is not None and not (self.nominal == 0 and exponent < 0):
+            nominal = self.nominal**exponent
+        return Amount(self.interval**exponent, units.power(self.unit, exponent), nominal)
+
+    def minimum(self, other: Amount) -> Amount:
+        other = self._aligned(other, "take the smaller of")
+        return Amount(self.interval.minimum(other.interval), self.unit, _both(self, other, min))
+
+    def maximum(self, other: Amount) -> Amount:
+        other = self._aligned(other, "take the larger of")
+        return Amount(self.interval.maximum(other.interval), self.unit, _both(self, other, max))
+
+    def absolute(self) -> Amount:
+        nominal = None if self.nominal is None else abs(self.nominal)
+        return Amount(self.interval.absolute(), self.unit, nominal)
+
+
+def _both(a: Amount, b: Amount, operation: object) -> Fraction | None:
+    if a.nominal is None or b.nominal is None:
+        return None
+    result = operation(a.nominal, b.nominal)  # type: ignore[operator]
+    assert isinstance(result, Fraction)
+    return result
+
+
+def _simplified(amount: Amount) -> Amount:
+    """Cancel what cancels: CNY per CNY is a plain number, percent of visits is visits."""
+    target = units.reduced(amount.unit)
+    return amount if target == amount.unit else amount.to(target)

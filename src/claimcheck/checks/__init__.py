@@ -1,0 +1,10 @@
+"""The registry of check kinds: adding a check is adding a module and a line here."""
+
+from __future__ import annotations
+
+from claimcheck.checks import comparison, formula, ratio
+from claimcheck.checks.base import CheckKind
+
+CHECK_KINDS: dict[str, CheckKind] = {kind.name: kind for kind in (ratio.KIND, comparison.KIND, formula.KIND)}
+
+__all__ = ["CHECK_KINDS", "CheckKind"]

@@ -1,0 +1,40 @@
+"""What every check kind provides: its record type and how to evaluate one record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck import units
+from claimcheck.amounts import Amount
+from claimcheck.kinds.base import Issue, Outcome, no_issues
+from claimcheck.records import Check
+
+Lookup = Callable[[str], Amount]
+"""Finds the amount a reference such as ``tourists.previous`` names."""
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """One kind of cross-claim check."""
+
+    name: str
+    record: type[Check]
+    summary: str
+    evaluate: Callable[[Any, Lookup], Outcome]
+    validate: Callable[[Any], list[Issue]] = field(default=no_issues)
+
+
+def target_unit(check: Any) -> units.Unit | None:
+    """The unit a check's result is shown in, when the file names one."""
+    text: str | None = getattr(check, "unit", None)
+    return None if text is None else units.parse_unit(text)
+
+
+def validate_unit(check: Any) -> list[Issue]:
+    try:
+        target_unit(check)
+    except units.UnknownUnitError as error:
+        return [(str(error), check.at)]
+    return []

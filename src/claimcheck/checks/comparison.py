@@ -1,0 +1,86 @@
+"""A comparison between claims: Pingyao's visitors cannot exceed Jinzhong's tourists.
+
+The comparison is inconsistent only when no reading of the printed figures satisfies it;
+when some readings do and others do not, it is consistent and the message says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Literal
+
+from claimcheck.amounts import Amount
+from claimcheck.checks.base import CheckKind, Lookup
+from claimcheck.derivation import derive
+from claimcheck.intervals import INF, Interval
+from claimcheck.kinds.base import Outcome, outcome
+from claimcheck.records import Check, Ref, doc
+from claimcheck.results import Comparison
+from claimcheck.verdicts import Verdict
+
+Relation = Literal["<", "<=", ">", ">=", "=="]
+_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparisonCheck(Check):
+    left: Ref = field(metadata=doc("The claim or value on the left: 'pingyao_visitors'."))
+    relation: Relation = field(metadata=doc("How left must relate to right: <, <=, >, >= or ==."))
+    right: Ref = field(metadata=doc("The claim or value on the right: 'jinzhong_tourists'."))
+
+
+def _required(relation: Relation) -> Interval:
+    """The values ``right - left`` must take for the relation to hold."""
+    zero = Fraction(0)
+    return {
+        "<": Interval(zero, INF, False, False),
+        "<=": Interval(zero, INF, True, False),
+        ">": Interval(-INF, zero, False, False),
+        ">=": Interval(-INF, zero, False, True),
+        "==": Interval.point(zero),
+    }[relation]
+
+
+def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
+    left, right = check.left.text, check.right.text
+    inputs = {left: lookup(left), right: lookup(right)}
+    difference = inputs[right] - inputs[left]
+    required = Amount(_required(check.relation), difference.unit)
+    words = f"{left} {_WORDS[check.relation]} {right}"
+    derived = derive(
+        "margin",
+        check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
+        f"{right} - {left}",
+        inputs,
+        expected=Comparison(f"the requirement {words}", required),
+    )
+    if derived.verdict is Verdict.CONSISTENT:
+        certain = required.interval.intersection(derived.result.interval) == derived.result.interval
+        message = (
+            f"{words} holds for every reading of the printed figures"
+            if certain
+            else f"{words} holds for some readings of the printed figures, not all"
+        )
+        derived = replace(derived, message=message)
+    elif derived.verdict is Verdict.INCONSISTENT:
+        derived = replace(derived, message=f"{words} fails for every reading: {derived.message}")
+    return outcome({}, [derived], derived.message)
+
+
+def _required_words(relation: Relation) -> str:
+    return {
+        "<": "above zero",
+        "<=": "zero or more",
+        ">": "below zero",
+        ">=": "zero or less",
+        "==": "zero",
+    }[relation]
+
+
+KIND = CheckKind(
+    name="comparison",
+    record=ComparisonCheck,
+    summary="One claim's value must be less than, at most, more than or equal to another's.",
+    evaluate=evaluate,
+)

@@ -1,0 +1,49 @@
+"""A general formula over claims and checks, in the safe expression language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.checks.base import CheckKind, Lookup, target_unit, validate_unit
+from claimcheck.derivation import derive
+from claimcheck.kinds.base import Outcome, outcome
+from claimcheck.records import Check, Figure, FormulaText, doc
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormulaCheck(Check):
+    formula: FormulaText = field(
+        metadata=doc(
+            "Arithmetic over claim ids and their values: numbers, names, + - * / **,"
+            " parentheses, min, max, abs. Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
+        )
+    )
+    unit: str | None = field(
+        default=None, metadata=doc("The unit to show the result in: 'percent', 'CNY/visit'.")
+    )
+    expect: Figure | None = field(
+        default=None, metadata=doc("A printed figure the result should match, if any.")
+    )
+
+
+def evaluate(check: FormulaCheck, lookup: Lookup) -> Outcome:
+    formula = check.formula.formula
+    inputs = {name: lookup(name) for name in formula.names}
+    derived = derive(
+        "value",
+        check.description or "the formula's result",
+        formula.text,
+        inputs,
+        unit=target_unit(check),
+        expected=check.expect,
+    )
+    return outcome({}, [derived], derived.message)
+
+
+KIND = CheckKind(
+    name="formula",
+    record=FormulaCheck,
+    summary="A formula over claims and checks, optionally compared with a printed figure.",
+    evaluate=evaluate,
+    validate=validate_unit,
+)

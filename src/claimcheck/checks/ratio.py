@@ -1,0 +1,45 @@
+"""A ratio or per-unit figure across claims: revenue per tourist, investment per project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.checks.base import CheckKind, Lookup, target_unit, validate_unit
+from claimcheck.derivation import derive
+from claimcheck.kinds.base import Outcome, outcome
+from claimcheck.records import Check, Figure, Ref, doc
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatioCheck(Check):
+    numerator: Ref = field(metadata=doc("What is divided: 'revenue' or 'revenue.previous'."))
+    denominator: Ref = field(metadata=doc("What it is divided by: 'tourists'."))
+    unit: str | None = field(
+        default=None, metadata=doc("The unit to show the result in: 'CNY/visit', 'percent'.")
+    )
+    expect: Figure | None = field(
+        default=None, metadata=doc("A printed figure the ratio should match, if any.")
+    )
+
+
+def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
+    names = (check.numerator.text, check.denominator.text)
+    inputs = {name: lookup(name) for name in names}
+    derived = derive(
+        "value",
+        check.description or f"{names[0]} per {names[1]}",
+        f"{names[0]} / {names[1]}",
+        inputs,
+        unit=target_unit(check),
+        expected=check.expect,
+    )
+    return outcome({}, [derived], derived.message)
+
+
+KIND = CheckKind(
+    name="ratio",
+    record=RatioCheck,
+    summary="One claim's value divided by another's.",
+    evaluate=evaluate,
+    validate=validate_unit,
+)

@@ -1,0 +1,62 @@
+"""Recomputing a figure from others with a formula, and judging it against a printed one.
+
+Claim kinds and checks both derive their figures here, so every derived figure carries
+the same trail for ``explain``: formula, inputs, intermediate steps, result, comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from claimcheck.amounts import Amount
+from claimcheck.formulas import evaluate, parse_formula
+from claimcheck.records import Figure
+from claimcheck.results import Comparison, Derived
+from claimcheck.units import Unit
+from claimcheck.verdicts import Verdict, judge
+
+NOTHING_TO_COMPARE = "nothing printed to compare it with"
+
+
+def amount_of(figure: Figure) -> Amount:
+    """The amount a printed figure stands for."""
+    reading = figure.reading
+    return Amount(reading.interval, reading.unit, reading.nominal)
+
+
+def derive(
+    name: str,
+    label: str,
+    formula: str,
+    inputs: Mapping[str, Amount],
+    *,
+    unit: Unit | None = None,
+    expected: Figure | Comparison | None = None,
+    unverifiable: str = NOTHING_TO_COMPARE,
+) -> Derived:
+    """Compute ``formula`` over ``inputs``; compare with ``expected`` when there is one."""
+    parsed = parse_formula(formula)
+    result, steps = evaluate(parsed, inputs.__getitem__)
+    if unit is not None:
+        result = result.to(unit)
+    used = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
+    if expected is None:
+        return Derived(name, label, formula, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable)
+    comparison = (
+        Comparison(f"printed {expected.printed!r}", amount_of(expected))
+        if isinstance(expected, Figure)
+        else expected
+    )
+    judgement = judge(result, comparison.amount, comparison.label)
+    return Derived(
+        name,
+        label,
+        formula,
+        used,
+        tuple(steps),
+        result,
+        judgement.verdict,
+        judgement.message,
+        comparison,
+        judgement,
+    )

@@ -1,0 +1,77 @@
+"""The step-by-step derivation of one verdict, as a tree of lines any renderer can show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.amounts import Amount
+from claimcheck.display import format_amount
+from claimcheck.figures import Reading
+from claimcheck.results import Derived, FileReport, Result
+
+
+@dataclass
+class Node:
+    """One line of an explanation, with the lines that detail it."""
+
+    text: str
+    children: list[Node] = field(default_factory=list)
+    verdict: str | None = None
+    """Set on lines that state a verdict, so renderers can colour them."""
+
+    def add(self, text: str, verdict: str | None = None) -> Node:
+        child = Node(text, verdict=verdict)
+        self.children.append(child)
+        return child
+
+
+def reading_amount(reading: Reading) -> Amount:
+    return Amount(reading.interval, reading.unit, reading.nominal)
+
+
+def explain(report: FileReport, result: Result) -> Node:
+    """How ``result`` was reached: quote, readings, formulas, inputs, steps, comparison, verdict."""
+    record = result.record
+    root = Node(f"{record.id} ({record.kind}, {report.path}:{record.at.line})")
+    quote = getattr(record, "quote", None)
+    if quote is not None:
+        where = f" (article line {result.quote_line})" if result.quote_line else ""
+        root.add(f"quote{where}: \u201c{quote}\u201d")
+    period = getattr(record, "period", None)
+    if period is not None:
+        root.add(f"period: {period.printed!r} is {period.label}")
+    description = getattr(record, "description", None)
+    if description:
+        root.add(f"what: {description}")
+    if result.readings:
+        read = root.add("how the printed figures were read")
+        for name, reading in result.readings:
+            node = read.add(f"{name}: {reading.printed!r} -> {format_amount(reading_amount(reading))}")
+            for step in reading.steps:
+                node.add(step)
+    for derived in result.derived:
+        _derived(root, derived)
+    if record.note:
+        root.add(f"note: {record.note}")
+    root.add(f"verdict: {result.verdict.value} - {result.message}", verdict=result.verdict.value)
+    return root
+
+
+def _derived(root: Node, derived: Derived) -> None:
+    node = root.add(f"derived {derived.name}: {derived.label}")
+    node.add(f"formula: {derived.formula}")
+    if derived.inputs:
+        inputs = node.add("inputs")
+        for name, amount in derived.inputs:
+            inputs.add(f"{name} = {format_amount(amount)}")
+    computed = [(text, amount) for text, amount in derived.steps]
+    if len(computed) > 1:
+        steps = node.add("steps")
+        for text, amount in computed:
+            steps.add(f"{text} = {format_amount(amount)}")
+    node.add(f"result: {format_amount(derived.result)}")
+    if derived.compared_with is not None:
+        node.add(
+            f"compared with {derived.compared_with.label}: {format_amount(derived.compared_with.amount)}"
+        )
+    node.add(f"{derived.verdict.value}: {derived.message}", verdict=derived.verdict.value)

@@ -1,0 +1,120 @@
+"""The stable JSON document: one record per claim and per check, with exact intervals."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO, Any
+
+from claimcheck import __version__, units
+from claimcheck.amounts import Amount
+from claimcheck.display import exact_text, format_amount
+from claimcheck.figures import Reading
+from claimcheck.intervals import Interval
+from claimcheck.results import Derived, FileReport, Problem, Result
+from claimcheck.verdicts import Verdict
+
+FORMAT_VERSION = 1
+
+
+def interval_json(interval: Interval) -> dict[str, Any]:
+    """An interval with exact ends: decimal strings, "a/b" fractions, or null for infinity."""
+    return {
+        "lo": exact_text(interval.lo),
+        "hi": exact_text(interval.hi),
+        "lo_closed": interval.lo_closed,
+        "hi_closed": interval.hi_closed,
+    }
+
+
+def amount_json(amount: Amount) -> dict[str, Any]:
+    return {
+        "interval": interval_json(amount.interval),
+        "unit": units.format_unit(amount.unit),
+        "text": format_amount(amount),
+    }
+
+
+def _reading(name: str, reading: Reading) -> dict[str, Any]:
+    return {
+        "field": name,
+        "printed": reading.printed,
+        "hedge": reading.hedge_phrase or None,
+        **amount_json(Amount(reading.interval, reading.unit, reading.nominal)),
+    }
+
+
+def _derived(derived: Derived) -> dict[str, Any]:
+    compared = derived.compared_with
+    return {
+        "name": derived.name,
+        "label": derived.label,
+        "formula": derived.formula,
+        "inputs": [{"name": name, **amount_json(amount)} for name, amount in derived.inputs],
+        "result": amount_json(derived.result),
+        "compared_with": None
+        if compared is None
+        else {"label": compared.label, **amount_json(compared.amount)},
+        "verdict": derived.verdict.value,
+        "message": derived.message,
+    }
+
+
+def result_json(report: FileReport, result: Result) -> dict[str, Any]:
+    record = result.record
+    return {
+        "file": str(report.path),
+        "line": record.at.line,
+        "col": record.at.col,
+        "id": record.id,
+        "type": "check" if result.is_check else "claim",
+        "kind": record.kind,
+        "quote": getattr(record, "quote", None),
+        "quote_line": result.quote_line,
+        "readings": [_reading(name, reading) for name, reading in result.readings],
+        "derived": [_derived(item) for item in result.derived],
+        "verdict": result.verdict.value,
+        "message": result.message,
+    }
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "file": str(problem.path),
+        "line": problem.at.line,
+        "col": problem.at.col,
+        "id": problem.record_id,
+        "message": problem.message,
+    }
+
+
+def document(reports: Sequence[FileReport]) -> dict[str, Any]:
+    """The whole JSON document for a run."""
+    summary = {verdict.value: sum(report.count(verdict) for report in reports) for verdict in Verdict}
+    summary["problems"] = sum(len(report.problems) for report in reports)
+    return {
+        "claimcheck": __version__,
+        "format_version": FORMAT_VERSION,
+        "files": [
+            {
+                "file": str(report.path),
+                "article": None
+                if report.article is None
+                else {
+                    "title": report.article.title,
+                    "publisher": report.article.publisher,
+                    "date": report.article.date.isoformat(),
+                    "url": report.article.url,
+                },
+                "results": [result_json(report, result) for result in report.results],
+                "problems": [problem_json(problem) for problem in report.problems],
+            }
+            for report in reports
+        ],
+        "summary": summary,
+    }
+
+
+def render(reports: Sequence[FileReport], stream: IO[str], colour: bool) -> None:
+    json.dump(document(reports), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,136 @@
+"""Rich tables for people: the claims, the derived figures, and a summary line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.display import format_amount
+from claimcheck.explanation import reading_amount
+from claimcheck.results import FileReport, Result
+from claimcheck.verdicts import Verdict
+
+VERDICT_STYLES = {
+    Verdict.CONSISTENT: "green",
+    Verdict.INCONSISTENT: "bold red",
+    Verdict.AMBIGUOUS: "bold yellow",
+    Verdict.UNVERIFIABLE: "dim",
+}
+ROW_STYLES = {Verdict.INCONSISTENT: "red", Verdict.AMBIGUOUS: "yellow"}
+
+
+def make_console(stream: IO[str], colour: bool) -> Console:
+    """A console that writes to ``stream``, with colour only when asked for."""
+    return Console(
+        file=stream,
+        force_terminal=colour,
+        no_color=not colour,
+        highlight=False,
+        soft_wrap=False,
+        width=None if colour else _plain_width(),
+    )
+
+
+def _plain_width() -> int:
+    import os
+
+    try:
+        return max(80, int(os.environ.get("COLUMNS", "120")))
+    except ValueError:
+        return 120
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(verdict.value, style=VERDICT_STYLES[verdict])
+
+
+def render(reports: Sequence[FileReport], stream: IO[str], colour: bool) -> None:
+    console = make_console(stream, colour)
+    for report in reports:
+        if report.problems and not report.results:
+            continue  # problems go to standard error, printed by the CLI
+        _file(console, report)
+    console.print(summary_line(reports))
+
+
+def _file(console: Console, report: FileReport) -> None:
+    article = report.article
+    if article is not None:
+        console.print(
+            Text(article.title, style="bold"), Text(f"{article.publisher}, {article.date}"), sep=" - "
+        )
+    console.print(Text(str(report.path), style="dim"))
+    if report.claims:
+        console.print(_claims_table(report.claims))
+    derived = _derived_table(report.results)
+    if derived.row_count:
+        console.print(derived)
+
+
+def _claims_table(results: Sequence[Result]) -> Table:
+    table = Table(title="Claims", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("line", justify="right")
+    table.add_column("printed")
+    table.add_column("stands for")
+    table.add_column("verdict", no_wrap=True)
+    for result in results:
+        printed = "\n".join(reading.printed for _, reading in result.readings)
+        stands = "\n".join(format_amount(reading_amount(reading)) for _, reading in result.readings)
+        if not result.readings and (period := getattr(result.record, "period", None)) is not None:
+            printed, stands = period.printed, period.label
+        table.add_row(
+            result.record.id,
+            str(result.record.at.line),
+            printed,
+            stands,
+            verdict_text(result.verdict),
+            style=ROW_STYLES.get(result.verdict),
+        )
+    return table
+
+
+def _derived_table(results: Sequence[Result]) -> Table:
+    table = Table(title="Derived figures", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("what")
+    table.add_column("recomputed")
+    table.add_column("compared with")
+    table.add_column("verdict", no_wrap=True)
+    for result in results:
+        for derived in result.derived:
+            name = result.record.id if result.is_check else f"{result.record.id}.{derived.name}"
+            compared = (
+                "-"
+                if derived.compared_with is None
+                else f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
+            )
+            table.add_row(
+                name,
+                Text.assemble(derived.label, "\n", (f"= {derived.formula}", "dim")),
+                format_amount(derived.result),
+                compared,
+                verdict_text(derived.verdict),
+                style=ROW_STYLES.get(derived.verdict),
+            )
+    return table
+
+
+def summary_line(reports: Sequence[FileReport]) -> Text:
+    """One line: how many claims and checks, and how many of each verdict."""
+    claims = sum(len(report.claims) for report in reports)
+    checks = sum(len(report.checks) for report in reports)
+    text = Text(f"{len(reports)} file(s), {claims} claims, {checks} checks: ")
+    parts = []
+    for verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.CONSISTENT, Verdict.UNVERIFIABLE):
+        count = sum(report.count(verdict) for report in reports)
+        parts.append(Text(f"{count} {verdict.value}", style=VERDICT_STYLES[verdict] if count else ""))
+    problems = sum(len(report.problems) for report in reports)
+    if problems:
+        parts.append(Text(f"{problems} claim-file problem(s)", style="bold red"))
+    return text + Text(", ").join(parts)

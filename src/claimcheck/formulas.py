@@ -1,0 +1,201 @@
+"""A small, safe expression language for derived figures.
+
+A formula is arithmetic over names: ``revenue.value / tourists.value``,
+``(1 + revenue.rate) / (1 + tourists.rate) - 1``. It allows numbers, names (a claim or
+check id, optionally followed by one ``.field``), ``+ - * / **``, unary minus, parentheses
+and the functions ``min``, ``max`` and ``abs``. Exponents must be whole-number literals no
+larger than :data:`MAX_EXPONENT`. There are no strings, no attribute access on objects, no
+keywords and no comprehensions: the text is parsed by Python's ``ast`` module and every
+node is checked against a whitelist before anything is evaluated, and evaluation only
+looks names up in a table of amounts.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from claimcheck.amounts import Amount
+
+MAX_LENGTH = 500
+MAX_NODES = 200
+MAX_EXPONENT = 12
+FUNCTIONS: dict[str, Callable[..., Amount]] = {
+    "min": lambda *args: functools.reduce(Amount.minimum, args),
+    "max": lambda *args: functools.reduce(Amount.maximum, args),
+    "abs": lambda arg: arg.absolute(),
+}
+_NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
+
+
+class FormulaError(ValueError):
+    """A formula that is malformed or uses something the language does not allow."""
+
+    def __init__(self, message: str, offset: int = 0) -> None:
+        self.message = message
+        self.offset = offset
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A parsed, checked formula and the names it reads."""
+
+    text: str
+    tree: ast.expr
+    names: tuple[str, ...]
+
+
+Step = tuple[str, Amount]
+"""One computed sub-expression, as written in the formula, and its amount."""
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_formula(text: str) -> Formula:
+    """Parse and check a formula; raises :class:`FormulaError` with the reason and column."""
+    if len(text) > MAX_LENGTH:
+        raise FormulaError(f"formula is longer than {MAX_LENGTH} characters")
+    if not text.strip():
+        raise FormulaError("formula is empty")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as error:
+        raise FormulaError(f"malformed formula: {error.msg}", (error.offset or 1) - 1) from None
+    except (RecursionError, MemoryError, ValueError):
+        raise FormulaError("formula is nested too deeply") from None
+    nodes = list(ast.walk(tree))
+    if len(nodes) > MAX_NODES:
+        raise FormulaError(f"formula has more than {MAX_NODES} parts")
+    names: list[str] = []
+    _check(tree.body, names)
+    return Formula(text.strip(), tree.body, tuple(dict.fromkeys(names)))
+
+
+def _check(node: ast.expr, names: list[str]) -> None:
+    offset = getattr(node, "col_offset", 0)
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+            raise FormulaError(f"only numbers are allowed, not {node.value!r}", offset)
+        if isinstance(node.value, float) and not math.isfinite(node.value):
+            raise FormulaError("numbers must be finite", offset)
+    elif isinstance(node, (ast.Name, ast.Attribute)):
+        names.append(_reference(node))
+    elif isinstance(node, ast.BinOp):
+        if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
+            raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
+        if isinstance(node.op, ast.Pow):
+            _exponent(node.right)
+            _check(node.left, names)
+        else:
+            _check(node.left, names)
+            _check(node.right, names)
+    elif isinstance(node, ast.UnaryOp):
+        if not isinstance(node.op, (ast.USub, ast.UAdd)):
+            raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
+        _check(node.operand, names)
+    elif isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+            allowed = ", ".join(sorted(FUNCTIONS))
+            raise FormulaError(f"only the functions {allowed} may be called", offset)
+        if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
+            raise FormulaError("functions take plain arguments only", offset)
+        if not node.args or (node.func.id == "abs" and len(node.args) != 1):
+            raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
+        for arg in node.args:
+            _check(arg, names)
+    else:
+        raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
+
+
+def _reference(node: ast.Name | ast.Attribute) -> str:
+    """The qualified name ``id`` or ``id.field``; anything deeper is refused."""
+    if isinstance(node, ast.Name):
+        text = node.id
+    elif isinstance(node.value, ast.Name):
+        text = f"{node.value.id}.{node.attr}"
+    else:
+        raise FormulaError("a name may have one '.field' at most", node.col_offset)
+    if not _NAME.fullmatch(text):
+        raise FormulaError(
+            f"{text!r} is not a claim reference (lower-case letters, digits and '_')",
+            node.col_offset,
+        )
+    return text
+
+
+def _exponent(node: ast.expr) -> int:
+    value: object = None
+    if isinstance(node, ast.Constant):
+        value = node.value
+    elif (
+        isinstance(node, ast.UnaryOp)
+        and isinstance(node.op, ast.USub)
+        and isinstance(node.operand, ast.Constant)
+    ):
+        value = node.operand.value
+        value = -value if isinstance(value, int) and not isinstance(value, bool) else None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise FormulaError("an exponent must be a whole number written out", node.col_offset)
+    if abs(value) > MAX_EXPONENT:
+        raise FormulaError(f"exponents are limited to ±{MAX_EXPONENT}", node.col_offset)
+    return value
+
+
+def _symbol(op: ast.AST) -> str:
+    return {
+        "Mod": "%",
+        "FloorDiv": "//",
+        "MatMult": "@",
+        "BitAnd": "&",
+        "BitOr": "|",
+        "BitXor": "^",
+        "LShift": "<<",
+        "RShift": ">>",
+        "Not": "not",
+        "Invert": "~",
+    }.get(type(op).__name__, type(op).__name__)
+
+
+def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount, list[Step]]:
+    """Evaluate a checked formula; every operation's result is recorded as a step."""
+    steps: list[Step] = []
+    result = _evaluate(formula.tree, formula.text, lookup, steps)
+    return result, steps
+
+
+def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:
+    if isinstance(node, ast.Constant):
+        return Amount.number(Fraction(str(node.value)))
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return lookup(_reference(node))
+    if isinstance(node, ast.UnaryOp):
+        operand = _evaluate(node.operand, text, lookup, steps)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left = _evaluate(node.left, text, lookup, steps)
+        if isinstance(node.op, ast.Pow):
+            result = left ** _exponent(node.right)
+        else:
+            right = _evaluate(node.right, text, lookup, steps)
+            result = _BINARY[type(node.op)](left, right)
+    elif isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        args = [_evaluate(arg, text, lookup, steps) for arg in node.args]
+        result = FUNCTIONS[node.func.id](*args)
+    else:  # pragma: no cover - parse_formula refuses everything else
+        raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
+    steps.append((ast.get_source_segment(text, node) or ast.unparse(node), result))
+    return result
+
+
+_BINARY: dict[type[ast.operator], Callable[[Amount, Amount], Amount]] = {
+    ast.Add: Amount.__add__,
+    ast.Sub: Amount.__sub__,
+    ast.Mult: Amount.__mul__,
+    ast.Div: Amount.__truediv__,
+}

@@ -1,0 +1,53 @@
+"""What every claim kind provides: its record type and how to evaluate one record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.amounts import Amount
+from claimcheck.records import Article, Claim
+from claimcheck.results import Derived
+from claimcheck.verdicts import Verdict, worst
+from claimcheck.yamlsource import Mark
+
+Issue = tuple[str, Mark]
+"""A problem with one record found after its fields were read: (reason, place)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What evaluating one claim gives: its named values, derived figures and verdict."""
+
+    values: dict[str, Amount]
+    derived: tuple[Derived, ...]
+    verdict: Verdict
+    message: str
+
+
+def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) -> Outcome:
+    """An outcome whose verdict is the worst of its derived figures' verdicts."""
+    verdict = worst([item.verdict for item in derived])
+    decisive = [item for item in derived if item.verdict is verdict and verdict is not Verdict.UNVERIFIABLE]
+    message = "; ".join(item.message for item in decisive) if decisive else fallback
+    return Outcome(
+        {**values, **{item.name: item.result for item in derived}}, tuple(derived), verdict, message
+    )
+
+
+def no_issues(claim: Any) -> list[Issue]:
+    return []
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    """One kind of claim: the record it reads and how it is evaluated."""
+
+    name: str
+    record: type[Claim]
+    summary: str
+    evaluate: Callable[[Any, Article], Outcome]
+    primary: str
+    """The value a bare reference to the claim's id means."""
+    validate: Callable[[Any], list[Issue]] = field(default=no_issues)

@@ -1,0 +1,241 @@
+"""A change: a value and its growth rate, or two values, or a change on its own.
+
+"65 million tourists, up 16.2 percent" implies the prior year's value; a value and the
+prior value imply the rate; all three printed are checked against each other. When the
+quantity is itself a percentage and the change is printed in percent ("the urbanization
+rate increased by 1 percent"), the change may be relative (times 1.01) or in percentage
+points (plus 1 point): both readings are computed and the claim is ambiguous unless only
+one of them fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from claimcheck import units
+from claimcheck.amounts import Amount
+from claimcheck.derivation import amount_of, derive
+from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
+from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.results import Comparison, Derived
+from claimcheck.verdicts import Verdict
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeClaim(Claim):
+    value: Figure | None = field(
+        default=None, metadata=doc("The value after the change: '65 million domestic tourists'.")
+    )
+    previous: Figure | None = field(default=None, metadata=doc("The value before the change, when printed."))
+    rate: Figure | None = field(
+        default=None,
+        metadata=doc(
+            "The change: '16.2 percent', '1 percentage point', or an absolute amount in the"
+            " value's unit ('5 million tourists')."
+        ),
+    )
+    direction: Literal["increase", "decrease"] = field(
+        default="increase", metadata=doc("Whether the printed change is a rise or a fall.")
+    )
+    unit: str | None = field(
+        default=None,
+        metadata=doc(
+            "The unit of the quantity that changed, when no value is printed: 'percent' for"
+            " a rate such as an urbanization rate."
+        ),
+    )
+
+
+def validate(claim: ChangeClaim) -> list[Issue]:
+    printed = [name for name in ("value", "previous", "rate") if getattr(claim, name) is not None]
+    if len(printed) < 2 and claim.rate is None:
+        return [("a change needs a rate, or a value and a previous value", claim.at)]
+    if claim.rate is not None and units.is_points(claim.rate.reading.unit):
+        quantity = _quantity_unit(claim)
+        if quantity is not None and not units.is_percent(quantity):
+            return [("percentage points apply only to a quantity measured in percent", claim.rate.at)]
+    return []
+
+
+def _quantity_unit(claim: ChangeClaim) -> units.Unit | None:
+    for figure in (claim.value, claim.previous):
+        if figure is not None:
+            return figure.reading.unit
+    return None if claim.unit is None else units.parse_unit(claim.unit)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read the printed change: relative, in points, or absolute."""
+
+    name: str
+    words: str
+    previous: str
+    value: str
+    rate: str
+
+
+RELATIVE = _Reading(
+    "relative",
+    "relative change",
+    "value / (1 + rate)",
+    "previous * (1 + rate)",
+    "value / previous - 1",
+)
+ADDITIVE = _Reading(
+    "additive", "change in the value's own unit", "value - rate", "previous + rate", "value - previous"
+)
+POINTS = _Reading(
+    "points",
+    "change in percentage points",
+    "value - rate",
+    "previous + rate",
+    "value - previous",
+)
+
+
+def evaluate(claim: ChangeClaim, article: Article) -> Outcome:
+    inputs: dict[str, Amount] = {}
+    for name in ("value", "previous"):
+        figure = getattr(claim, name)
+        if figure is not None:
+            inputs[name] = amount_of(figure)
+    readings = _readings(claim)
+    if claim.rate is not None:
+        rate = amount_of(claim.rate)
+        inputs["rate"] = -rate if claim.direction == "decrease" else rate
+    results = [(reading, _derive(claim, reading, inputs)) for reading in readings]
+    if len(readings) == 1:
+        return outcome(inputs, results[0][1], "nothing printed to compare the implied figures with")
+    return _judge_ambiguous(claim, inputs, results)
+
+
+def _readings(claim: ChangeClaim) -> list[_Reading]:
+    if claim.rate is None:
+        return [RELATIVE]
+    rate_unit = claim.rate.reading.unit
+    quantity = _quantity_unit(claim)
+    if units.is_points(rate_unit):
+        return [POINTS]
+    if (
+        quantity is not None
+        and not units.is_dimensionless(quantity)
+        and units.same_dimension(rate_unit, quantity)
+    ):
+        return [ADDITIVE]
+    if quantity is not None and units.is_percent(quantity) and units.is_percent(rate_unit):
+        return [RELATIVE, POINTS]
+    return [RELATIVE]
+
+
+def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) -> list[Derived]:
+    if reading is POINTS and "rate" in inputs:
+        # Read the printed change as points of the quantity's own percent scale.
+        rate = inputs["rate"]
+        inputs = {**inputs, "rate": Amount(rate.interval, units.parse_unit("percent"), rate.nominal)}
+    suffix = "" if reading in (RELATIVE, ADDITIVE) else f" ({reading.words})"
+    tag = "" if reading in (RELATIVE, ADDITIVE) else f"_{reading.name}"
+    derived: list[Derived] = []
+    has = inputs.keys()
+    if {"value", "previous"} <= has:
+        rate_unit = None if reading is not RELATIVE else units.parse_unit("percent")
+        expected = None
+        if claim.rate is not None:
+            sign = " as a decrease" if claim.direction == "decrease" else ""
+            expected = Comparison(f"printed {claim.rate.printed!r}{sign}{suffix}", inputs["rate"])
+        derived.append(
+            derive(
+                f"implied_rate{tag}",
+                "change implied by the value and the previous value" + suffix,
+                reading.rate,
+                {name: inputs[name] for name in ("value", "previous")},
+                unit=rate_unit,
+                expected=expected,
+            )
+        )
+    elif {"value", "rate"} <= has:
+        derived.append(
+            derive(
+                f"previous{tag}",
+                "previous value implied by the value and the change" + suffix,
+                reading.previous,
+                inputs,
+            )
+        )
+    elif {"previous", "rate"} <= has:
+        derived.append(
+            derive(
+                f"value{tag}",
+                "value implied by the previous value and the change" + suffix,
+                reading.value,
+                inputs,
+            )
+        )
+    elif "rate" in has:
+        derived.append(_per_period(reading, inputs))
+    return derived
+
+
+def _per_period(reading: _Reading, inputs: dict[str, Amount]) -> Derived:
+    if reading is RELATIVE:
+        return derive(
+            "growth_factor",
+            "factor applied to the quantity by a relative change (times 1 + rate)",
+            "1 + rate",
+            inputs,
+        )
+    return derive(
+        "points" if reading is POINTS else "change",
+        "change added to the quantity, read as percentage points",
+        "rate",
+        inputs,
+    )
+
+
+def _judge_ambiguous(
+    claim: ChangeClaim, inputs: dict[str, Amount], results: list[tuple[_Reading, list[Derived]]]
+) -> Outcome:
+    derived = [item for _, items in results for item in items]
+    fits = {
+        reading.name: all(item.verdict is Verdict.CONSISTENT for item in items)
+        for reading, items in results
+        if items and all(item.verdict is not Verdict.UNVERIFIABLE for item in items)
+    }
+    values = {**inputs, **{item.name: item.result for item in derived}}
+    printed = claim.rate.printed if claim.rate is not None else "the change"
+    if len(fits) < len(results):
+        message = (
+            f"{printed!r} of a quantity that is itself a percentage can mean a relative change"
+            " or a change in percentage points; both readings are shown and nothing printed"
+            " tells them apart"
+        )
+        return Outcome(values, tuple(derived), Verdict.AMBIGUOUS, message)
+    fitting = [name for name, fit in fits.items() if fit]
+    if len(fitting) == 2:
+        return Outcome(
+            values,
+            tuple(derived),
+            Verdict.AMBIGUOUS,
+            f"{printed!r} fits both as a relative change and as percentage points",
+        )
+    if len(fitting) == 1:
+        return Outcome(
+            values, tuple(derived), Verdict.CONSISTENT, f"{printed!r} fits only as a {fitting[0]} change"
+        )
+    return Outcome(
+        values,
+        tuple(derived),
+        Verdict.INCONSISTENT,
+        f"{printed!r} fits neither as a relative change nor as percentage points",
+    )
+
+
+KIND = ClaimKind(
+    name="change",
+    record=ChangeClaim,
+    summary="A value and its change: implies the previous value, the rate or the value.",
+    evaluate=evaluate,
+    primary="value",
+    validate=validate,
+)

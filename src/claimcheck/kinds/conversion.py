@@ -1,0 +1,81 @@
+"""A conversion: one amount printed in two currencies or units.
+
+"55.6 billion yuan ($7.66 billion)" implies a rate of yuan per dollar. Between units of one
+dimension (kilometres and miles) the factor is known exactly and the second amount is
+checked; between currencies the implied rate is compared with a printed rate when there is
+one, and with reference rates where reference data is plugged in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck import units
+from claimcheck.amounts import Amount
+from claimcheck.derivation import amount_of, derive
+from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
+from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.results import Comparison
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConversionClaim(Claim):
+    amount: Figure = field(metadata=doc("The amount as first printed: '55.6 billion yuan'."))
+    converted: Figure = field(metadata=doc("The same amount converted: '$7.66 billion'."))
+    rate: Figure | None = field(
+        default=None,
+        metadata=doc(
+            "A rate printed with the conversion, in units of amount per converted: '7.26 yuan' (per dollar)."
+        ),
+    )
+
+
+def validate(claim: ConversionClaim) -> list[Issue]:
+    amount, converted = claim.amount.reading.unit, claim.converted.reading.unit
+    if amount == converted:
+        return [("a conversion needs two different units or currencies", claim.converted.at)]
+    return []
+
+
+def evaluate(claim: ConversionClaim, article: Article) -> Outcome:
+    inputs = {"amount": amount_of(claim.amount), "converted": amount_of(claim.converted)}
+    source, target = inputs["amount"].unit, inputs["converted"].unit
+    if units.same_dimension(source, target):
+        factor = units.conversion_factor(source, target)
+        derived = derive(
+            "recomputed",
+            f"the amount converted at the exact factor ({factor} {units.format_unit(target)}"
+            f" per {units.format_unit(source)})",
+            "amount",
+            inputs,
+            unit=target,
+            expected=claim.converted,
+        )
+        return outcome(inputs, [derived], derived.message)
+    rate_unit = units.divide(source, target)
+    expected = None
+    if claim.rate is not None:
+        rate = amount_of(claim.rate)
+        if rate.unit == source or units.is_dimensionless(rate.unit):
+            # "7.26 yuan" printed beside a dollar amount means 7.26 yuan per dollar.
+            rate = Amount(rate.interval, rate_unit, rate.nominal)
+        expected = Comparison(f"printed rate {claim.rate.printed!r}", rate)
+    derived = derive(
+        "rate",
+        f"{units.format_unit(source)} per {units.format_unit(target)} implied by the two amounts",
+        "amount / converted",
+        inputs,
+        expected=expected,
+        unverifiable="no printed rate; compare with reference rates to judge it",
+    )
+    return outcome(inputs, [derived], derived.message)
+
+
+KIND = ClaimKind(
+    name="conversion",
+    record=ConversionClaim,
+    summary="One amount in two currencies or units: implies the rate or checks the factor.",
+    evaluate=evaluate,
+    primary="rate",
+    validate=validate,
+)

@@ -1,0 +1,33 @@
+"""A single figure: a count, an amount of money, a rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.derivation import amount_of
+from claimcheck.kinds.base import ClaimKind, Outcome
+from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.verdicts import Verdict
+
+
+@dataclass(frozen=True, kw_only=True)
+class FigureClaim(Claim):
+    value: Figure = field(metadata=doc("The figure as printed: 'nearly 50,000 foreign tourists'."))
+
+
+def evaluate(claim: FigureClaim, article: Article) -> Outcome:
+    return Outcome(
+        {"value": amount_of(claim.value)},
+        (),
+        Verdict.UNVERIFIABLE,
+        "a single figure: nothing in the article to recompute it from",
+    )
+
+
+KIND = ClaimKind(
+    name="figure",
+    record=FigureClaim,
+    summary="One printed figure; other checks can refer to it.",
+    evaluate=evaluate,
+    primary="value",
+)

@@ -1,0 +1,140 @@
+"""Claim-file records: the article, claims and checks, frozen once loaded.
+
+Every record keeps the place it was read from (``at``) so that any finding or error can
+point to file, line and column. The fields of each record type, with their ``doc``
+metadata, are also the source of the JSON Schema that ``claimcheck schema`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from claimcheck.figures import FigureOptions, Reading
+from claimcheck.formulas import Formula
+from claimcheck.periods import Period
+from claimcheck.yamlsource import Mark
+
+NOWHERE = Mark(0, 0)
+
+
+def doc(text: str, **extra: Any) -> dict[str, Any]:
+    """Field metadata: the description shown in the JSON Schema and the docs."""
+    return {"doc": text, **extra}
+
+
+INTERNAL: dict[str, Any] = {"internal": True}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure as printed in the article, and how claimcheck read it."""
+
+    printed: str
+    reading: Reading
+    options: FigureOptions
+    at: Mark
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a claim or check by id, optionally to one of its values: ``id.field``."""
+
+    text: str
+    at: Mark
+
+    @property
+    def target(self) -> str:
+        return self.text.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class FormulaText:
+    """A formula in the safe expression language, checked at load time."""
+
+    formula: Formula
+    at: Mark
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """The article whose figures are checked."""
+
+    title: str = field(metadata=doc("The headline, as published."))
+    publisher: str = field(metadata=doc("Who published it: 'China Daily'."))
+    date: datetime.date = field(
+        metadata=doc("Publication date, YYYY-MM-DD; relative periods resolve against it.")
+    )
+    url: str | None = field(default=None, metadata=doc("The article's address."))
+    text: str | None = field(
+        default=None,
+        metadata=doc(
+            "Path of the article text, relative to the claim file. When given, every quote"
+            " must be found in it."
+        ),
+    )
+    at: Mark = field(default=NOWHERE, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """What claims and checks share: an id, a kind and a place."""
+
+    id: str = field(
+        metadata=doc(
+            "Unique id in this file: lower-case letters, digits and '_', starting with a letter.",
+            pattern=r"^[a-z][a-z0-9_]*$",
+        )
+    )
+    kind: str = field(metadata=doc("The kind of record; decides the other fields."))
+    note: str | None = field(default=None, metadata=doc("A free note for the reader."))
+    at: Mark = field(default=NOWHERE, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim(Record):
+    """A numerical claim the article makes."""
+
+    quote: str = field(metadata=doc("The sentence or clause, exactly as printed."))
+    entity: str | None = field(default=None, metadata=doc("Who or what the figure is about."))
+    period: Period | None = field(
+        default=None,
+        metadata=doc("When: '2024', 'July 2024', 'last year', 'October last year', 'annually'."),
+    )
+
+    def figures(self) -> dict[str, Figure]:
+        """The figures this claim quotes from the article, by field name.
+
+        Limits the claim file adds (a coverage rate's 100 percent maximum) are not quoted
+        and are left out.
+        """
+        found: dict[str, Figure] = {}
+        for item in fields(self):
+            name, value = item.name, getattr(self, item.name)
+            if item.metadata.get("not_printed"):
+                continue
+            if isinstance(value, Figure):
+                found[name] = value
+            elif isinstance(value, tuple):
+                for index, element in enumerate(value):
+                    if isinstance(element, Figure):
+                        found[f"{name}[{index + 1}]"] = element
+        return found
+
+
+@dataclass(frozen=True, kw_only=True)
+class Check(Record):
+    """A check across claims, referring to them by id."""
+
+    description: str | None = field(default=None, metadata=doc("What the check computes, in words."))
+
+    def references(self) -> tuple[Ref, ...]:
+        """Every claim or check this one reads."""
+        found: list[Ref] = []
+        for value in vars(self).values():
+            if isinstance(value, Ref):
+                found.append(value)
+            elif isinstance(value, FormulaText):
+                found.extend(Ref(name, value.at) for name in value.formula.names)
+        return tuple(found)

@@ -1,0 +1,102 @@
+"""What verifying a claim file produces: derived figures, results and file reports.
+
+These are plain frozen records that every output format renders; nothing here knows about
+terminals or file formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.amounts import Amount
+from claimcheck.figures import Reading
+from claimcheck.formulas import Step
+from claimcheck.records import Article, Check, Claim, Record
+from claimcheck.verdicts import Judgement, Verdict
+from claimcheck.yamlsource import Mark
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a derived figure was compared with: a printed figure or a limit."""
+
+    label: str
+    """In words: "printed rate '16.2 percent'", "100 percent (a share cannot exceed it)"."""
+    amount: Amount
+
+
+@dataclass(frozen=True)
+class Derived:
+    """One recomputed figure: its formula, inputs, steps, result and verdict."""
+
+    name: str
+    """The value's reference name: ``tourists.previous``."""
+    label: str
+    """The figure in words: "prior-year value implied by the value and the rate"."""
+    formula: str
+    inputs: tuple[tuple[str, Amount], ...]
+    steps: tuple[Step, ...]
+    result: Amount
+    verdict: Verdict
+    message: str
+    compared_with: Comparison | None = None
+    judgement: Judgement | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The verdict on one claim or check, with everything that led to it."""
+
+    record: Record
+    readings: tuple[tuple[str, Reading], ...]
+    derived: tuple[Derived, ...]
+    verdict: Verdict
+    message: str
+    quote_line: int | None = None
+    """Where the quote stands in the article text, when the claim file gives the text."""
+
+    @property
+    def is_check(self) -> bool:
+        return isinstance(self.record, Check)
+
+    @property
+    def is_claim(self) -> bool:
+        return isinstance(self.record, Claim)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a claim file itself, at a place."""
+
+    path: Path
+    at: Mark
+    message: str
+    record_id: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.at.line}:{self.at.col}"
+        who = f" [{self.record_id}]" if self.record_id else ""
+        return f"{where}:{who} {self.message}"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything verified in one claim file, or the problems that stopped it."""
+
+    path: Path
+    article: Article | None
+    results: tuple[Result, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def claims(self) -> tuple[Result, ...]:
+        return tuple(result for result in self.results if result.is_claim)
+
+    @property
+    def checks(self) -> tuple[Result, ...]:
+        return tuple(result for result in self.results if result.is_check)
+
+    def count(self, verdict: Verdict) -> int:
+        """How many claims and checks got ``verdict``."""
+        return sum(1 for result in self.results if result.verdict is verdict)

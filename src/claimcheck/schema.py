@@ -1,0 +1,330 @@
+"""The claim-file format: building frozen records from YAML data, and its JSON Schema.
+
+Both come from one source, the record dataclasses in :mod:`claimcheck.records`,
+:mod:`claimcheck.kinds` and :mod:`claimcheck.checks`: their fields, types, defaults and
+``doc`` metadata. Building validates everything at the edge and collects every problem with
+its place, so that one run reports all of a file's errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from claimcheck.figures import FigureError, FigureOptions, read_figure
+from claimcheck.formulas import MAX_LENGTH as MAX_FORMULA_LENGTH
+from claimcheck.formulas import FormulaError, parse_formula
+from claimcheck.periods import Period, PeriodError, parse_period
+from claimcheck.records import Article, Figure, FormulaText, Ref
+from claimcheck.units import UnknownUnitError
+from claimcheck.yamlsource import Document, Mark, Path
+
+REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+MAX_TEXT = 5000
+
+_OPTION_FIELDS = {field.name for field in dataclasses.fields(FigureOptions)}
+
+
+@dataclasses.dataclass
+class Builder:
+    """Builds records from a parsed document, collecting problems as it goes."""
+
+    document: Document
+    published: datetime.date | None = None
+    problems: list[tuple[str, Mark, str | None]] = dataclasses.field(default_factory=list)
+    record_id: str | None = None
+
+    def problem(self, message: str, mark: Mark) -> None:
+        self.problems.append((message, mark, self.record_id))
+
+    # records ------------------------------------------------------------------------------
+    def record(self, cls: type[Any], data: Any, path: Path, what: str) -> Any | None:
+        """A ``cls`` record built from the mapping at ``path``, or None after a problem."""
+        if not isinstance(data, dict):
+            self.problem(f"{what} must be a mapping of keys to values", self.document.mark(path))
+            return None
+        before = len(self.problems)
+        fields = [field for field in dataclasses.fields(cls) if not field.metadata.get("internal")]
+        names = [field.name for field in fields]
+        for key in data:
+            if key not in names:
+                close = difflib.get_close_matches(key, names, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
+                self.problem(f"unknown key {key!r} in {what}{hint}", self.document.key_mark((*path, key)))
+        values: dict[str, Any] = {}
+        hints = _hints(cls)
+        for field in fields:
+            if field.name not in data:
+                if _required(field):
+                    self.problem(
+                        f"{what} is missing the required key {field.name!r}", self.document.mark(path)
+                    )
+                continue
+            values[field.name] = self.value(
+                hints[field.name], data[field.name], (*path, field.name), field.name
+            )
+        if len(self.problems) > before:
+            return None
+        return cls(**values, at=self.document.mark(path))
+
+    # values -------------------------------------------------------------------------------
+    def value(self, hint: Any, data: Any, path: Path, name: str) -> Any:
+        mark = self.document.mark(path)
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            if data is None:
+                return None
+            return self.value(options[0], data, path, name)
+        if data is None:
+            self.problem(f"{name!r} must not be empty", mark)
+            return None
+        if origin is tuple:
+            if not isinstance(data, list):
+                self.problem(f"{name!r} must be a list", mark)
+                return ()
+            item_hint = typing.get_args(hint)[0]
+            return tuple(
+                self.value(item_hint, item, (*path, index), f"{name}[{index + 1}]")
+                for index, item in enumerate(data)
+            )
+        if origin is typing.Literal:
+            allowed = typing.get_args(hint)
+            if data not in allowed:
+                self.problem(f"{name!r} must be one of {', '.join(map(str, allowed))}, not {data!r}", mark)
+            return data
+        if hint is Figure:
+            return self.figure(data, path, name)
+        if not isinstance(data, str):
+            self.problem(f"{name!r} must be a single value, not a {_shape(data)}", mark)
+            return None
+        if len(data) > MAX_TEXT:
+            self.problem(f"{name!r} is longer than {MAX_TEXT} characters", mark)
+            return None
+        parse = _SCALARS.get(hint)
+        if parse is None:  # pragma: no cover - a record field of a type with no parser
+            raise TypeError(f"no parser for {hint!r}")
+        try:
+            return parse(self, data, mark)
+        except FormulaError as error:
+            self.problem(f"bad formula: {error.message}", Mark(mark.line, mark.col + error.offset))
+        except (ValueError, PeriodError) as error:
+            self.problem(f"{name!r}: {error}", mark)
+        return None
+
+    def figure(self, data: Any, path: Path, name: str) -> Figure | None:
+        mark = self.document.mark(path)
+        if isinstance(data, str):
+            printed, options = data, FigureOptions()
+        elif isinstance(data, dict):
+            built = self.record(_FigureSpec, data, path, f"figure {name!r}")
+            if built is None:
+                return None
+            printed = built.printed
+            options = FigureOptions(**{key: getattr(built, key) for key in _OPTION_FIELDS})
+        else:
+            self.problem(f"{name!r} must be a printed figure such as '55.6 billion yuan'", mark)
+            return None
+        try:
+            reading = read_figure(printed, options)
+        except (FigureError, UnknownUnitError) as error:
+            self.problem(f"cannot read figure {printed!r}: {error}", mark)
+            return None
+        return Figure(printed, reading, options, mark)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _FigureSpec:
+    """The mapping form of a figure, for figures that need a non-default reading."""
+
+    printed: str = dataclasses.field(metadata={"doc": "The figure exactly as printed."})
+    exact: bool = dataclasses.field(
+        default=False, metadata={"doc": "The figure is an exact count: no rounding latitude."}
+    )
+    precision: str | None = dataclasses.field(
+        default=None,
+        metadata={"doc": "Place of the last printed digit in the figure's scale: '1', '10', '0.1'."},
+    )
+    margin: str | None = dataclasses.field(
+        default=None, metadata={"doc": "Margin of 'about' or 'nearly', as '5 percent'."}
+    )
+    upper: str | None = dataclasses.field(
+        default=None, metadata={"doc": "Upper limit of an open-ended figure ('more than ...')."}
+    )
+    lower: str | None = dataclasses.field(
+        default=None, metadata={"doc": "Lower limit of a figure bounded above ('less than ...')."}
+    )
+    unit: str | None = dataclasses.field(
+        default=None, metadata={"doc": "The unit, when the printed noun does not name it."}
+    )
+    at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
+
+
+def _text(builder: Builder, data: str, mark: Mark) -> str:
+    if not data.strip():
+        raise ValueError("must not be empty")
+    return data
+
+
+def _boolean(builder: Builder, data: str, mark: Mark) -> bool:
+    if data not in ("true", "false"):
+        raise ValueError(f"must be true or false, not {data!r}")
+    return data == "true"
+
+
+def _date(builder: Builder, data: str, mark: Mark) -> datetime.date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
+        raise ValueError(f"must be a date written YYYY-MM-DD, not {data!r}")
+    return datetime.date.fromisoformat(data)
+
+
+def _period(builder: Builder, data: str, mark: Mark) -> Period | None:
+    if builder.published is None:
+        return None  # the article's date is missing or wrong, which is reported already
+    return parse_period(data, builder.published)
+
+
+def _ref(builder: Builder, data: str, mark: Mark) -> Ref:
+    if not re.fullmatch(REF_PATTERN, data):
+        raise ValueError(f"{data!r} is not a reference: write a claim id, or id.value")
+    return Ref(data, mark)
+
+
+def _formula(builder: Builder, data: str, mark: Mark) -> FormulaText:
+    return FormulaText(parse_formula(data), mark)
+
+
+_SCALARS: dict[Any, Callable[[Builder, str, Mark], Any]] = {
+    str: _text,
+    bool: _boolean,
+    datetime.date: _date,
+    Period: _period,
+    Ref: _ref,
+    FormulaText: _formula,
+}
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """The resolved field types of a record class (resolving them is slow, so once per class)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def _required(field: dataclasses.Field[Any]) -> bool:
+    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+
+
+def _shape(data: Any) -> str:
+    return "list" if isinstance(data, list) else "mapping" if isinstance(data, dict) else "value"
+
+
+# JSON Schema ------------------------------------------------------------------------------
+
+SCHEMA_ID = "https://claimcheck.invalid/schema/claimfile-1.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of claim files, for editors and other tools."""
+    from claimcheck.checks import CHECK_KINDS
+    from claimcheck.kinds import CLAIM_KINDS
+
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "claimcheck claim file",
+        "description": "An article's numerical claims and the checks across them.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["article", "claims"],
+        "properties": {
+            "article": _object_schema(Article, "The article whose figures are checked."),
+            "claims": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        _object_schema(kind.record, kind.summary, kind=name)
+                        for name, kind in CLAIM_KINDS.items()
+                    ]
+                },
+            },
+            "checks": {
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        _object_schema(kind.record, kind.summary, kind=name)
+                        for name, kind in CHECK_KINDS.items()
+                    ]
+                },
+            },
+        },
+        "$defs": {"figure": _figure_schema()},
+    }
+
+
+def _object_schema(cls: type[Any], description: str, kind: str | None = None) -> dict[str, Any]:
+    hints = _hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in dataclasses.fields(cls):
+        if field.metadata.get("internal"):
+            continue
+        schema = _type_schema(hints[field.name])
+        if "doc" in field.metadata:
+            schema["description"] = field.metadata["doc"]
+        if "pattern" in field.metadata:
+            schema["pattern"] = field.metadata["pattern"]
+        properties[field.name] = schema
+        if _required(field):
+            required.append(field.name)
+    if kind is not None:
+        properties["kind"] = {"const": kind, "description": f"{kind}: {description}"}
+    return {
+        "type": "object",
+        "description": description,
+        "additionalProperties": False,
+        "required": required,
+        "properties": properties,
+    }
+
+
+def _type_schema(hint: Any) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return {"anyOf": [_type_schema(options[0]), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(typing.get_args(hint)[0])}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(hint))}
+    if hint is Figure:
+        return {"$ref": "#/$defs/figure"}
+    if hint is bool:
+        return {"type": "boolean"}
+    if hint is datetime.date:
+        return {"type": "string", "format": "date"}
+    if hint is Ref:
+        return {"type": "string", "pattern": REF_PATTERN}
+    if hint is FormulaText:
+        return {"type": "string", "maxLength": MAX_FORMULA_LENGTH}
+    return {"type": "string", "maxLength": MAX_TEXT}
+
+
+def _figure_schema() -> dict[str, Any]:
+    mapping = _object_schema(_FigureSpec, "A figure with options for how to read it.")
+    return {
+        "description": "A figure exactly as printed, such as '55.6 billion yuan' or"
+        " 'more than 10 million visitors'.",
+        "oneOf": [{"type": "string", "maxLength": 200}, mapping],
+    }

@@ -1,0 +1,146 @@
+"""Reading a claim file's YAML into plain data that remembers where every key and value stood.
+
+We use PyYAML's C composer (libyaml) for speed and build the values ourselves, so that:
+every scalar stays the string that was written ("NO" is not False, "65.0" keeps its zero);
+duplicate keys are errors, not silently overwritten; anchors and aliases are refused, which
+rules out alias bombs; and nothing in the file is ever constructed into a Python object
+other than str, list and dict. Positions are 1-based lines and columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Path = tuple[str | int, ...]
+"""Where a value sits in the document: keys and list indexes from the top."""
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A place in a file: 1-based line and column."""
+
+    line: int
+    col: int
+
+
+class YamlError(ValueError):
+    """A claim file that is not a YAML document claimcheck can read."""
+
+    def __init__(self, message: str, mark: Mark) -> None:
+        self.message = message
+        self.mark = mark
+        super().__init__(message)
+
+
+@dataclass
+class Document:
+    """Plain data (dict, list, str or None) with the place of every value and key."""
+
+    data: Any
+    values: dict[Path, Mark]
+    keys: dict[Path, Mark]
+    errors: list[YamlError]
+    """Problems that did not stop the reading, such as duplicate keys."""
+
+    def mark(self, path: Path) -> Mark:
+        """The place of the value at ``path``, or of its nearest enclosing value."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Mark(1, 1))
+
+    def key_mark(self, path: Path) -> Mark:
+        """The place of the key whose value is at ``path``."""
+        return self.keys.get(path) or self.mark(path)
+
+
+def decode(raw: bytes) -> str:
+    """The text of a claim file, which must be UTF-8 (a byte-order mark is allowed)."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", Mark(1, 1))
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise YamlError("file is binary, not a YAML claim file (it holds a NUL byte)", Mark(line, 1))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            f"file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            Mark(line, col),
+        ) from None
+
+
+def parse(text: str) -> Document:
+    """Parse one YAML document into a :class:`Document`."""
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader_class)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+        raise YamlError(f"not valid YAML: {reason}", where) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"not valid YAML: {error}", Mark(1, 1)) from None
+    if node is None:
+        raise YamlError("file is empty: expected a claim file with 'article' and 'claims'", Mark(1, 1))
+    builder = _Builder()
+    data = builder.build(node, ())
+    return Document(data, builder.values, builder.keys, builder.errors)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.values: dict[Path, Mark] = {}
+        self.keys: dict[Path, Mark] = {}
+        self.seen: set[int] = set()
+        self.errors: list[YamlError] = []
+
+    def build(self, node: Any, path: Path) -> Any:
+        import yaml
+
+        mark = _mark(node)
+        if id(node) in self.seen:
+            raise YamlError("anchors and aliases are not allowed in claim files", mark)
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise YamlError(f"file has more than {MAX_NODES:,} YAML values", mark)
+        self.values[path] = mark
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+                return None
+            if not node.tag.startswith("tag:yaml.org,2002:"):
+                self.errors.append(YamlError(f"YAML tags such as {node.tag!r} are not allowed", mark))
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlError("mapping keys must be plain words", _mark(key_node))
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlError("merge keys ('<<') are not allowed in claim files", _mark(key_node))
+                key = key_node.value
+                if key in result:
+                    first = self.keys[(*path, key)]
+                    self.errors.append(
+                        YamlError(f"duplicate key {key!r} (first at line {first.line})", _mark(key_node))
+                    )
+                    continue
+                self.keys[(*path, key)] = _mark(key_node)
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        raise YamlError(f"unexpected YAML node {type(node).__name__}", mark)  # pragma: no cover
+
+
+def _mark(node: Any) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
