@@ -12,7 +12,7 @@ from rich.text import Text
 
 from claimcheck.display import format_amount
 from claimcheck.explanation import reading_amount
-from claimcheck.results import FileReport, Result
+from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
 
 VERDICT_STYLES = {
@@ -95,29 +95,33 @@ def _claims_table(results: Sequence[Result]) -> Table:
     return table
 
 
+def _derived_name(result: Result, derived: Derived) -> str:
+    return result.record.id if result.is_check else f"{result.record.id}.{derived.name}"
+
+
 def _derived_table(results: Sequence[Result]) -> Table:
     table = Table(title="Derived figures", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("what")
-    table.add_column("recomputed")
-    table.add_column("compared with")
+    rows = [(result, derived) for result in results for derived in result.derived]
+    id_width = max((len(_derived_name(result, derived)) for result, derived in rows), default=2)
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    table.add_column("what", overflow="fold", ratio=3)
+    table.add_column("recomputed", ratio=2)
+    table.add_column("compared with", overflow="fold", ratio=2)
     table.add_column("verdict", no_wrap=True)
-    for result in results:
-        for derived in result.derived:
-            name = result.record.id if result.is_check else f"{result.record.id}.{derived.name}"
-            compared = (
-                "-"
-                if derived.compared_with is None
-                else f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
-            )
-            table.add_row(
-                name,
-                Text.assemble(derived.label, "\n", (f"= {derived.formula}", "dim")),
-                format_amount(derived.result),
-                compared,
-                verdict_text(derived.verdict),
-                style=ROW_STYLES.get(derived.verdict),
-            )
+    for result, derived in rows:
+        compared = (
+            "-"
+            if derived.compared_with is None
+            else f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
+        )
+        table.add_row(
+            _derived_name(result, derived),
+            Text.assemble(derived.label, "\n", (f"= {derived.formula}", "dim")),
+            format_amount(derived.result),
+            compared,
+            verdict_text(derived.verdict),
+            style=ROW_STYLES.get(derived.verdict),
+        )
     return table
 
 
