@@ -1,0 +1,85 @@
+"""The figure reader: printed figures and the intervals they must give."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from claimcheck.display import format_interval
+from claimcheck.figures import FigureError, FigureOptions, read_figure
+from claimcheck.units import UnknownUnitError, format_unit
+
+CASES = [
+    # printed, interval (in units of one), unit
+    ("55.6 billion yuan", "[55,550,000,000, 55,650,000,000)", "CNY"),
+    ("$7.66 billion", "[7,655,000,000, 7,665,000,000)", "USD"),
+    ("16.2 percent", "[16.15, 16.25)", "percent"),
+    ("16.2%", "[16.15, 16.25)", "percent"),
+    ("65 million domestic tourists", "[64,500,000, 65,500,000)", "visitor"),
+    ("65.0 million", "[64,950,000, 65,050,000)", ""),
+    ("more than 10 million visitors", "(10,000,000, +inf)", "visitor"),
+    ("nearly 50,000", "[45,000, 50,000)", ""),
+    ("around 45 million yuan", "[40,500,000, 49,500,000]", "CNY"),
+    ("surpassed 97 percent", "(97, +inf)", "percent"),
+    ("at least 3 projects", "[3, +inf)", "project"),
+    ("less than 5 percent", "[0, 5)", "percent"),
+    ("up to 200 sites", "[0, 200]", "site"),
+    ("1,200", "[1,150, 1,250)", ""),
+    ("215 projects", "[214.5, 215.5)", "project"),
+    ("nine county-level regions", "9", "region"),
+    ("one to two dominant industries", "[1, 2]", "industry"),
+    ("1 percentage point", "[0.5, 1.5)", "percentage_point"),
+    ("¥3.2 trillion", "[3,150,000,000,000, 3,250,000,000,000)", "CNY"),
+    ("RMB 5 bn", "[4,500,000,000, 5,500,000,000)", "CNY"),
+    ("€12m", "[11,500,000, 12,500,000)", "EUR"),
+    ("-3.5 percent", "[-3.55, -3.45)", "percent"),
+    ("10-12 million tourists", "[9,500,000, 12,500,000)", "visitor"),
+]
+
+
+@pytest.mark.parametrize(("printed", "interval", "unit"), CASES)
+def test_reading(printed: str, interval: str, unit: str) -> None:
+    reading = read_figure(printed)
+    assert format_interval(reading.interval) == interval
+    assert format_unit(reading.unit) == unit
+
+
+def test_more_than_keeps_the_figure_itself_as_the_open_end() -> None:
+    reading = read_figure("more than 10 million")
+    assert reading.interval.lo == 10_000_000
+    assert not reading.interval.lo_closed
+    assert reading.nominal is None  # a bound has no value of its own
+
+
+def test_exact_and_precision_override_the_default_rounding() -> None:
+    assert format_interval(read_figure("1,200", FigureOptions(exact=True)).interval) == "1,200"
+    assert (
+        format_interval(read_figure("1,200", FigureOptions(precision="1")).interval) == "[1,199.5, 1,200.5)"
+    )
+
+
+def test_upper_limit_closes_an_open_end() -> None:
+    reading = read_figure("more than 10 million", FigureOptions(upper="11 million"))
+    assert format_interval(reading.interval) == "(10,000,000, 11,000,000]"
+
+
+def test_margin_override_narrows_about() -> None:
+    reading = read_figure("about 100 million", FigureOptions(margin="2 percent"))
+    assert reading.interval.lo == Fraction(98_000_000)
+    assert reading.interval.hi == Fraction(102_000_000)
+
+
+def test_a_nominal_value_is_kept_for_plain_figures() -> None:
+    assert read_figure("55.6 billion yuan").nominal == Fraction(55_600_000_000)
+
+
+@pytest.mark.parametrize("printed", ["", "lots of tourists", "more than many"])
+def test_unreadable_figures(printed: str) -> None:
+    with pytest.raises(FigureError):
+        read_figure(printed)
+
+
+def test_unknown_unit_suggests_close_names() -> None:
+    with pytest.raises(UnknownUnitError, match="did you mean visitor"):
+        read_figure("65 million vistors")

@@ -1,0 +1,81 @@
+"""The safe expression language: what it computes, and everything it refuses."""
+
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+import pytest
+
+from claimcheck.amounts import Amount
+from claimcheck.formulas import FormulaError, evaluate, parse_formula
+from claimcheck.intervals import Interval
+from claimcheck.units import UnitMismatchError, parse_unit
+
+
+def amount(lo: int, hi: int, unit: str = "dimensionless") -> Amount:
+    return Amount(Interval(Fraction(lo), Fraction(hi)), parse_unit(unit))
+
+
+def test_evaluates_with_units_and_records_steps() -> None:
+    values = {"revenue.value": amount(100, 110, "CNY"), "tourists": amount(10, 11, "tourist")}
+    result, steps = evaluate(parse_formula("revenue.value / tourists * 2"), values.__getitem__)
+    assert result.interval == Interval(Fraction(200, 11), Fraction(22))
+    assert str(result.unit) == "CNY / visitor"
+    assert [text for text, _ in steps] == ["revenue.value / tourists", "revenue.value / tourists * 2"]
+
+
+def test_functions_and_powers() -> None:
+    values = {"a": amount(-2, 3)}
+    result, _ = evaluate(parse_formula("max(abs(a), 1) ** 2"), values.__getitem__)
+    assert result.interval == Interval(Fraction(1), Fraction(9))
+
+
+def test_names_are_reported() -> None:
+    assert parse_formula("(1 + a.rate) / (1 + b.rate) - 1").names == ("a.rate", "b.rate")
+
+
+def test_adding_yuan_to_visitors_is_a_unit_mismatch() -> None:
+    values = {"a": amount(1, 2, "CNY"), "b": amount(1, 2, "visitor")}
+    with pytest.raises(UnitMismatchError, match="cannot add CNY and visitor"):
+        evaluate(parse_formula("a + b"), values.__getitem__)
+
+
+@pytest.mark.parametrize(
+    ("formula", "reason"),
+    [
+        ("__import__('os').system('true')", "only the functions"),
+        ("a.b.c", "one '.field' at most"),
+        ("a.__class__", "not a claim reference"),
+        ("'text'", "only numbers"),
+        ("a if b else c", "IfExp is not allowed"),
+        ("[x for x in a]", "ListComp is not allowed"),
+        ("lambda: 1", "Lambda is not allowed"),
+        ("a % 3", "operator % is not allowed"),
+        ("a // 3", "operator // is not allowed"),
+        ("9 ** 9 ** 9", "exponent must be a whole number"),
+        ("a ** 99", "exponents are limited"),
+        ("a ** b", "exponent must be a whole number"),
+        ("a ** 0.5", "exponent must be a whole number"),
+        ("max(*a)", "plain arguments"),
+        ("min(a, key=b)", "plain arguments"),
+        ("abs(a, b)", "wrong number of arguments"),
+        ("True + 1", "only numbers"),
+        ("1e999", "finite"),
+        ("a +", "malformed formula"),
+        ("", "empty"),
+        ("a" * 600, "longer than"),
+        ("(" * 300 + "a" + ")" * 300, "nested too deeply|malformed|longer than"),
+        ("+".join(["a"] * 240), "more than 200 parts"),
+    ],
+)
+def test_refused(formula: str, reason: str) -> None:
+    with pytest.raises(FormulaError, match=reason):
+        parse_formula(formula)
+
+
+def test_refusal_is_fast_even_for_exponent_towers() -> None:
+    start = time.perf_counter()
+    with pytest.raises(FormulaError):
+        parse_formula("9**9**9**9**9")
+    assert time.perf_counter() - start < 1

@@ -1,0 +1,146 @@
+"""Interval arithmetic: every result must contain the exact result at every corner of its inputs.
+
+The exact results are computed independently with ``fractions.Fraction`` on sampled points of
+the inputs (their ends when closed, points just inside when open), so a wrong end or a wrong
+open/closed flag is caught.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimcheck.intervals import INF, Interval
+
+finite = st.fractions(min_value=-1000, max_value=1000, max_denominator=1000)
+
+
+@st.composite
+def intervals(draw: st.DrawFn, allow_infinite: bool = False) -> Interval:
+    lo = draw(finite)
+    hi = draw(finite.filter(lambda value: value >= lo))
+    lo_closed, hi_closed = draw(st.booleans()), draw(st.booleans())
+    if lo == hi:
+        lo_closed = hi_closed = True
+    low: Fraction | float = lo
+    high: Fraction | float = hi
+    if allow_infinite and draw(st.booleans()):
+        low = -INF
+    if allow_infinite and draw(st.booleans()):
+        high = INF
+    return Interval(low, high, lo_closed, hi_closed)
+
+
+def samples(interval: Interval) -> list[Fraction]:
+    """Points of the interval: its attained ends, points just inside open ends, the middle."""
+    points: list[Fraction] = []
+    lo = interval.lo if not isinstance(interval.lo, float) else None
+    hi = interval.hi if not isinstance(interval.hi, float) else None
+    tiny = Fraction(1, 10**9)
+    if lo is not None:
+        points.append(lo if interval.lo_closed else lo + tiny * (1 if hi is None else min(1, hi - lo)))
+    if hi is not None:
+        points.append(hi if interval.hi_closed else hi - tiny * (1 if lo is None else min(1, hi - lo)))
+    if lo is not None and hi is not None:
+        points.append((lo + hi) / 2)
+    if lo is None and hi is None:
+        points.extend([Fraction(-(10**6)), Fraction(0), Fraction(10**6)])
+    elif lo is None:
+        assert hi is not None
+        points.append(hi - 10**6)
+    elif hi is None:
+        points.append(lo + 10**6)
+    return [point for point in points if interval.contains(point)]
+
+
+BINARY: list[
+    tuple[str, Callable[[Interval, Interval], Interval], Callable[[Fraction, Fraction], Fraction]]
+] = [
+    ("add", Interval.__add__, lambda a, b: a + b),
+    ("sub", Interval.__sub__, lambda a, b: a - b),
+    ("mul", Interval.__mul__, lambda a, b: a * b),
+    ("min", Interval.minimum, min),
+    ("max", Interval.maximum, max),
+]
+
+
+@pytest.mark.parametrize(("name", "operation", "exact"), BINARY, ids=[case[0] for case in BINARY])
+@given(a=intervals(allow_infinite=True), b=intervals(allow_infinite=True))
+def test_binary_operations_contain_every_exact_result(
+    name: str,
+    operation: Callable[[Interval, Interval], Interval],
+    exact: Callable[[Fraction, Fraction], Fraction],
+    a: Interval,
+    b: Interval,
+) -> None:
+    result = operation(a, b)
+    for x in samples(a):
+        for y in samples(b):
+            assert result.contains(exact(x, y)), (name, a, b, x, y, result)
+
+
+@given(a=intervals(), b=intervals())
+def test_division_contains_every_exact_quotient(a: Interval, b: Interval) -> None:
+    result = a / b
+    for x in samples(a):
+        for y in samples(b):
+            if y != 0:
+                assert result.contains(x / y), (a, b, x, y, result)
+
+
+@given(a=intervals(), b=intervals())
+def test_closed_finite_results_are_tight(a: Interval, b: Interval) -> None:
+    """For closed inputs the ends of a product are attained at corners: nothing is lost."""
+    a = Interval(a.lo, a.hi)
+    b = Interval(b.lo, b.hi)
+    corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi)]  # type: ignore[operator]
+    product = a * b
+    assert product.lo == min(corners)
+    assert product.hi == max(corners)
+
+
+@given(a=intervals(allow_infinite=True), exponent=st.integers(min_value=-4, max_value=5))
+def test_powers_contain_every_exact_power(a: Interval, exponent: int) -> None:
+    result = a**exponent
+    for x in samples(a):
+        if x == 0 and exponent < 0:
+            continue
+        assert result.contains(x**exponent), (a, exponent, x, result)
+
+
+@given(a=intervals(allow_infinite=True))
+def test_absolute_value(a: Interval) -> None:
+    result = a.absolute()
+    for x in samples(a):
+        assert result.contains(abs(x))
+
+
+def test_division_by_an_interval_holding_zero_is_unbounded() -> None:
+    result = Interval.point(1) / Interval(Fraction(-1), Fraction(1))
+    assert result == Interval.everything()
+
+
+def test_open_ended_division_matches_the_pingyao_case() -> None:
+    visitors = Interval(Fraction(10_000_000), INF, False, False)
+    growth = Interval(Fraction(1105, 1000), Fraction(1115, 1000), True, False)
+    previous = visitors / growth
+    assert previous.hi == INF
+    assert previous.lo == Fraction(10_000_000) / Fraction(1115, 1000)
+    assert not previous.lo_closed
+
+
+def test_overlap_respects_open_ends() -> None:
+    assert not Interval(Fraction(1), Fraction(2), True, False).overlaps(Interval(Fraction(2), Fraction(3)))
+    assert Interval(Fraction(1), Fraction(2)).overlaps(Interval(Fraction(2), Fraction(3)))
+    assert Interval(Fraction(1), Fraction(2)).gap_to(Interval(Fraction(5), Fraction(6))) == 3
+
+
+def test_empty_intervals_are_refused() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        Interval(Fraction(2), Fraction(1))
+    with pytest.raises(ValueError, match="empty"):
+        Interval(Fraction(1), Fraction(1), True, False)
