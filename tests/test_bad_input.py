@@ -161,7 +161,8 @@ def test_reference_to_missing_value(claim_file: Write) -> None:
     path = claim_file(
         ARTICLE_HEADER
         + SIMPLE_CLAIMS
-        + "checks:\n  - id: per\n    kind: ratio\n    numerator: revenue.previous\n    denominator: tourists\n"
+        + "checks:\n  - id: per\n    kind: ratio\n"
+        + "    numerator: revenue.previous\n    denominator: tourists\n"
     )
     problem = only(path)
     assert problem.message == "'revenue' has no value 'previous'; it has value"
@@ -231,7 +232,8 @@ def test_unsafe_formula(claim_file: Write) -> None:
     path = claim_file(
         ARTICLE_HEADER
         + SIMPLE_CLAIMS
-        + "checks:\n  - id: evil\n    kind: formula\n    formula: __import__('os').system('touch /tmp/pwned')\n"
+        + "checks:\n  - id: evil\n    kind: formula\n"
+        + "    formula: __import__('os').system('touch /tmp/pwned')\n"
     )
     problem = only(path)
     assert problem.message.startswith("bad formula: only the functions abs, max, min may be called")
