@@ -39,7 +39,7 @@ class _Values:
         record_id, _, field = name.partition(".")
         values = self.values.get(record_id)
         if values is None:
-            raise MissingValueError(name, [])
+            raise MissingValueError(name, None)
         field = field or self.primary[record_id]
         if field not in values:
             raise MissingValueError(f"{record_id}.{field}", sorted(values))

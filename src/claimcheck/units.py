@@ -92,6 +92,9 @@ def unit_for_noun(noun: str) -> Unit:
     each length ("domestic tourists" -> "tourists", "yuan in revenue" -> "yuan"), so that
     qualifiers and trailing descriptions need no definitions of their own.
     """
+    numerator, per, denominator = noun.lower().partition(" per ")
+    if per:  # "yuan per tourist"
+        return divide(unit_for_noun(numerator), unit_for_noun(denominator))
     words = [word for word in _NOUN_SPLIT.split(noun.strip().lower()) if word]
     if not words:
         return dimensionless()
