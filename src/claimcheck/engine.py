@@ -8,20 +8,23 @@ from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.loader import ClaimFile, check_order, load_claim_file
-from claimcheck.records import Record
+from claimcheck.records import Check, Claim, Record
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
+from claimcheck.yamlsource import Mark
 
 
 class MissingValueError(LookupError):
     """A reference to a value that the claim or check does not have."""
 
-    def __init__(self, name: str, available: list[str]) -> None:
+    def __init__(self, name: str, available: list[str] | None) -> None:
         self.name = name
-        super().__init__(
-            f"{name.split('.', maxsplit=1)[0]!r} has no value {name.split('.', 1)[-1]!r}; it has"
-            f" {', '.join(available) or 'no values'}"
-        )
+        record_id, _, field = name.partition(".")
+        if available is None:
+            message = f"{record_id!r} could not be evaluated (see the error reported for it)"
+        else:
+            message = f"{record_id!r} has no value {field!r}; it has {', '.join(available)}"
+        super().__init__(message)
 
 
 class _Values:
@@ -52,52 +55,55 @@ def verify_path(path: Path) -> FileReport:
 
 
 def verify(claim_file: ClaimFile) -> FileReport:
-    """Evaluate every claim and check of a loaded file."""
+    """Evaluate every claim and check of a loaded file.
+
+    A unit mismatch or a reference to a missing value is a problem of the claim file, reported
+    at the record (or the reference) that caused it; the other records are still evaluated.
+    """
     if claim_file.problems or claim_file.article is None:
         return FileReport(claim_file.path, claim_file.article, (), claim_file.problems)
-    article = claim_file.article
     values = _Values()
     results: dict[str, Result] = {}
     problems: list[Problem] = []
-
-    def attempt(record: Record, run: object) -> Outcome | None:
+    for record in (*claim_file.claims, *check_order(claim_file.checks)):
         try:
-            return run()  # type: ignore[operator,no-any-return]
+            outcome = _evaluate(claim_file, record, values)
         except (UnitMismatchError, MissingValueError) as error:
-            mark = next(
-                (
-                    ref.at
-                    for ref in getattr(record, "references", lambda: ())()
-                    if isinstance(error, MissingValueError) and ref.text == error.name
-                ),
-                record.at,
-            )
-            problems.append(Problem(claim_file.path, mark, str(error), record.id))
-            return None
-
-    for claim in claim_file.claims:
-        kind = CLAIM_KINDS[claim.kind]
-        result = attempt(claim, lambda kind=kind, claim=claim: kind.evaluate(claim, article))
-        if result is None:
+            problems.append(Problem(claim_file.path, _place(record, error), str(error), record.id))
             continue
-        values.add(claim.id, result.values, kind.primary)
-        readings = tuple((name, figure.reading) for name, figure in claim.figures().items())
-        results[claim.id] = Result(
-            claim,
+        readings = ()
+        if isinstance(record, Claim):
+            readings = tuple((name, figure.reading) for name, figure in record.figures().items())
+        results[record.id] = Result(
+            record,
             readings,
-            result.derived,
-            result.verdict,
-            result.message,
-            claim_file.quote_lines.get(claim.id),
+            outcome.derived,
+            outcome.verdict,
+            outcome.message,
+            claim_file.quote_lines.get(record.id),
         )
-    for check in check_order(claim_file.checks):
-        check_kind = CHECK_KINDS[check.kind]
-        result = attempt(check, lambda kind=check_kind, check=check: kind.evaluate(check, values.lookup))
-        if result is None:
-            continue
-        values.add(check.id, {"value": result.derived[0].result}, "value")
-        results[check.id] = Result(check, (), result.derived, result.verdict, result.message)
     ordered = [
         results[record.id] for record in (*claim_file.claims, *claim_file.checks) if record.id in results
     ]
-    return FileReport(claim_file.path, article, tuple(ordered), tuple(problems))
+    return FileReport(claim_file.path, claim_file.article, tuple(ordered), tuple(problems))
+
+
+def _evaluate(claim_file: ClaimFile, record: Record, values: _Values) -> Outcome:
+    assert claim_file.article is not None
+    if isinstance(record, Claim):
+        kind = CLAIM_KINDS[record.kind]
+        outcome = kind.evaluate(record, claim_file.article)
+        values.add(record.id, outcome.values, kind.primary)
+        return outcome
+    outcome = CHECK_KINDS[record.kind].evaluate(record, values.lookup)
+    values.add(record.id, {"value": outcome.derived[0].result}, "value")
+    return outcome
+
+
+def _place(record: Record, error: Exception) -> Mark:
+    """The reference a missing value was asked for by, else the record itself."""
+    if isinstance(error, MissingValueError) and isinstance(record, Check):
+        for ref in record.references():
+            if ref.text == error.name or ref.target == error.name.partition(".")[0]:
+                return ref.at
+    return record.at
