@@ -6,6 +6,7 @@ from pathlib import Path
 
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
+from claimcheck.figures import Reading
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.loader import ClaimFile, check_order, load_claim_file
 from claimcheck.records import Check, Claim, Record
@@ -71,7 +72,7 @@ def verify(claim_file: ClaimFile) -> FileReport:
         except (UnitMismatchError, MissingValueError) as error:
             problems.append(Problem(claim_file.path, _place(record, error), str(error), record.id))
             continue
-        readings = ()
+        readings: tuple[tuple[str, Reading], ...] = ()
         if isinstance(record, Claim):
             readings = tuple((name, figure.reading) for name, figure in record.figures().items())
         results[record.id] = Result(
