@@ -41,7 +41,7 @@ def explain(report: FileReport, result: Result) -> Node:
     if period is not None:
         root.add(f"period: {period.printed!r} is {period.label}")
     description = getattr(record, "description", None)
-    if description:
+    if description and all(derived.label != description for derived in result.derived):
         root.add(f"what: {description}")
     if result.readings:
         read = root.add("how the printed figures were read")
