@@ -100,13 +100,13 @@ def _derived_name(result: Result, derived: Derived) -> str:
 
 
 def _derived_table(results: Sequence[Result]) -> Table:
-    table = Table(title="Derived figures", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+    table = Table(title="Derived figures", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     rows = [(result, derived) for result in results for derived in result.derived]
     id_width = max((len(_derived_name(result, derived)) for result, derived in rows), default=2)
     table.add_column("id", no_wrap=True, min_width=id_width)
-    table.add_column("what", overflow="fold", ratio=3)
-    table.add_column("recomputed", ratio=2)
-    table.add_column("compared with", overflow="fold", ratio=2)
+    table.add_column("what", overflow="fold", ratio=4)
+    table.add_column("recomputed", ratio=3)
+    table.add_column("compared with", overflow="fold", ratio=3)
     table.add_column("verdict", no_wrap=True)
     for result, derived in rows:
         compared = (
