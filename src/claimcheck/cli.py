@@ -64,14 +64,14 @@ def _colour(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def _load(paths: list[Path]) -> list[FileReport]:
-    from claimcheck.engine import verify_path
+def _load(paths: list[Path], jobs: int | None = None) -> list[FileReport]:
+    from claimcheck.engine import verify_paths
     from claimcheck.loader import find_claim_files
     from claimcheck.results import FileReport
 
     files, missing = find_claim_files(paths)
     reports = [FileReport(problem.path, None, (), (problem,)) for problem in missing]
-    reports.extend(verify_path(path) for path in files)
+    reports.extend(verify_paths(files, jobs))
     if not files and not missing:
         typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -90,6 +90,10 @@ def verify(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="Output format: text or json.")
     ] = "text",
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--jobs", "-j", min=1, help="Processes to verify many files with (default: one per core)."),
+    ] = None,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
@@ -103,7 +107,7 @@ def verify(
     except UnknownFormatError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    reports = _load(paths or DEFAULT_PATHS)
+    reports = _load(paths or DEFAULT_PATHS, jobs)
     _print_problems(reports)
     render(reports, sys.stdout, _colour(sys.stdout) and output_format == "text")
     if any(report.problems for report in reports):

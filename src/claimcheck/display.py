@@ -8,6 +8,7 @@ words newspapers use, so "55550000000" reads "55.55 billion".
 from __future__ import annotations
 
 import decimal
+import functools
 from fractions import Fraction
 
 from claimcheck import units
@@ -19,22 +20,28 @@ SIGNIFICANT_DIGITS = 6
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 
 
-def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
-    context = decimal.Context(prec=digits, rounding=rounding)
-    number = context.divide(decimal.Decimal(value.numerator), decimal.Decimal(value.denominator))
-    text = f"{number:f}"
+@functools.cache
+def _context(digits: int, rounding: str) -> decimal.Context:
+    return decimal.Context(prec=digits, rounding=rounding)
+
+
+def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
+    """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
+    # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
+    number = _context(digits, rounding).divide(
+        decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
+    )
+    text = f"{number:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    integer, _, fraction = text.partition(".")
-    sign = "-" if integer.startswith("-") else ""
-    grouped = f"{int(integer.lstrip('-') or 0):,}"
-    return sign + grouped + (f".{fraction}" if fraction else "")
+    return "0" if text == "-0" else text
 
 
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
+    numerator, denominator = abs(magnitude.numerator), magnitude.denominator
     for factor, word in _SCALES:
-        if abs(magnitude) >= factor:
+        if numerator >= factor * denominator:
             return factor, word
     return 1, ""
 
@@ -47,7 +54,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
 def format_number(value: Fraction, unit: Unit) -> str:
     """One value with its unit: "8.969 million visit"."""
     factor, word = scale_for(value)
-    return _decimal(value / factor, decimal.ROUND_HALF_EVEN) + _unit_suffix(word, unit)
+    return _decimal(value, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
 
 
 def format_percent(ratio: Fraction) -> str:
@@ -58,13 +65,13 @@ def format_percent(ratio: Fraction) -> str:
 def _end(value: Endpoint, factor: int, rounding: str) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal(value / factor, rounding)
+    return _decimal(value, rounding, factor=factor)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
     if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo / factor, decimal.ROUND_HALF_EVEN)
+        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor)
     left = "[" if interval.lo_closed else "("
     right = "]" if interval.hi_closed else ")"
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
@@ -74,8 +81,11 @@ def format_interval(interval: Interval, factor: int = 1) -> str:
 
 def interval_scale(interval: Interval) -> tuple[int, str]:
     """The scale word that suits an interval, judged by its largest finite end."""
-    ends = [abs(end) for end in (interval.lo, interval.hi) if not isinstance(end, float)]
-    return scale_for(Fraction(max(ends))) if ends else (1, "")
+    best = (1, "")
+    for end in (interval.lo, interval.hi):
+        if not isinstance(end, float):
+            best = max(best, scale_for(end))
+    return best
 
 
 def format_amount(amount: Amount) -> str:
@@ -88,11 +98,15 @@ def exact_text(value: Endpoint) -> str | None:
     """An interval end as an exact string for machine output: a decimal, or "a/b", or None."""
     if isinstance(value, float):
         return None
-    denominator = value.denominator
-    while denominator % 2 == 0:
-        denominator //= 2
-    while denominator % 5 == 0:
-        denominator //= 5
-    if denominator == 1:
-        return _decimal(value, decimal.ROUND_HALF_EVEN, 60).replace(",", "")
-    return f"{value.numerator}/{value.denominator}"
+    rest, twos, fives = value.denominator, 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        return f"{value.numerator}/{value.denominator}"
+    places = max(twos, fives)
+    scaled = value.numerator * 10**places // value.denominator
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    sign = "-" if scaled < 0 else ""
+    return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)

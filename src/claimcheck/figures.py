@@ -15,6 +15,7 @@ This is where "55.6 billion yuan" becomes [55.55, 55.65) billion CNY. The rules:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -130,8 +131,12 @@ def _parse_number(text: str) -> tuple[Fraction, Fraction, bool]:
     return value, Fraction(10**trailing), False
 
 
+@functools.lru_cache(maxsize=8192)
 def read_figure(printed: str, options: FigureOptions | None = None) -> Reading:
-    """Read one printed figure; raises :class:`FigureError` with the reason when it cannot."""
+    """Read one printed figure; raises :class:`FigureError` with the reason when it cannot.
+
+    Readings are immutable, so repeated figures ("16.2 percent") are read once.
+    """
     options = options or FigureOptions()
     text = " ".join(printed.split())
     if not text:
