@@ -34,7 +34,9 @@ def claimcheck_command() -> list[str]:
 
 def wall_time(command: list[str]) -> float:
     start = time.perf_counter()
-    completed = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    completed = subprocess.run(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
     elapsed = time.perf_counter() - start
     if completed.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {completed.stderr.decode()}")
@@ -132,13 +134,17 @@ def throughput(files: int, claims_per_file: int, runs: int) -> None:
         times = [wall_time(command) for _ in range(runs)]
     claims = files * claims_per_file
     best = statistics.median(times)
-    print(f"(b) throughput on {files:,} files of {claims_per_file} claims ({claims:,} claims), median of {runs}")
+    print(
+        f"(b) throughput on {files:,} files of {claims_per_file} claims ({claims:,} claims), median of {runs}"
+    )
     print(f"    claimcheck verify --format json        {best:7.2f} s")
     print(f"    claims verified per second             {claims / best:7.0f}   (target >= 5,000)")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15, help="start-up runs of each command")
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--claims", type=int, default=20, help="claims per generated file")

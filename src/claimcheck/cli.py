@@ -16,7 +16,8 @@ import typer
 from claimcheck import __version__
 
 if TYPE_CHECKING:
-    from claimcheck.results import FileReport
+    from claimcheck.formats import RenderOptions
+    from claimcheck.results import Problem
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -55,33 +56,36 @@ PathsArgument = Annotated[
 ]
 
 
-def _colour(stream: object) -> bool:
+def _render_options(stream: object, machine: bool = False) -> RenderOptions:
+    """Colour only on a terminal, never with NO_COLOR set or in a machine format."""
     import os
+    import shutil
 
-    if os.environ.get("NO_COLOR"):
-        return False
+    from claimcheck.formats import RenderOptions
+
     isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    terminal = bool(isatty and isatty())
+    colour = terminal and not machine and not os.environ.get("NO_COLOR")
+    try:
+        width = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        width = shutil.get_terminal_size((120, 24)).columns if terminal else 120
+    return RenderOptions(colour=colour, width=max(width, 60))
 
 
-def _load(paths: list[Path], jobs: int | None = None) -> list[FileReport]:
-    from claimcheck.engine import verify_paths
+def _claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     from claimcheck.loader import find_claim_files
-    from claimcheck.results import FileReport
 
     files, missing = find_claim_files(paths)
-    reports = [FileReport(problem.path, None, (), (problem,)) for problem in missing]
-    reports.extend(verify_paths(files, jobs))
     if not files and not missing:
         typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
-    return reports
+    return files, missing
 
 
-def _print_problems(reports: list[FileReport]) -> None:
-    for report in reports:
-        for problem in report.problems:
-            typer.echo(f"{problem}", err=True)
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
 
 
 @app.command()
@@ -92,27 +96,34 @@ def verify(
     ] = "text",
     jobs: Annotated[
         Optional[int],  # noqa: UP045 - typer needs Optional here
-        typer.Option("--jobs", "-j", min=1, help="Processes to verify many files with (default: one per core)."),
+        typer.Option("--jobs", "-j", min=1, help="Processes for many files (default: one per core)."),
     ] = None,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
     Exits 0 when nothing is inconsistent, 1 when something is, 2 for bad input or usage.
     """
-    from claimcheck.formats import UnknownFormatError, renderer
+    from claimcheck.batch import check_files
+    from claimcheck.formats import FileOutput, UnknownFormatError
+    from claimcheck.formats import output_format as find_format
     from claimcheck.verdicts import Verdict
 
     try:
-        render = renderer(output_format)
+        chosen = find_format(output_format)
     except UnknownFormatError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    reports = _load(paths or DEFAULT_PATHS, jobs)
-    _print_problems(reports)
-    render(reports, sys.stdout, _colour(sys.stdout) and output_format == "text")
-    if any(report.problems for report in reports):
+    options = _render_options(sys.stdout, machine=output_format != "text")
+    files, missing = _claim_files(paths or DEFAULT_PATHS)
+    outputs = [
+        FileOutput(problem.path, dict.fromkeys(Verdict, 0), 0, 0, (problem,), "") for problem in missing
+    ]
+    outputs.extend(check_files(files, output_format, options, jobs))
+    _print_problems([problem for output in outputs for problem in output.problems])
+    sys.stdout.write(chosen.render_document(outputs, options))
+    if any(output.problems for output in outputs):
         raise typer.Exit(EXIT_BAD_INPUT)
-    if any(report.count(Verdict.INCONSISTENT) for report in reports):
+    if any(output.counts[Verdict.INCONSISTENT] for output in outputs):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -128,14 +139,17 @@ def explain(
     """Show step by step how the verdict on one claim or check was reached."""
     import difflib
 
+    from claimcheck.engine import verify_path
     from claimcheck.explanation import explain as build_explanation
 
-    reports = _load([file] if file is not None else (paths or DEFAULT_PATHS))
+    files, missing = _claim_files([file] if file is not None else (paths or DEFAULT_PATHS))
+    _print_problems(missing)
+    reports = [verify_path(path) for path in files]
     matches = [
         (report, result) for report in reports for result in report.results if result.record.id == claim_id
     ]
     if not matches:
-        _print_problems(reports)
+        _print_problems([problem for report in reports for problem in report.problems])
         known = sorted({result.record.id for report in reports for result in report.results})
         close = difflib.get_close_matches(claim_id, known, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -164,7 +178,7 @@ def _render_tree(root: object) -> None:
 
     tree = Tree(root.text, style="bold", guide_style="dim")
     build(root, tree)
-    console = make_console(sys.stdout, _colour(sys.stdout))
+    console = make_console(sys.stdout, _render_options(sys.stdout))
     console.print(tree)
 
 

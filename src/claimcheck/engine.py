@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.figures import Reading
@@ -53,32 +50,9 @@ class _Values:
         return values[field]
 
 
-PARALLEL_FROM_FILES = 32
-"""Below this many files, starting worker processes costs more than it saves."""
-
-
 def verify_path(path: Path) -> FileReport:
     """Load and verify one claim file."""
     return verify(load_claim_file(path))
-
-
-def verify_paths(paths: Sequence[Path], jobs: int | None = None) -> list[FileReport]:
-    """Verify many claim files, in parallel processes when there are enough of them.
-
-    ``jobs`` is the number of processes; None means one per processor core.
-    """
-    workers = min(jobs or os.cpu_count() or 1, len(paths) // (PARALLEL_FROM_FILES // 2) or 1)
-    if workers <= 1 or len(paths) < PARALLEL_FROM_FILES:
-        return [verify_path(path) for path in paths]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    units.registry()  # built once here, and inherited by forked workers
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    chunk = max(1, len(paths) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(verify_path, paths, chunksize=chunk))
 
 
 def verify(claim_file: ClaimFile) -> FileReport:

@@ -7,7 +7,6 @@ uses a handful of units, and pint's operations cost microseconds each.
 
 from __future__ import annotations
 
-import copyreg
 import difflib
 import functools
 import re
@@ -60,14 +59,7 @@ def registry() -> Any:
     ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
     with resources.as_file(resources.files("claimcheck") / "data" / "units.txt") as path:
         ureg.load_definitions(str(path))
-    # Units travel between processes by name, and are rebuilt on this registry: pint's own
-    # pickling would rebuild them on its default registry, which knows none of our units.
-    copyreg.pickle(ureg.Unit, _reduce_unit)
     return ureg
-
-
-def _reduce_unit(unit: Unit) -> tuple[Any, tuple[str]]:
-    return parse_unit, (str(unit),)
 
 
 @functools.cache

@@ -1,20 +1,24 @@
-"""The registry of output formats: each renders the same reports its own way.
+"""The registry of output formats: each renders the same verified files its own way.
 
-Adding a format is adding a module with a ``render`` function and a line here. An unknown
-format name is an error, never a silent fallback.
+A format renders each claim file on its own (``render_file``, which may run in a worker
+process and returns text), then joins the parts into one document with a summary
+(``render_document``). Adding a format is adding a module with those two functions and a
+line in :data:`FORMATS`. An unknown format name is an error, never a silent fallback.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
+
+from claimcheck.results import Problem
+from claimcheck.verdicts import Verdict
 
 if TYPE_CHECKING:
     from claimcheck.results import FileReport
-
-Renderer = Callable[["Sequence[FileReport]", IO[str], bool], None]
-"""``render(reports, stream, colour)``: writes one document for all reports."""
 
 FORMATS: dict[str, str] = {
     "text": "claimcheck.formats.text",
@@ -23,15 +27,71 @@ FORMATS: dict[str, str] = {
 """Format names and the modules that render them (imported only when chosen)."""
 
 
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: with colour (a terminal) or without, and at what width."""
+
+    colour: bool = False
+    width: int = 120
+
+
+@dataclass(frozen=True)
+class FileOutput:
+    """One verified claim file: its counts, its problems and its rendering in one format."""
+
+    path: Path
+    counts: dict[Verdict, int]
+    claims: int
+    checks: int
+    problems: tuple[Problem, ...]
+    part: str
+
+    @classmethod
+    def of(cls, report: FileReport, part: str) -> FileOutput:
+        counts = {verdict: report.count(verdict) for verdict in Verdict}
+        return cls(report.path, counts, len(report.claims), len(report.checks), report.problems, part)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What a run found, over all its files."""
+
+    files: int
+    claims: int
+    checks: int
+    counts: dict[Verdict, int]
+    problems: int
+
+    @classmethod
+    def of(cls, outputs: Sequence[FileOutput]) -> Totals:
+        counts = {verdict: sum(output.counts[verdict] for output in outputs) for verdict in Verdict}
+        return cls(
+            len(outputs),
+            sum(output.claims for output in outputs),
+            sum(output.checks for output in outputs),
+            counts,
+            sum(len(output.problems) for output in outputs),
+        )
+
+
+class OutputFormat(Protocol):
+    """What a format module provides."""
+
+    def render_file(self, report: FileReport, options: RenderOptions) -> str:
+        """One claim file's part of the document."""
+
+    def render_document(self, outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+        """The whole document: every file's part, joined, with the run's summary."""
+
+
 class UnknownFormatError(ValueError):
     def __init__(self, name: str) -> None:
         super().__init__(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}")
 
 
-def renderer(name: str) -> Renderer:
-    """The render function of format ``name``."""
+def output_format(name: str) -> OutputFormat:
+    """The format called ``name``."""
     module_name = FORMATS.get(name)
     if module_name is None:
         raise UnknownFormatError(name)
-    render: Renderer = importlib.import_module(module_name).render
-    return render
+    return cast(OutputFormat, importlib.import_module(module_name))

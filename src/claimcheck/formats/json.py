@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import Any
 
 from claimcheck import __version__, units
 from claimcheck.amounts import Amount
 from claimcheck.display import exact_text, format_amount
 from claimcheck.figures import Reading
+from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.intervals import Interval
 from claimcheck.results import Derived, FileReport, Problem, Result
 from claimcheck.verdicts import Verdict
@@ -88,35 +89,38 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     }
 
 
-def document(reports: Sequence[FileReport]) -> dict[str, Any]:
-    """The whole JSON document for a run."""
-    summary = {verdict.value: sum(report.count(verdict) for report in reports) for verdict in Verdict}
-    summary["problems"] = sum(len(report.problems) for report in reports)
+def file_json(report: FileReport) -> dict[str, Any]:
+    """One claim file's record in the JSON document."""
+    article = report.article
     return {
-        "claimcheck": __version__,
-        "format_version": FORMAT_VERSION,
-        "files": [
-            {
-                "file": str(report.path),
-                "article": None
-                if report.article is None
-                else {
-                    "title": report.article.title,
-                    "publisher": report.article.publisher,
-                    "date": report.article.date.isoformat(),
-                    "url": report.article.url,
-                },
-                "results": [result_json(report, result) for result in report.results],
-                "problems": [problem_json(problem) for problem in report.problems],
-            }
-            for report in reports
-        ],
-        "summary": summary,
+        "file": str(report.path),
+        "article": None
+        if article is None
+        else {
+            "title": article.title,
+            "publisher": article.publisher,
+            "date": article.date.isoformat(),
+            "url": article.url,
+        },
+        "results": [result_json(report, result) for result in report.results],
+        "problems": [problem_json(problem) for problem in report.problems],
     }
 
 
-def render(reports: Sequence[FileReport], stream: IO[str], colour: bool) -> None:
+def _dumps(data: object) -> str:
     # Compact on purpose: with an indent, the json module falls back to its pure-Python
     # encoder, which takes longer than verifying the claims. Pipe to `jq` to read it.
-    stream.write(json.dumps(document(reports), ensure_ascii=False, separators=(",", ":")))
-    stream.write("\n")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def render_file(report: FileReport, options: RenderOptions) -> str:
+    return _dumps(file_json(report))
+
+
+def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+    totals = Totals.of(outputs)
+    summary: dict[str, int] = {verdict.value: totals.counts[verdict] for verdict in Verdict}
+    summary["problems"] = totals.problems
+    head = _dumps({"claimcheck": __version__, "format_version": FORMAT_VERSION})[:-1]
+    files = ",".join(output.part for output in outputs)
+    return f'{head},"files":[{files}],"summary":{_dumps(summary)}}}\n'

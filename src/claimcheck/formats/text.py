@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import IO
 
@@ -12,6 +13,7 @@ from rich.text import Text
 
 from claimcheck.display import format_amount
 from claimcheck.explanation import reading_amount
+from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
 
@@ -24,38 +26,35 @@ VERDICT_STYLES = {
 ROW_STYLES = {Verdict.INCONSISTENT: "red", Verdict.AMBIGUOUS: "yellow"}
 
 
-def make_console(stream: IO[str], colour: bool) -> Console:
+def make_console(stream: IO[str], options: RenderOptions) -> Console:
     """A console that writes to ``stream``, with colour only when asked for."""
     return Console(
         file=stream,
-        force_terminal=colour,
-        no_color=not colour,
+        force_terminal=options.colour,
+        no_color=not options.colour,
         highlight=False,
         soft_wrap=False,
-        width=None if colour else _plain_width(),
+        width=options.width,
     )
-
-
-def _plain_width() -> int:
-    import os
-
-    try:
-        return max(80, int(os.environ.get("COLUMNS", "120")))
-    except ValueError:
-        return 120
 
 
 def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.value, style=VERDICT_STYLES[verdict])
 
 
-def render(reports: Sequence[FileReport], stream: IO[str], colour: bool) -> None:
-    console = make_console(stream, colour)
-    for report in reports:
-        if report.problems and not report.results:
-            continue  # problems go to standard error, printed by the CLI
-        _file(console, report)
-    console.print(summary_line(reports))
+def render_file(report: FileReport, options: RenderOptions) -> str:
+    if report.problems and not report.results:
+        return ""  # problems go to standard error, printed by the CLI
+    stream = io.StringIO()
+    _file(make_console(stream, options), report)
+    return stream.getvalue()
+
+
+def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+    stream = io.StringIO()
+    stream.writelines(output.part for output in outputs)
+    make_console(stream, options).print(summary_line(Totals.of(outputs)))
+    return stream.getvalue()
 
 
 def _file(console: Console, report: FileReport) -> None:
@@ -125,16 +124,13 @@ def _derived_table(results: Sequence[Result]) -> Table:
     return table
 
 
-def summary_line(reports: Sequence[FileReport]) -> Text:
+def summary_line(totals: Totals) -> Text:
     """One line: how many claims and checks, and how many of each verdict."""
-    claims = sum(len(report.claims) for report in reports)
-    checks = sum(len(report.checks) for report in reports)
-    text = Text(f"{len(reports)} file(s), {claims} claims, {checks} checks: ")
+    text = Text(f"{totals.files} file(s), {totals.claims} claims, {totals.checks} checks: ")
     parts = []
     for verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.CONSISTENT, Verdict.UNVERIFIABLE):
-        count = sum(report.count(verdict) for report in reports)
+        count = totals.counts[verdict]
         parts.append(Text(f"{count} {verdict.value}", style=VERDICT_STYLES[verdict] if count else ""))
-    problems = sum(len(report.problems) for report in reports)
-    if problems:
-        parts.append(Text(f"{problems} claim-file problem(s)", style="bold red"))
+    if totals.problems:
+        parts.append(Text(f"{totals.problems} claim-file problem(s)", style="bold red"))
     return text + Text(", ").join(parts)
