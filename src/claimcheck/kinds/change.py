@@ -158,7 +158,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
         derived.append(
             derive(
                 f"previous{tag}",
-                "previous value implied by the value and the change" + suffix,
+                f"previous value{_when(claim, -1)} implied by the value and the change" + suffix,
                 reading.previous,
                 inputs,
             )
@@ -167,7 +167,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
         derived.append(
             derive(
                 f"value{tag}",
-                "value implied by the previous value and the change" + suffix,
+                f"value{_when(claim, 0)} implied by the previous value and the change" + suffix,
                 reading.value,
                 inputs,
             )
@@ -175,6 +175,13 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
     elif "rate" in has:
         derived.append(_per_period(reading, inputs))
     return derived
+
+
+def _when(claim: ChangeClaim, years: int) -> str:
+    """" (2023)": the period of a value, when the claim's period is a calendar year or span."""
+    if claim.period is None or claim.period.recurring:
+        return ""
+    return f" ({claim.period.shifted_years(years).label})"
 
 
 def _per_period(reading: _Reading, inputs: dict[str, Amount]) -> Derived:
