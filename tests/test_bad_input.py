@@ -28,6 +28,7 @@ def only(path: Path) -> Problem:
 
 def test_empty_file(claim_file: Write) -> None:
     problem = only(claim_file(""))
+    assert problem.code == "CC402"
     assert (problem.at.line, problem.message) == (
         1,
         "file is empty: expected a claim file with 'article' and 'claims'",
@@ -36,6 +37,7 @@ def test_empty_file(claim_file: Write) -> None:
 
 def test_not_yaml(claim_file: Write) -> None:
     problem = only(claim_file("article: [unclosed\nclaims: []\n"))
+    assert problem.code == "CC402"
     assert problem.message.startswith("not valid YAML")
     assert problem.at.line == 2
 
@@ -44,6 +46,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.yaml"
     path.write_bytes(b"article:\n  title: caf\xe9\n")
     problem = only(path)
+    assert problem.code == "CC401"
     assert problem.message == "file is not UTF-8 text (byte 0xe9 cannot be decoded)"
     assert (problem.at.line, problem.at.col) == (2, 13)
 
@@ -81,6 +84,7 @@ claims:
 def test_missing_fields(claim_file: Write) -> None:
     path = claim_file(ARTICLE_HEADER + "claims:\n  - id: a\n    kind: change\n")
     problem = only(path)
+    assert problem.code == "CC403"
     assert problem.message == "change claim is missing the required key 'quote'"
     assert (problem.at.line, problem.record_id) == (6, "a")
 
@@ -115,6 +119,7 @@ def test_bad_date(claim_file: Write) -> None:
 def test_duplicate_keys(claim_file: Write) -> None:
     path = claim_file(ARTICLE_HEADER + "  title: again\nclaims: []\n")
     problem = only(path)
+    assert problem.code == "CC402"
     assert problem.message == "duplicate key 'title' (first at line 2)"
     assert problem.at.line == 5
 
@@ -122,6 +127,7 @@ def test_duplicate_keys(claim_file: Write) -> None:
 def test_duplicate_ids(claim_file: Write) -> None:
     claim = '  - id: a\n    kind: figure\n    quote: "10 projects"\n    value: 10 projects\n'
     problem = only(claim_file(ARTICLE_HEADER + "claims:\n" + claim + claim))
+    assert problem.code == "CC403"
     assert problem.message == "duplicate id 'a' (first used at line 6)"
     assert (problem.at.line, problem.record_id) == (10, "a")
 
@@ -153,6 +159,7 @@ def test_reference_to_missing_id(claim_file: Write) -> None:
         + "checks:\n  - id: per\n    kind: ratio\n    numerator: revenue\n    denominator: tourist\n"
     )
     problem = only(path)
+    assert problem.code == "CC406"
     assert problem.message == "reference to unknown id 'tourist'; did you mean 'tourists'?"
     assert (problem.at.line, problem.record_id) == (18, "per")
 
@@ -165,6 +172,7 @@ def test_reference_to_missing_value(claim_file: Write) -> None:
         + "    numerator: revenue.previous\n    denominator: tourists\n"
     )
     problem = only(path)
+    assert problem.code == "CC406"
     assert problem.message == "'revenue' has no value 'previous'; it has value"
     assert problem.at.line == 17
 
@@ -184,6 +192,7 @@ checks:
 """
     )
     problem = only(path)
+    assert problem.code == "CC406"
     assert problem.message.startswith("reference cycle: ")
     assert set(problem.message.removeprefix("reference cycle: ").split(" -> ")) == {"one", "two"}
 
@@ -194,6 +203,7 @@ def test_unknown_unit(claim_file: Write) -> None:
         "    value: 5 million widgets\n"
     )
     problem = only(path)
+    assert problem.code == "CC405"
     assert problem.message.startswith("cannot read figure '5 million widgets': unknown unit 'widgets'")
     assert (problem.at.line, problem.record_id) == (9, "a")
 
@@ -214,6 +224,7 @@ def test_unreadable_figure(claim_file: Write) -> None:
         + 'claims:\n  - id: a\n    kind: figure\n    quote: "a great many"\n    value: a great many\n'
     )
     problem = only(path)
+    assert problem.code == "CC404"
     assert problem.message == "cannot read figure 'a great many': no number found in 'a great many'"
 
 
@@ -224,6 +235,7 @@ def test_unit_mismatch(claim_file: Write) -> None:
         + "checks:\n  - id: nonsense\n    kind: formula\n    formula: revenue + tourists\n"
     )
     problem = only(path)
+    assert problem.code == "CC407"
     assert problem.message.startswith("cannot add CNY and visitor")
     assert (problem.at.line, problem.record_id) == (15, "nonsense")
 
@@ -236,6 +248,7 @@ def test_unsafe_formula(claim_file: Write) -> None:
         + "    formula: __import__('os').system('touch /tmp/pwned')\n"
     )
     problem = only(path)
+    assert problem.code == "CC408"
     assert problem.message.startswith("bad formula: only the functions abs, max, min may be called")
     assert problem.at.line == 17
 
@@ -254,6 +267,7 @@ def test_alias_bomb(claim_file: Write) -> None:
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
     )
     problem = only(claim_file(bomb))
+    assert problem.code == "CC402"
     assert problem.message == "anchors and aliases are not allowed in claim files"
     assert problem.at.line == 1  # the anchored value that the aliases repeat
 
@@ -285,6 +299,7 @@ def test_quote_not_in_article(claim_file: Write, tmp_path: Path) -> None:
         "    value: 75 million tourists\n"
     )
     problem = only(path)
+    assert problem.code == "CC409"
     assert (problem.message, problem.at.line, problem.record_id) == (
         "quote not found in the article text",
         9,
@@ -298,6 +313,7 @@ def test_figure_not_in_quote(claim_file: Write) -> None:
         "    value: 56 million tourists\n"
     )
     problem = only(path)
+    assert problem.code == "CC409"
     assert problem.message == "figure 'value' ('56 million tourists') is not in the quote"
     assert problem.at.line == 9
 

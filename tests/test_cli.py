@@ -118,7 +118,7 @@ def test_bad_input_exits_2_with_place(runner: CliRunner, tmp_path: Path) -> None
     path.write_text(ARTICLE_HEADER + "claims:\n  - id: a\n    kind: figure\n")
     result = runner.invoke(app, ["verify", str(path)])
     assert result.exit_code == 2
-    assert f"{path}:6:5: [a] figure claim is missing the required key 'quote'" in result.output
+    assert f"{path}:6:5: CC403 [a] figure claim is missing the required key 'quote'" in result.output
     assert "Traceback" not in result.output
 
 
@@ -141,7 +141,7 @@ def test_unknown_format_is_an_error(runner: CliRunner) -> None:
 def test_missing_path_is_an_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["verify", "no/such/place.yaml"])
     assert result.exit_code == 2
-    assert "no/such/place.yaml:1:1: no such file or directory" in result.output
+    assert "no/such/place.yaml:1:1: CC401 no such file or directory" in result.output
 
 
 def test_directory_without_claim_files(runner: CliRunner, tmp_path: Path) -> None:

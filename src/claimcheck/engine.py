@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimcheck import rules
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.figures import Reading
@@ -70,7 +71,8 @@ def verify(claim_file: ClaimFile) -> FileReport:
         try:
             outcome = _evaluate(claim_file, record, values)
         except (UnitMismatchError, MissingValueError) as error:
-            problems.append(Problem(claim_file.path, _place(record, error), str(error), record.id))
+            code = rules.UNIT_MISMATCH if isinstance(error, UnitMismatchError) else rules.REFERENCE_INVALID
+            problems.append(Problem(claim_file.path, _place(record, error), str(error), record.id, code))
             continue
         readings: tuple[tuple[str, Reading], ...] = ()
         if isinstance(record, Claim):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck import rules
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.records import Article, Check, Claim, Record
@@ -45,18 +46,20 @@ def load_claim_file(path: Path) -> ClaimFile:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return _failed(path, Mark(1, 1), f"cannot read file: {error.strerror or error}")
+        return _failed(
+            path, Mark(1, 1), f"cannot read file: {error.strerror or error}", rules.FILE_UNREADABLE
+        )
     try:
         document = parse(decode(raw))
     except YamlError as error:
-        return _failed(path, error.mark, error.message)
+        return _failed(path, error.mark, error.message, error.code)
     except RecursionError:
-        return _failed(path, Mark(1, 1), "YAML is nested too deeply")
+        return _failed(path, Mark(1, 1), "YAML is nested too deeply", rules.YAML_INVALID)
     return _Loader(path, document).load()
 
 
-def _failed(path: Path, mark: Mark, message: str) -> ClaimFile:
-    return ClaimFile(path, problems=(Problem(path, mark, message),))
+def _failed(path: Path, mark: Mark, message: str, code: str) -> ClaimFile:
+    return ClaimFile(path, problems=(Problem(path, mark, message, None, code),))
 
 
 class _Loader:
@@ -65,7 +68,7 @@ class _Loader:
         self.document = document
         self.builder = Builder(document)
         for error in document.errors:
-            self.builder.problem(error.message, error.mark)
+            self.builder.problem(error.message, error.mark, error.code)
 
     def load(self) -> ClaimFile:
         data = self.document.data
@@ -99,8 +102,8 @@ class _Loader:
         self, article: Article | None, claims: list[Claim], checks: list[Check], quotes: dict[str, int]
     ) -> ClaimFile:
         problems = tuple(
-            Problem(self.path, mark, message, record_id)
-            for message, mark, record_id in sorted(self.builder.problems, key=lambda item: item[1])
+            Problem(self.path, mark, message, record_id, code)
+            for message, mark, record_id, code in sorted(self.builder.problems, key=lambda item: item[1])
         )
         return ClaimFile(self.path, article, tuple(claims), tuple(checks), problems, quotes)
 
@@ -158,9 +161,11 @@ class _Loader:
             else:
                 seen[record.id] = record
 
-    def _problem(self, record: Record | None, message: str, mark: Mark | None = None) -> None:
+    def _problem(
+        self, record: Record | None, message: str, mark: Mark | None = None, code: str = rules.SCHEMA_INVALID
+    ) -> None:
         self.builder.record_id = record.id if record else None
-        self.builder.problem(message, mark or (record.at if record else Mark(1, 1)))
+        self.builder.problem(message, mark or (record.at if record else Mark(1, 1)), code)
         self.builder.record_id = None
 
     def _validate(self, claims: list[Claim], checks: list[Check]) -> None:
@@ -169,9 +174,11 @@ class _Loader:
             try:
                 issues = kind.validate(record)
             except UnknownUnitError as error:
-                issues = [(str(error), record.at)]
+                self._problem(record, str(error), record.at, rules.UNKNOWN_UNIT)
+                continue
             for message, mark in issues:
-                self._problem(record, message, mark)
+                code = rules.UNKNOWN_UNIT if message.startswith("unknown unit") else rules.SCHEMA_INVALID
+                self._problem(record, message, mark, code)
 
     def _quotes(self, article: Article, claims: list[Claim]) -> dict[str, int]:
         lines: dict[str, int] = {}
@@ -183,15 +190,14 @@ class _Loader:
             quote = _normalize(claim.quote)
             for name, figure in claim.figures().items():
                 if _normalize(figure.printed) not in quote:
-                    self._problem(
-                        claim, f"figure {name!r} ({figure.printed!r}) is not in the quote", figure.at
-                    )
+                    message = f"figure {name!r} ({figure.printed!r}) is not in the quote"
+                    self._problem(claim, message, figure.at, rules.QUOTE_MISMATCH)
             if normalized_text is None or text is None:
                 continue
             position = normalized_text.find(quote)
             if position < 0:
                 mark = self.document.mark(("claims", self._index(claim), "quote"))
-                self._problem(claim, "quote not found in the article text", mark)
+                self._problem(claim, "quote not found in the article text", mark, rules.QUOTE_MISMATCH)
             else:
                 lines[claim.id] = _line_of(text, claim.quote) or 1
         return lines
@@ -209,17 +215,18 @@ class _Loader:
         try:
             raw = target.read_bytes()
         except OSError as error:
-            self._problem(
-                None, f"cannot read the article text {article.text!r}: {error.strerror or error}", mark
-            )
+            reason = f"cannot read the article text {article.text!r}: {error.strerror or error}"
+            self._problem(None, reason, mark, rules.FILE_UNREADABLE)
             return None
         if len(raw) > MAX_ARTICLE_BYTES:
-            self._problem(None, "the article text is larger than 5 MiB", mark)
+            self._problem(None, "the article text is larger than 5 MiB", mark, rules.FILE_UNREADABLE)
             return None
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            self._problem(None, f"the article text {article.text!r} is not UTF-8", mark)
+            self._problem(
+                None, f"the article text {article.text!r} is not UTF-8", mark, rules.FILE_UNREADABLE
+            )
             return None
 
     def _references(self, claims: list[Claim], checks: list[Check]) -> None:
@@ -231,7 +238,8 @@ class _Loader:
             for ref in check.references():
                 if ref.target not in ids:
                     close = _close(ref.target, ids)
-                    self._problem(check, f"reference to unknown id {ref.target!r}{close}", ref.at)
+                    message = f"reference to unknown id {ref.target!r}{close}"
+                    self._problem(check, message, ref.at, rules.REFERENCE_INVALID)
                 elif ref.target in check_ids:
                     targets.add(ref.target)
             graph[check.id] = targets
@@ -240,7 +248,7 @@ class _Loader:
         except graphlib.CycleError as error:
             cycle = error.args[1]
             first = next(check for check in checks if check.id == cycle[0])
-            self._problem(first, "reference cycle: " + " -> ".join(cycle))
+            self._problem(first, "reference cycle: " + " -> ".join(cycle), None, rules.REFERENCE_INVALID)
 
 
 def check_order(checks: tuple[Check, ...]) -> list[Check]:
@@ -293,5 +301,7 @@ def find_claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(path, Mark(1, 1), "no such file or directory"))
+            problems.append(
+                Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
+            )
     return files, problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimcheck import rules
 from claimcheck.amounts import Amount
 from claimcheck.figures import Reading
 from claimcheck.formulas import Step
@@ -73,11 +74,13 @@ class Problem:
     at: Mark
     message: str
     record_id: str | None = None
+    code: str = rules.SCHEMA_INVALID
+    """The finding code of the problem (a CC4xx rule)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.at.line}:{self.at.col}"
         who = f" [{self.record_id}]" if self.record_id else ""
-        return f"{where}:{who} {self.message}"
+        return f"{where}: {self.code}{who} {self.message}"
 
 
 @dataclass(frozen=True)

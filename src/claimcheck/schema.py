@@ -17,6 +17,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
+from claimcheck import rules
 from claimcheck.figures import FigureError, FigureOptions, read_figure
 from claimcheck.formulas import MAX_LENGTH as MAX_FORMULA_LENGTH
 from claimcheck.formulas import FormulaError, parse_formula
@@ -38,11 +39,12 @@ class Builder:
 
     document: Document
     published: datetime.date | None = None
-    problems: list[tuple[str, Mark, str | None]] = dataclasses.field(default_factory=list)
+    problems: list[tuple[str, Mark, str | None, str]] = dataclasses.field(default_factory=list)
+    """(reason, place, record id, finding code) of every problem found."""
     record_id: str | None = None
 
-    def problem(self, message: str, mark: Mark) -> None:
-        self.problems.append((message, mark, self.record_id))
+    def problem(self, message: str, mark: Mark, code: str = rules.SCHEMA_INVALID) -> None:
+        self.problems.append((message, mark, self.record_id, code))
 
     # records ------------------------------------------------------------------------------
     def record(self, cls: type[Any], data: Any, path: Path, what: str) -> Any | None:
@@ -114,7 +116,11 @@ class Builder:
         try:
             return parse(self, data, mark)
         except FormulaError as error:
-            self.problem(f"bad formula: {error.message}", Mark(mark.line, mark.col + error.offset))
+            self.problem(
+                f"bad formula: {error.message}",
+                Mark(mark.line, mark.col + error.offset),
+                rules.FORMULA_INVALID,
+            )
         except (ValueError, PeriodError) as error:
             self.problem(f"{name!r}: {error}", mark)
         return None
@@ -135,7 +141,8 @@ class Builder:
         try:
             reading = read_figure(printed, options)
         except (FigureError, UnknownUnitError) as error:
-            self.problem(f"cannot read figure {printed!r}: {error}", mark)
+            code = rules.UNKNOWN_UNIT if isinstance(error, UnknownUnitError) else rules.FIGURE_UNREADABLE
+            self.problem(f"cannot read figure {printed!r}: {error}", mark, code)
             return None
         return Figure(printed, reading, options, mark)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck import rules
+
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and list indexes from the top."""
 
@@ -34,9 +36,10 @@ class Mark:
 class YamlError(ValueError):
     """A claim file that is not a YAML document claimcheck can read."""
 
-    def __init__(self, message: str, mark: Mark) -> None:
+    def __init__(self, message: str, mark: Mark, code: str = rules.YAML_INVALID) -> None:
         self.message = message
         self.mark = mark
+        self.code = code
         super().__init__(message)
 
 
@@ -64,10 +67,16 @@ class Document:
 def decode(raw: bytes) -> str:
     """The text of a claim file, which must be UTF-8 (a byte-order mark is allowed)."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", Mark(1, 1))
+        raise YamlError(
+            f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", Mark(1, 1), rules.FILE_UNREADABLE
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise YamlError("file is binary, not a YAML claim file (it holds a NUL byte)", Mark(line, 1))
+        raise YamlError(
+            "file is binary, not a YAML claim file (it holds a NUL byte)",
+            Mark(line, 1),
+            rules.FILE_UNREADABLE,
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -77,6 +86,7 @@ def decode(raw: bytes) -> str:
         raise YamlError(
             f"file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded)",
             Mark(line, col),
+            rules.FILE_UNREADABLE,
         ) from None
 
 

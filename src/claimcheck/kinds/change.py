@@ -178,7 +178,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
 
 
 def _when(claim: ChangeClaim, years: int) -> str:
-    """" (2023)": the period of a value, when the claim's period is a calendar year or span."""
+    """ " (2023)": the period of a value, when the claim's period is a calendar year or span."""
     if claim.period is None or claim.period.recurring:
         return ""
     return f" ({claim.period.shifted_years(years).label})"

@@ -1,0 +1,224 @@
+"""Finding codes: every kind of finding has a stable code, a name and documentation.
+
+Codes are grouped by family, like ruff's: CC1xx inconsistencies, CC2xx ambiguities, CC3xx
+unverifiable figures, CC4xx claim-file errors. A name says what is wrong, not how to fix it.
+``claimcheck rules`` lists them, ``claimcheck rule CODE`` shows one, and the SARIF output
+describes its rules from this same table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of finding, with the same documentation sections for every rule."""
+
+    code: str
+    name: str
+    level: Level
+    summary: str
+    """One line: what the rule finds."""
+    why: str
+    """Why it matters to a fact-checker."""
+    example: str
+    """A claim that triggers it."""
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.code: rule for rule in rules}
+
+
+RULES: dict[str, Rule] = _rules(
+    Rule(
+        "CC101",
+        "change-inconsistent",
+        "error",
+        "A value, its previous value and the printed change do not fit together.",
+        "A growth rate that the printed values cannot produce is either a typo or a wrong base year.",
+        "65 million tourists, up 16.2 percent from 50 million (that is up at least 27.7 percent).",
+    ),
+    Rule(
+        "CC102",
+        "conversion-inconsistent",
+        "error",
+        "An amount and its conversion do not fit the exact factor or the printed rate.",
+        "A conversion that is off points to a wrong rate, a wrong unit or a slipped digit.",
+        "42 km (31 miles): 42 km is 26.1 miles.",
+    ),
+    Rule(
+        "CC103",
+        "share-inconsistent",
+        "error",
+        "A part, its whole and the printed share do not fit, or a share exceeds 100 percent.",
+        "Shares are often recomputed by readers; one that does not add up undermines the story.",
+        "10 million of 65 million visitors, or 25 percent (it is 15.4 percent).",
+    ),
+    Rule(
+        "CC104",
+        "total-inconsistent",
+        "error",
+        "Parts do not add up to the printed total.",
+        "Readers add up parts; a total that does not match them is the first thing they notice.",
+        "1.2 million and 3.4 million, a total of 5.1 million.",
+    ),
+    Rule(
+        "CC105",
+        "bound-out-of-range",
+        "error",
+        "A bound lies outside the values the quantity can take.",
+        "'Surpassed 101 percent' of a coverage rate cannot be true.",
+        "Coverage rates surpassed 101 percent.",
+    ),
+    Rule(
+        "CC106",
+        "date-inconsistent",
+        "error",
+        "An event told as past is dated after the publication, or a plan before it.",
+        "A relative date ('October last year') resolved wrongly moves an event by a year.",
+        "'In July 2025, the city set up a group', in an article of March 2025.",
+    ),
+    Rule(
+        "CC107",
+        "ratio-inconsistent",
+        "error",
+        "A ratio of two claims does not fit the figure printed for it.",
+        "Per-person and per-project figures are easy to get wrong by a factor of a thousand.",
+        "66.3 billion yuan from 65 million tourists, 'or 102 yuan each'.",
+    ),
+    Rule(
+        "CC108",
+        "comparison-impossible",
+        "error",
+        "A comparison between claims fails for every reading of the printed figures.",
+        "A part larger than its whole means one of the two figures is wrong.",
+        "Pingyao's 70 million visitors within Jinzhong's 65 million tourists.",
+    ),
+    Rule(
+        "CC109",
+        "formula-inconsistent",
+        "error",
+        "A formula over claims does not fit the figure printed for it.",
+        "Derived figures the article prints should follow from the figures it prints.",
+        "Revenue per tourist grew 20 percent, when revenue grew 27.5 and tourists 16.2 percent.",
+    ),
+    Rule(
+        "CC201",
+        "percent-or-points",
+        "warning",
+        "A change in percent of a quantity that is itself a percentage: relative, or in points?",
+        "'Up 1 percent' of a 50 percent rate is 50.5 or 51 percent; readers cannot tell which.",
+        "The urbanization rate has increased by 1 percent annually.",
+    ),
+    Rule(
+        "CC301",
+        "nothing-to-compare",
+        "note",
+        "A figure or derived figure has nothing printed to compare it with.",
+        "Not an error: the implied figures are shown so that they can be checked against sources.",
+        "65 million tourists, up 16.2 percent: the implied 2023 figure is about 56 million.",
+    ),
+    Rule(
+        "CC401",
+        "file-unreadable",
+        "error",
+        "A claim file (or the article text it names) cannot be read: missing, binary, not UTF-8, too large.",
+        "Nothing in the file can be checked.",
+        "A claim file saved as UTF-16.",
+    ),
+    Rule(
+        "CC402",
+        "yaml-invalid",
+        "error",
+        "A claim file is not YAML claimcheck accepts: a syntax error, duplicate keys, anchors or tags.",
+        "Duplicate keys silently drop a figure in other tools; anchors and tags can run up resources.",
+        "Two 'value:' keys in one claim.",
+    ),
+    Rule(
+        "CC403",
+        "schema-invalid",
+        "error",
+        "A claim file has the wrong shape: unknown or missing keys, wrong types, bad ids or periods.",
+        "A misspelt key would otherwise leave a figure unchecked without anyone noticing.",
+        "'valeu: 10 projects' instead of 'value:'.",
+    ),
+    Rule(
+        "CC404",
+        "figure-unreadable",
+        "error",
+        "A printed figure cannot be read as a number.",
+        "A figure claimcheck cannot read is a figure it cannot check.",
+        "value: a great many",
+    ),
+    Rule(
+        "CC405",
+        "unknown-unit",
+        "error",
+        "A figure or check names a unit or currency that claimcheck does not define.",
+        "Units are checked all the way; an unknown one would make every check on it meaningless.",
+        "5 million widgets",
+    ),
+    Rule(
+        "CC406",
+        "reference-invalid",
+        "error",
+        "A check refers to an id or value that does not exist, or checks refer to each other in a cycle.",
+        "A check on a missing claim would check nothing.",
+        "numerator: tourist (the claim is 'tourists')",
+    ),
+    Rule(
+        "CC407",
+        "unit-mismatch",
+        "error",
+        "A computation adds, subtracts or compares amounts of different units.",
+        "Yuan added to visitors is a mistake in the claim file, not a finding about the article.",
+        "formula: revenue + tourists",
+    ),
+    Rule(
+        "CC408",
+        "formula-invalid",
+        "error",
+        "A formula is malformed or uses something the safe expression language does not allow.",
+        "Nothing in a claim file may run code.",
+        "formula: __import__('os').system('...')",
+    ),
+    Rule(
+        "CC409",
+        "quote-mismatch",
+        "error",
+        "A quote is not in the article text, or a figure is not in its quote.",
+        "A claim file must encode what the article says, word for word.",
+        "quote: 'Jinzhong hosted 75 million tourists' (the article says 65 million).",
+    ),
+)
+
+INCONSISTENT_BY_KIND: dict[str, str] = {
+    "change": "CC101",
+    "conversion": "CC102",
+    "share": "CC103",
+    "total": "CC104",
+    "bound": "CC105",
+    "event": "CC106",
+    "ratio": "CC107",
+    "comparison": "CC108",
+    "formula": "CC109",
+}
+"""The inconsistency rule of each claim and check kind."""
+
+AMBIGUOUS = "CC201"
+UNVERIFIABLE = "CC301"
+FILE_UNREADABLE = "CC401"
+YAML_INVALID = "CC402"
+SCHEMA_INVALID = "CC403"
+FIGURE_UNREADABLE = "CC404"
+UNKNOWN_UNIT = "CC405"
+REFERENCE_INVALID = "CC406"
+UNIT_MISMATCH = "CC407"
+FORMULA_INVALID = "CC408"
+QUOTE_MISMATCH = "CC409"
+
+LEVEL_RANK: dict[Level, int] = {"note": 0, "warning": 1, "error": 2}
