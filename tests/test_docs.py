@@ -12,7 +12,7 @@ from claimcheck.hedges import HEDGES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "explain", "schema"]
+COMMANDS = ["verify", "explain", "schema", "rules", "rule"]
 
 
 def readme_commands() -> list[str]:
@@ -51,3 +51,37 @@ def test_readme_tour_is_real_output() -> None:
     }
     excerpt = README.split("An excerpt of its output", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
     assert set(excerpt.splitlines()) <= verify
+
+
+def test_readme_lists_every_output_format() -> None:
+    from claimcheck.formats import FORMATS
+
+    for name in FORMATS:
+        assert f"| `{name}` |" in README
+
+
+def test_pre_commit_hook_matches_claim_files() -> None:
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "claimcheck" and hook["language"] == "python"
+    assert hook["entry"] == "claimcheck verify"
+    pattern = re.compile(hook["files"])
+    assert pattern.search("claims/2025-03-11-china-daily-shanxi-urbanization.yaml")
+    assert pattern.search("newsroom/claims/a.yml")
+    assert not pattern.search("src/claimcheck/data/units.txt")
+
+
+def test_workflows_run_the_documented_commands() -> None:
+    import yaml
+
+    claims = yaml.safe_load((ROOT / ".github" / "workflows" / "claims.yml").read_text())
+    assert claims[True]["pull_request"]["paths"] == ["claims/**"]  # YAML 1.1 reads 'on' as True
+    steps = claims["jobs"]["claimcheck"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    commands = " ".join(step.get("run", "") for step in steps)
+    assert 'claimcheck verify --changed="origin/${{ github.base_ref }}"' in commands
+    assert "--format sarif --output claimcheck.sarif" in commands
+    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
+    tests = yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text())
+    assert tests["jobs"]["tests"]["steps"][-1]["run"] == "bash .ci/run"

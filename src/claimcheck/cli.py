@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
 from claimcheck import __version__
 
 if TYPE_CHECKING:
-    from claimcheck.formats import RenderOptions
+    from claimcheck.formats import FileOutput, RenderOptions
     from claimcheck.results import Problem
 
 EXIT_CLEAN = 0
@@ -56,8 +56,13 @@ PathsArgument = Annotated[
 ]
 
 
-def _render_options(stream: object, machine: bool = False) -> RenderOptions:
-    """Colour only on a terminal, never with NO_COLOR set or in a machine format."""
+def _render_options(
+    stream: object, machine: bool = False, quiet: bool = False, repository: bool = False
+) -> RenderOptions:
+    """Colour only on a terminal, never with NO_COLOR set or in a machine format.
+
+    Machine formats for CI give paths relative to the repository root when there is one.
+    """
     import os
     import shutil
 
@@ -70,14 +75,22 @@ def _render_options(stream: object, machine: bool = False) -> RenderOptions:
         width = int(os.environ.get("COLUMNS", ""))
     except ValueError:
         width = shutil.get_terminal_size((120, 24)).columns if terminal else 120
-    return RenderOptions(colour=colour, width=max(width, 60))
+    root = None
+    if repository:
+        from claimcheck.changes import GitError, repository_root
+
+        try:
+            root = repository_root(Path.cwd()).resolve()
+        except GitError:
+            root = Path.cwd().resolve()
+    return RenderOptions(colour=colour, width=max(width, 60), quiet=quiet, root=root)
 
 
-def _claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+def _claim_files(paths: list[Path], allow_empty: bool = False) -> tuple[list[Path], list[Problem]]:
     from claimcheck.loader import find_claim_files
 
     files, missing = find_claim_files(paths)
-    if not files and not missing:
+    if not files and not missing and not allow_empty:
         typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
     return files, missing
@@ -88,12 +101,46 @@ def _print_problems(problems: list[Problem]) -> None:
         typer.echo(str(problem), err=True)
 
 
+FailOn = Literal["error", "warning", "note"]
+
+
 @app.command()
 def verify(
     paths: PathsArgument = None,
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text or json.")
-    ] = "text",
+        Optional[str],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, github, sarif or junit"
+            " (default: github under GitHub Actions, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+    ] = None,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Only claim files added or modified since REF (git). Write --changed REF or"
+            " --changed=REF; without REF, the merge base with the default branch.",
+        ),
+    ] = False,
+    base: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--base", metavar="REF", help="The revision --changed compares with."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 on findings at or above this level: error, warning or note."),
+    ] = "error",
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means broken input).")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045 - typer needs Optional here
         typer.Option("--jobs", "-j", min=1, help="Processes for many files (default: one per core)."),
@@ -101,30 +148,66 @@ def verify(
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
-    Exits 0 when nothing is inconsistent, 1 when something is, 2 for bad input or usage.
+    Exits 0 when clean, 1 with findings at or above --fail-on, 2 for bad input or usage.
     """
-    from claimcheck.batch import check_files
-    from claimcheck.formats import FileOutput, UnknownFormatError
-    from claimcheck.formats import output_format as find_format
-    from claimcheck.verdicts import Verdict
+    import os
 
+    from claimcheck.batch import check_files
+    from claimcheck.formats import MACHINE_FORMATS, FileOutput, UnknownFormatError
+    from claimcheck.formats import output_format as find_format
+
+    name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
-        chosen = find_format(output_format)
+        chosen = find_format(name)
     except UnknownFormatError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    options = _render_options(sys.stdout, machine=output_format != "text")
-    files, missing = _claim_files(paths or DEFAULT_PATHS)
-    outputs = [
-        FileOutput(problem.path, dict.fromkeys(Verdict, 0), 0, 0, (problem,), "") for problem in missing
-    ]
-    outputs.extend(check_files(files, output_format, options, jobs))
+    stream = sys.stdout if output is None else None
+    options = _render_options(stream, machine=name in MACHINE_FORMATS, quiet=quiet, repository=name != "text")
+    files, missing = _claim_files(paths or DEFAULT_PATHS, allow_empty=changed)
+    if changed:
+        files = _changed_only(files, base)
+        if not files and not missing:
+            # Still write an (empty) report: code scanning closes alerts that a run no longer has.
+            typer.echo("claimcheck: no claim file changed", err=True)
+    outputs = [FileOutput.missing(problem) for problem in missing]
+    outputs.extend(check_files(files, name, options, jobs))
     _print_problems([problem for output in outputs for problem in output.problems])
-    sys.stdout.write(chosen.render_document(outputs, options))
+    document = chosen.render_document(outputs, options)
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.write_text(document, encoding="utf-8")
+    if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from claimcheck.formats.github import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
+            summary.write(step_summary(outputs, options))
+    code = _exit_code(outputs, fail_on, exit_zero)
+    if code:
+        raise typer.Exit(code)
+
+
+def _changed_only(files: list[Path], base: str | None) -> list[Path]:
+    from claimcheck.changes import GitError, changed_files
+
+    try:
+        _, changed = changed_files(base, Path.cwd())
+    except GitError as error:
+        typer.echo(f"error: --changed: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    wanted = set(changed)
+    return [path for path in files if path.resolve() in wanted]
+
+
+def _exit_code(outputs: list[FileOutput], fail_on: FailOn, exit_zero: bool) -> int:
+    """0 clean, 1 findings at or above ``fail_on`` (unless --exit-zero), 2 broken input."""
     if any(output.problems for output in outputs):
-        raise typer.Exit(EXIT_BAD_INPUT)
-    if any(output.counts[Verdict.INCONSISTENT] for output in outputs):
-        raise typer.Exit(EXIT_FINDINGS)
+        return EXIT_BAD_INPUT
+    if exit_zero:
+        return EXIT_CLEAN
+    failing = any(finding.at_least(fail_on) for output in outputs for finding in output.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 @app.command()
@@ -192,12 +275,66 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+@app.command("rules")
+def list_rules() -> None:
+    """List every finding code with its name, level and summary."""
+    from claimcheck.rules import RULES
+
+    for rule in RULES.values():
+        typer.echo(f"{rule.code}  {rule.name:<24} {rule.level:<8} {rule.summary}")
+
+
+@app.command()
+def rule(code: Annotated[str, typer.Argument(metavar="CODE", help="A finding code, such as CC101.")]) -> None:
+    """Show what one finding code checks, why it matters, and an example."""
+    import difflib
+
+    from claimcheck.rules import RULES
+
+    found = RULES.get(code.upper()) or next((item for item in RULES.values() if item.name == code), None)
+    if found is None:
+        close = difflib.get_close_matches(code.upper(), list(RULES), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see 'claimcheck rules'"
+        typer.echo(f"error: no rule {code!r}{hint}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    typer.echo(
+        f"{found.code} {found.name} ({found.level})\n\n"
+        f"What it finds: {found.summary}\n\nWhy it matters: {found.why}\n\nExample: {found.example}"
+    )
+
+
+def expand_changed(argv: list[str]) -> list[str]:
+    """Let --changed take an optional REF: "--changed REF" and "--changed=REF" become --base.
+
+    The word after --changed is taken as REF unless it is an option or an existing path.
+    """
+    expanded: list[str] = []
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word.startswith("--changed="):
+            expanded += ["--changed", "--base", word.split("=", 1)[1]]
+        elif word == "--changed" and index + 1 < len(argv):
+            following = argv[index + 1]
+            expanded.append(word)
+            if not following.startswith("-") and not Path(following).exists():
+                expanded += ["--base", following]
+                index += 1
+        elif word == "--":
+            expanded += argv[index:]
+            break
+        else:
+            expanded.append(word)
+        index += 1
+    return expanded
+
+
 def main() -> None:
     """The console-script entry point."""
     import os
 
     try:
-        app()
+        app(args=expand_changed(sys.argv[1:]), prog_name="claimcheck")
         code = EXIT_CLEAN
     except SystemExit as stop:
         code = (

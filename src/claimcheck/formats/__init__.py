@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
+from claimcheck.findings import Finding, findings_of, problem_finding
 from claimcheck.results import Problem
 from claimcheck.verdicts import Verdict
 
@@ -23,16 +24,36 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "text": "claimcheck.formats.text",
     "json": "claimcheck.formats.json",
+    "github": "claimcheck.formats.github",
+    "sarif": "claimcheck.formats.sarif",
+    "junit": "claimcheck.formats.junit",
 }
 """Format names and the modules that render them (imported only when chosen)."""
 
 
+MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
+"""Formats for programs: never coloured."""
+
+
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to render: with colour (a terminal) or without, and at what width."""
+    """How to render: colour (a terminal only), width, quiet, and paths relative to what."""
 
     colour: bool = False
     width: int = 120
+    quiet: bool = False
+    """Findings only: no tables of passing claims, no summary."""
+    root: Path | None = None
+    """Paths in the output are relative to this folder (the repository) when set."""
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the output shows it: relative to ``root`` when it lies below it."""
+        if self.root is not None:
+            try:
+                return path.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        return path.as_posix()
 
 
 @dataclass(frozen=True)
@@ -44,12 +65,26 @@ class FileOutput:
     claims: int
     checks: int
     problems: tuple[Problem, ...]
+    findings: tuple[Finding, ...]
     part: str
 
     @classmethod
     def of(cls, report: FileReport, part: str) -> FileOutput:
         counts = {verdict: report.count(verdict) for verdict in Verdict}
-        return cls(report.path, counts, len(report.claims), len(report.checks), report.problems, part)
+        return cls(
+            report.path,
+            counts,
+            len(report.claims),
+            len(report.checks),
+            report.problems,
+            findings_of(report),
+            part,
+        )
+
+    @classmethod
+    def missing(cls, problem: Problem) -> FileOutput:
+        """A path that is not there: nothing verified, one problem."""
+        return cls(problem.path, dict.fromkeys(Verdict, 0), 0, 0, (problem,), (problem_finding(problem),), "")
 
 
 @dataclass(frozen=True)

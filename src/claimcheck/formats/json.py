@@ -10,6 +10,7 @@ from claimcheck import __version__, units
 from claimcheck.amounts import Amount
 from claimcheck.display import exact_text, format_amount
 from claimcheck.figures import Reading
+from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.intervals import Interval
 from claimcheck.results import Derived, FileReport, Problem, Result
@@ -75,6 +76,7 @@ def result_json(report: FileReport, result: Result) -> dict[str, Any]:
         "readings": [_reading(name, reading) for name, reading in result.readings],
         "derived": [_derived(item) for item in result.derived],
         "verdict": result.verdict.value,
+        "code": result_code(result),
         "message": result.message,
     }
 
@@ -85,6 +87,7 @@ def problem_json(problem: Problem) -> dict[str, Any]:
         "line": problem.at.line,
         "col": problem.at.col,
         "id": problem.record_id,
+        "code": problem.code,
         "message": problem.message,
     }
 

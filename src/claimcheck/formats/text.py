@@ -13,6 +13,7 @@ from rich.text import Text
 
 from claimcheck.display import format_amount
 from claimcheck.explanation import reading_amount
+from claimcheck.findings import findings_of
 from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
@@ -43,6 +44,12 @@ def verdict_text(verdict: Verdict) -> Text:
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
+    if options.quiet:  # findings only, one line each; problems go to standard error
+        return "".join(
+            f"{finding}\n"
+            for finding in findings_of(report)
+            if finding.at_least("warning") and not finding.is_problem
+        )
     if report.problems and not report.results:
         return ""  # problems go to standard error, printed by the CLI
     stream = io.StringIO()
@@ -53,7 +60,8 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     stream = io.StringIO()
     stream.writelines(output.part for output in outputs)
-    make_console(stream, options).print(summary_line(Totals.of(outputs)))
+    if not options.quiet:
+        make_console(stream, options).print(summary_line(Totals.of(outputs)))
     return stream.getvalue()
 
 

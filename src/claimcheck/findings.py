@@ -1,0 +1,73 @@
+"""Findings: what a run reports to reviewers, each with its rule code, level and place.
+
+A finding is an inconsistent claim or check (an error), an ambiguous one (a warning), an
+unverifiable one (a note), or a problem of the claim file itself (an error). Every CI
+format is rendered from findings; they are small and travel between processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck import rules
+from claimcheck.results import FileReport, Problem, Result
+from claimcheck.rules import LEVEL_RANK, Level, Rule
+from claimcheck.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to show a reviewer, at a place in a claim file."""
+
+    code: str
+    path: Path
+    line: int
+    col: int
+    record_id: str | None
+    message: str
+    is_problem: bool = False
+    """A problem of the claim file itself, rather than a finding about the article."""
+
+    @property
+    def rule(self) -> Rule:
+        return rules.RULES[self.code]
+
+    @property
+    def level(self) -> Level:
+        return self.rule.level
+
+    def at_least(self, level: Level) -> bool:
+        return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
+
+    def __str__(self) -> str:
+        who = f" [{self.record_id}]" if self.record_id else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.code}{who} {self.message}"
+
+
+def result_code(result: Result) -> str | None:
+    """The rule a result's verdict falls under; None for a consistent result."""
+    if result.verdict is Verdict.INCONSISTENT:
+        return rules.INCONSISTENT_BY_KIND[result.record.kind]
+    if result.verdict is Verdict.AMBIGUOUS:
+        return rules.AMBIGUOUS
+    if result.verdict is Verdict.UNVERIFIABLE:
+        return rules.UNVERIFIABLE
+    return None
+
+
+def problem_finding(problem: Problem) -> Finding:
+    return Finding(
+        problem.code, problem.path, problem.at.line, problem.at.col, problem.record_id, problem.message, True
+    )
+
+
+def findings_of(report: FileReport) -> tuple[Finding, ...]:
+    """Every finding of one verified claim file, in file order."""
+    found = [problem_finding(problem) for problem in report.problems]
+    for result in report.results:
+        code = result_code(result)
+        if code is not None:
+            record = result.record
+            found.append(Finding(code, report.path, record.at.line, record.at.col, record.id, result.message))
+    return tuple(sorted(found, key=lambda finding: (finding.line, finding.col)))

@@ -1,0 +1,95 @@
+"""GitHub Actions workflow commands: one annotation per finding, on the diff.
+
+``::error`` for inconsistencies and claim-file errors, ``::warning`` for ambiguities;
+unverifiable figures are not annotated. GitHub shows only ten annotations of each kind per
+step, so the CLI also appends a Markdown table of every finding to the step summary
+(``$GITHUB_STEP_SUMMARY``) when there is one: see :func:`step_summary`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimcheck.findings import Finding
+from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.results import FileReport
+
+COMMANDS = {"error": "error", "warning": "warning"}
+"""Finding levels and the workflow command for each; notes are not annotated."""
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message, as GitHub's toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value: the message escapes, and ':' and ','."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(finding: Finding, options: RenderOptions) -> str | None:
+    """The workflow command for one finding, or None when its level is not annotated."""
+    command = COMMANDS.get(finding.level)
+    if command is None:
+        return None
+    properties = ",".join(
+        f"{key}={escape_property(value)}"
+        for key, value in (
+            ("file", options.relative(finding.path)),
+            ("line", str(finding.line)),
+            ("col", str(finding.col)),
+            ("title", f"{finding.code} {finding.rule.name}"),
+        )
+    )
+    who = f"[{finding.record_id}] " if finding.record_id else ""
+    return f"::{command} {properties}::{escape_data(who + finding.message)}"
+
+
+def render_file(report: FileReport, options: RenderOptions) -> str:
+    from claimcheck.findings import findings_of
+
+    lines = [line for finding in findings_of(report) if (line := annotation(finding, options))]
+    return "".join(line + "\n" for line in lines)
+
+
+def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+    totals = Totals.of(outputs)
+    parts = "".join(output.part for output in outputs)
+    counts = ", ".join(f"{count} {verdict.value}" for verdict, count in totals.counts.items())
+    return (
+        parts
+        + f"claimcheck: {totals.files} file(s), {totals.claims} claims, {totals.checks} checks: {counts}\n"
+    )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def step_summary(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+    """A Markdown report of every finding above a note, for $GITHUB_STEP_SUMMARY."""
+    findings = [finding for output in outputs for finding in output.findings if finding.at_least("warning")]
+    totals = Totals.of(outputs)
+    lines = [
+        "## claimcheck",
+        "",
+        f"{totals.files} claim file(s), {totals.claims} claims, {totals.checks} checks: "
+        + ", ".join(f"{count} {verdict.value}" for verdict, count in totals.counts.items())
+        + (f", {totals.problems} claim-file problem(s)" if totals.problems else ""),
+        "",
+    ]
+    if not findings:
+        return "\n".join([*lines, "No inconsistencies, ambiguities or claim-file errors.", ""])
+    lines += ["| level | code | file | line | id | message |", "| --- | --- | --- | ---: | --- | --- |"]
+    for finding in findings:
+        cells = (
+            finding.level,
+            f"{finding.code} {finding.rule.name}",
+            options.relative(finding.path),
+            str(finding.line),
+            finding.record_id or "",
+            finding.message,
+        )
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+    return "\n".join([*lines, ""])

@@ -1,0 +1,84 @@
+"""JUnit XML for test dashboards: a testsuite per claim file, a testcase per claim and check.
+
+Inconsistent claims and checks are failures; claim-file problems are errors; consistent,
+ambiguous and unverifiable ones pass, with their verdict in ``system-out``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import quoteattr
+
+from claimcheck.findings import result_code
+from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.results import FileReport
+from claimcheck.verdicts import Verdict
+
+
+def _text(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
+
+
+def render_file(report: FileReport, options: RenderOptions) -> str:
+    path = options.relative(report.path)
+    cases: list[str] = []
+    failures = 0
+    for result in report.results:
+        record = result.record
+        name = quoteattr(record.id)
+        classname = quoteattr(f"{path}.{'checks' if result.is_check else 'claims'}")
+        where = f"{path}:{record.at.line}:{record.at.col}"
+        if result.verdict is Verdict.INCONSISTENT:
+            failures += 1
+            code = result_code(result)
+            body = (
+                f"<failure message={quoteattr(result.message)} type={quoteattr(code or 'inconsistent')}>"
+                f"{_text(where)}: {_text(result.message)}</failure>"
+            )
+        else:
+            body = f"<system-out>{_text(f'{where}: {result.verdict.value}: {result.message}')}</system-out>"
+        cases.append(
+            f'    <testcase name={name} classname={classname} file={quoteattr(path)} line="{record.at.line}">'
+            f"{body}</testcase>"
+        )
+    for problem in report.problems:
+        where = f"{path}:{problem.at.line}:{problem.at.col}"
+        cases.append(
+            f"    <testcase name={quoteattr(problem.record_id or 'claim file')} classname={quoteattr(path)}"
+            f' file={quoteattr(path)} line="{problem.at.line}">'
+            f"<error message={quoteattr(problem.message)} type={quoteattr(problem.code)}>"
+            f"{_text(where)}: {_text(problem.message)}</error></testcase>"
+        )
+    return (
+        f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}"'
+        f' errors="{len(report.problems)}" skipped="0">\n' + "\n".join(cases) + "\n  </testsuite>\n"
+    )
+
+
+def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+    totals = Totals.of(outputs)
+    parts = []
+    for output in outputs:
+        if output.part:
+            parts.append(output.part)
+        else:  # a path that is not there: one errored suite
+            path = quoteattr(options.relative(output.path))
+            problem = output.problems[0]
+            error = (
+                f"<error message={quoteattr(problem.message)} type={quoteattr(problem.code)}>"
+                f"{_text(problem.message)}</error>"
+            )
+            parts.append(
+                f'  <testsuite name={path} tests="1" failures="0" errors="1" skipped="0">\n'
+                f'    <testcase name="claim file" classname={path}>{error}</testcase>\n  </testsuite>\n'
+            )
+    tests = sum(output.claims + output.checks + len(output.problems) for output in outputs)
+    failures = totals.counts[Verdict.INCONSISTENT]
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuites name="claimcheck" tests="{tests}" failures="{failures}" errors="{totals.problems}">\n'
+        + "".join(parts)
+        + "</testsuites>\n"
+    )
