@@ -45,10 +45,10 @@ def test_verify_json_golden(runner: CliRunner) -> None:
     assert result.exit_code == 0
     document = json.loads(result.output)
     assert document["summary"] == {
-        "consistent": 4,
+        "consistent": 11,
         "inconsistent": 0,
         "ambiguous": 1,
-        "unverifiable": 21,
+        "unverifiable": 25,
         "problems": 0,
     }
     assert result.output.count("\n") == 1  # one compact line, for machines

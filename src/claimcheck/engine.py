@@ -9,6 +9,7 @@ from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.figures import Reading
 from claimcheck.kinds import CLAIM_KINDS, Outcome
+from claimcheck.kinds.base import Context
 from claimcheck.loader import ClaimFile, check_order, load_claim_file
 from claimcheck.records import Check, Claim, Record
 from claimcheck.results import FileReport, Problem, Result
@@ -95,7 +96,7 @@ def _evaluate(claim_file: ClaimFile, record: Record, values: _Values) -> Outcome
     assert claim_file.article is not None
     if isinstance(record, Claim):
         kind = CLAIM_KINDS[record.kind]
-        outcome = kind.evaluate(record, claim_file.article)
+        outcome = kind.evaluate(record, Context(claim_file.article, claim_file.defaults))
         values.add(record.id, outcome.values, kind.primary)
         return outcome
     outcome = CHECK_KINDS[record.kind].evaluate(record, values.lookup)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from claimcheck.amounts import Amount
 from claimcheck.display import format_amount
 from claimcheck.figures import Reading
+from claimcheck.records import Claim, Source
 from claimcheck.results import Derived, FileReport, Result
 
 
@@ -37,6 +38,9 @@ def explain(report: FileReport, result: Result) -> Node:
     if quote is not None:
         where = f" (article line {result.quote_line})" if result.quote_line else ""
         root.add(f"quote{where}: \u201c{quote}\u201d")
+    source = getattr(record, "source", None)
+    if source is not None:
+        root.add(f"source: {source.citation()}")
     period = getattr(record, "period", None)
     if period is not None:
         root.add(f"period: {period.printed!r} is {period.label}")
@@ -49,27 +53,39 @@ def explain(report: FileReport, result: Result) -> Node:
             node = read.add(f"{name}: {reading.printed!r} -> {format_amount(reading_amount(reading))}")
             for step in reading.steps:
                 node.add(step)
+    sources = {
+        other.record.id: other.record.source
+        for other in report.results
+        if isinstance(other.record, Claim) and other.record.source is not None
+    }
     for derived in result.derived:
-        _derived(root, derived)
+        _derived(root, derived, sources)
     if record.note:
         root.add(f"note: {record.note}")
     root.add(f"verdict: {result.verdict.value} - {result.message}", verdict=result.verdict.value)
     return root
 
 
-def _derived(root: Node, derived: Derived) -> None:
+def _derived(root: Node, derived: Derived, sources: dict[str, Source]) -> None:
     node = root.add(f"derived {derived.name}: {derived.label}")
     node.add(f"formula: {derived.formula}")
     if derived.inputs:
         inputs = node.add("inputs")
         for name, amount in derived.inputs:
-            inputs.add(f"{name} = {format_amount(amount)}")
+            entry = inputs.add(f"{name} = {format_amount(amount)}")
+            source = sources.get(name.partition(".")[0])
+            if source is not None:
+                entry.add(f"reference figure from {source.citation()}")
     computed = [(text, amount) for text, amount in derived.steps]
     if len(computed) > 1:
         steps = node.add("steps")
         for text, amount in computed:
             steps.add(f"{text} = {format_amount(amount)}")
     node.add(f"result: {format_amount(derived.result)}")
+    if derived.evidence:
+        evidence = node.add("reference data")
+        for fact in derived.evidence:
+            evidence.add(fact)
     if derived.compared_with is not None:
         node.add(
             f"compared with {derived.compared_with.label}: {format_amount(derived.compared_with.amount)}"

@@ -48,7 +48,7 @@ NUMBER_WORDS: dict[str, int] = {
     )
 }
 
-_CURRENCY_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "HKD", "JPY")
+_CURRENCY_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "TWD")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
     sorted(NUMBER_WORDS, key=len, reverse=True)
 )

@@ -16,14 +16,15 @@ from typing import Any
 from claimcheck import rules
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.kinds import CLAIM_KINDS
-from claimcheck.records import Article, Check, Claim, Record
+from claimcheck.records import Article, Check, Claim, Defaults, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
 from claimcheck.units import UnknownUnitError
 from claimcheck.yamlsource import Document, Mark, YamlError, decode, parse
+from claimcheck.yamlsource import Path as DocumentPath
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("article", "claims", "checks")
+TOP_LEVEL_KEYS = ("article", "defaults", "claims", "references", "checks")
 MAX_RECORDS = 10_000
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -34,7 +35,9 @@ class ClaimFile:
 
     path: Path
     article: Article | None = None
+    defaults: Defaults = field(default_factory=Defaults)
     claims: tuple[Claim, ...] = ()
+    """The article's claims, then the reference figures (the claims that have a source)."""
     checks: tuple[Check, ...] = ()
     problems: tuple[Problem, ...] = ()
     quote_lines: dict[str, int] = field(default_factory=dict)
@@ -67,6 +70,8 @@ class _Loader:
         self.path = path
         self.document = document
         self.builder = Builder(document)
+        self.paths: dict[str, DocumentPath] = {}
+        """Where each record stands in the document, by id."""
         for error in document.errors:
             self.builder.problem(error.message, error.mark, error.code)
 
@@ -76,7 +81,7 @@ class _Loader:
             self.builder.problem(
                 "a claim file must be a mapping with 'article' and 'claims'", self.document.mark(())
             )
-            return self._result(None, [], [], {})
+            return self._result(None, Defaults(), [], [], {})
         for key in data:
             if key not in TOP_LEVEL_KEYS:
                 self.builder.problem(
@@ -90,22 +95,45 @@ class _Loader:
         if "article" in data:
             article = self.builder.record(Article, data["article"], ("article",), "the article")
             self.builder.published = article.date if article else None
+        defaults = Defaults()
+        if "defaults" in data:
+            defaults = self.builder.record(Defaults, data["defaults"], ("defaults",), "defaults") or defaults
         claims = self._records("claims", data.get("claims"), CLAIM_KINDS, Claim)
+        references = self._records("references", data.get("references"), CLAIM_KINDS, Claim)
+        self._sources(claims, references)
+        claims += references
         checks = self._records("checks", data.get("checks"), CHECK_KINDS, Check)
         self._unique_ids([*claims, *checks])
         self._validate(claims, checks)
         quote_lines = self._quotes(article, claims) if article else {}
         self._references(claims, checks)
-        return self._result(article, claims, checks, quote_lines)
+        return self._result(article, defaults, claims, checks, quote_lines)
+
+    def _sources(self, claims: list[Claim], references: list[Claim]) -> None:
+        for claim in claims:
+            if claim.source is not None:
+                self._problem(
+                    claim,
+                    "a claim of the article has no 'source'; move it to 'references'",
+                    self.document.mark((*self.paths[claim.id], "source")),
+                )
+        for reference in references:
+            if reference.source is None:
+                self._problem(reference, "a reference needs a 'source': the document its figure comes from")
 
     def _result(
-        self, article: Article | None, claims: list[Claim], checks: list[Check], quotes: dict[str, int]
+        self,
+        article: Article | None,
+        defaults: Defaults,
+        claims: list[Claim],
+        checks: list[Check],
+        quotes: dict[str, int],
     ) -> ClaimFile:
         problems = tuple(
             Problem(self.path, mark, message, record_id, code)
             for message, mark, record_id, code in sorted(self.builder.problems, key=lambda item: item[1])
         )
-        return ClaimFile(self.path, article, tuple(claims), tuple(checks), problems, quotes)
+        return ClaimFile(self.path, article, defaults, tuple(claims), tuple(checks), problems, quotes)
 
     def _records(self, key: str, items: Any, registry: dict[str, Any], base: type[Record]) -> list[Any]:
         if items is None:
@@ -141,6 +169,7 @@ class _Loader:
                 continue
             record = self.builder.record(kind.record, item, path, f"{kind_name} {singular}")
             if record is not None:
+                self.paths.setdefault(record.id, path)
                 if not re.fullmatch(ID_PATTERN, record.id):
                     self.builder.problem(
                         f"id {record.id!r} must be lower-case letters, digits and '_',"
@@ -192,21 +221,15 @@ class _Loader:
                 if _normalize(figure.printed) not in quote:
                     message = f"figure {name!r} ({figure.printed!r}) is not in the quote"
                     self._problem(claim, message, figure.at, rules.QUOTE_MISMATCH)
-            if normalized_text is None or text is None:
-                continue
+            if normalized_text is None or text is None or claim.source is not None:
+                continue  # a reference quotes its own source, not the article
             position = normalized_text.find(quote)
             if position < 0:
-                mark = self.document.mark(("claims", self._index(claim), "quote"))
+                mark = self.document.mark((*self.paths[claim.id], "quote"))
                 self._problem(claim, "quote not found in the article text", mark, rules.QUOTE_MISMATCH)
             else:
                 lines[claim.id] = _line_of(text, claim.quote) or 1
         return lines
-
-    def _index(self, claim: Claim) -> int:
-        for index, item in enumerate(self.document.data.get("claims") or []):
-            if isinstance(item, dict) and item.get("id") == claim.id:
-                return index
-        return 0
 
     def _article_text(self, article: Article) -> str | None:
         assert article.text is not None

@@ -78,6 +78,44 @@ class Article:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Source:
+    """The document a reference figure comes from."""
+
+    title: str = field(metadata=doc("The document's title, or what it is when it has none."))
+    publisher: str = field(metadata=doc("Who published it: 'Jinzhong Bureau of Statistics'."))
+    date: datetime.date | None = field(default=None, metadata=doc("Publication date, YYYY-MM-DD."))
+    url: str | None = field(default=None, metadata=doc("The document's address."))
+    at: Mark = field(default=NOWHERE, metadata=INTERNAL)
+
+    def citation(self) -> str:
+        """The source in one line: title, publisher, date, address."""
+        parts = [repr(self.title), self.publisher]
+        if self.date is not None:
+            parts.append(self.date.isoformat())
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Defaults:
+    """Settings for every claim of the file, unless a claim sets its own."""
+
+    rate_window: int = field(
+        default=3,
+        metadata=doc(
+            "Business days before the publication date whose market exchange rates a currency"
+            " conversion may use, besides the publication date itself."
+        ),
+    )
+    rate_tolerance: Figure | None = field(
+        default=None,
+        metadata=doc("How far a conversion's implied rate may stray from the market rate: '1 percent'."),
+    )
+    at: Mark = field(default=NOWHERE, metadata=INTERNAL)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Record:
     """What claims and checks share: an id, a kind and a place."""
 
@@ -101,6 +139,13 @@ class Claim(Record):
     period: Period | None = field(
         default=None,
         metadata=doc("When: '2024', 'July 2024', 'last year', 'October last year', 'annually'."),
+    )
+    source: Source | None = field(
+        default=None,
+        metadata=doc(
+            "For entries under 'references': the document the figure comes from. Claims of the"
+            " article itself have none."
+        ),
     )
 
     def figures(self) -> dict[str, Figure]:

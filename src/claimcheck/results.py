@@ -43,6 +43,8 @@ class Derived:
     message: str
     compared_with: Comparison | None = None
     judgement: Judgement | None = None
+    evidence: tuple[str, ...] = ()
+    """The reference data used, in words: each market rate of the window, a cited document."""
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,14 @@ RULES: dict[str, Rule] = _rules(
         "Revenue per tourist grew 20 percent, when revenue grew 27.5 and tourists 16.2 percent.",
     ),
     Rule(
+        "CC110",
+        "reference-mismatch",
+        "error",
+        "A figure does not agree with the reference figure of the source it came from.",
+        "A figure that differs from its source beyond rounding was miscopied or misattributed.",
+        "'more than 12 million visitors' where the county report says 10.12 million.",
+    ),
+    Rule(
         "CC201",
         "percent-or-points",
         "warning",
@@ -206,6 +214,7 @@ INCONSISTENT_BY_KIND: dict[str, str] = {
     "ratio": "CC107",
     "comparison": "CC108",
     "formula": "CC109",
+    "match": "CC110",
 }
 """The inconsistency rule of each claim and check kind."""
 

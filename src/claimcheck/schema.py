@@ -22,7 +22,7 @@ from claimcheck.figures import FigureError, FigureOptions, read_figure
 from claimcheck.formulas import MAX_LENGTH as MAX_FORMULA_LENGTH
 from claimcheck.formulas import FormulaError, parse_formula
 from claimcheck.periods import Period, PeriodError, parse_period
-from claimcheck.records import Article, Figure, FormulaText, Ref
+from claimcheck.records import Article, Defaults, Figure, FormulaText, Ref
 from claimcheck.units import UnknownUnitError
 from claimcheck.yamlsource import Document, Mark, Path
 
@@ -104,6 +104,8 @@ class Builder:
             return data
         if hint is Figure:
             return self.figure(data, path, name)
+        if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            return self.record(hint, data, path, f"{name!r}")
         if not isinstance(data, str):
             self.problem(f"{name!r} must be a single value, not a {_shape(data)}", mark)
             return None
@@ -186,6 +188,12 @@ def _boolean(builder: Builder, data: str, mark: Mark) -> bool:
     return data == "true"
 
 
+def _integer(builder: Builder, data: str, mark: Mark) -> int:
+    if not re.fullmatch(r"\d{1,2}", data):
+        raise ValueError(f"must be a whole number from 0 to 99, not {data!r}")
+    return int(data)
+
+
 def _date(builder: Builder, data: str, mark: Mark) -> datetime.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
         raise ValueError(f"must be a date written YYYY-MM-DD, not {data!r}")
@@ -211,6 +219,7 @@ def _formula(builder: Builder, data: str, mark: Mark) -> FormulaText:
 _SCALARS: dict[Any, Callable[[Builder, str, Mark], Any]] = {
     str: _text,
     bool: _boolean,
+    int: _integer,
     datetime.date: _date,
     Period: _period,
     Ref: _ref,
@@ -257,8 +266,20 @@ def json_schema() -> dict[str, Any]:
         "required": ["article", "claims"],
         "properties": {
             "article": _object_schema(Article, "The article whose figures are checked."),
+            "defaults": _object_schema(Defaults, "Settings for every claim of the file."),
             "claims": {
                 "type": "array",
+                "items": {
+                    "oneOf": [
+                        _object_schema(kind.record, kind.summary, kind=name)
+                        for name, kind in CLAIM_KINDS.items()
+                    ]
+                },
+            },
+            "references": {
+                "type": "array",
+                "description": "Figures from other documents (a report, a statistical communiqué),"
+                " to compare the article's figures with; each needs a 'source'.",
                 "items": {
                     "oneOf": [
                         _object_schema(kind.record, kind.summary, kind=name)
@@ -319,6 +340,10 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         return {"$ref": "#/$defs/figure"}
     if hint is bool:
         return {"type": "boolean"}
+    if hint is int:
+        return {"type": "integer", "minimum": 0, "maximum": 99}
+    if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _object_schema(hint, (hint.__doc__ or "").strip())
     if hint is datetime.date:
         return {"type": "string", "format": "date"}
     if hint is Ref:

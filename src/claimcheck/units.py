@@ -20,6 +20,7 @@ Unit = Any
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "USD",
     "HK$": "HKD",
+    "NT$": "TWD",
     "$": "USD",
     "¥": "CNY",
     "€": "EUR",
@@ -180,6 +181,17 @@ def reduced(unit: Unit) -> Unit:
     if exponent:
         return unit / registry().percent ** exponent
     return unit
+
+
+@functools.cache
+def currency_code(unit: Unit) -> str | None:
+    """ "CNY" for the yuan; None for a unit that is not one currency."""
+    dimensions = dict(unit.dimensionality)
+    if len(dimensions) == 1:
+        ((name, exponent),) = dimensions.items()
+        if exponent == 1 and name.startswith("[currency_"):
+            return str(name)[len("[currency_") : -1]
+    return None
 
 
 @functools.cache

@@ -13,6 +13,7 @@ from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.intervals import Interval
+from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, Problem, Result
 from claimcheck.verdicts import Verdict
 
@@ -59,6 +60,18 @@ def _derived(derived: Derived) -> dict[str, Any]:
         else {"label": compared.label, **amount_json(compared.amount)},
         "verdict": derived.verdict.value,
         "message": derived.message,
+        "evidence": list(derived.evidence),
+    }
+
+
+def _source(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": None if source.date is None else source.date.isoformat(),
+        "url": source.url,
     }
 
 
@@ -69,7 +82,8 @@ def result_json(report: FileReport, result: Result) -> dict[str, Any]:
         "line": record.at.line,
         "col": record.at.col,
         "id": record.id,
-        "type": "check" if result.is_check else "claim",
+        "type": "check" if result.is_check else "reference" if getattr(record, "source", None) else "claim",
+        "source": _source(getattr(record, "source", None)),
         "kind": record.kind,
         "quote": getattr(record, "quote", None),
         "quote_line": result.quote_line,

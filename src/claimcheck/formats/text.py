@@ -72,15 +72,19 @@ def _file(console: Console, report: FileReport) -> None:
             Text(article.title, style="bold"), Text(f"{article.publisher}, {article.date}"), sep=" - "
         )
     console.print(Text(str(report.path), style="dim"))
-    if report.claims:
-        console.print(_claims_table(report.claims))
+    claims = [result for result in report.claims if getattr(result.record, "source", None) is None]
+    references = [result for result in report.claims if getattr(result.record, "source", None) is not None]
+    if claims:
+        console.print(_claims_table(claims, "Claims"))
+    if references:
+        console.print(_claims_table(references, "Reference figures (from cited sources)"))
     derived = _derived_table(report.results)
     if derived.row_count:
         console.print(derived)
 
 
-def _claims_table(results: Sequence[Result]) -> Table:
-    table = Table(title="Claims", title_justify="left", box=box.SIMPLE_HEAD, expand=False)
+def _claims_table(results: Sequence[Result], title: str) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False)
     table.add_column("id", no_wrap=True)
     table.add_column("line", justify="right")
     table.add_column("printed")

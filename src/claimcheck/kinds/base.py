@@ -7,13 +7,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.amounts import Amount
-from claimcheck.records import Article, Claim
+from claimcheck.records import Article, Claim, Defaults
 from claimcheck.results import Derived
 from claimcheck.verdicts import Verdict, worst
 from claimcheck.yamlsource import Mark
 
 Issue = tuple[str, Mark]
 """A problem with one record found after its fields were read: (reason, place)."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a claim is evaluated against: its article and the claim file's defaults."""
+
+    article: Article
+    defaults: Defaults
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ class ClaimKind:
     name: str
     record: type[Claim]
     summary: str
-    evaluate: Callable[[Any, Article], Outcome]
+    evaluate: Callable[[Any, Context], Outcome]
     primary: str
     """The value a bare reference to the claim's id means."""
     validate: Callable[[Any], list[Issue]] = field(default=no_issues)

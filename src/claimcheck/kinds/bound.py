@@ -14,8 +14,8 @@ from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.intervals import INF, Interval
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
 from claimcheck.verdicts import Verdict
 
@@ -56,7 +56,7 @@ def _limit(figure: Figure, value: Amount) -> Fraction:
     return nominal
 
 
-def evaluate(claim: BoundClaim, article: Article) -> Outcome:
+def evaluate(claim: BoundClaim, context: Context) -> Outcome:
     value = amount_of(claim.value)
     inputs = {"value": value}
     if claim.minimum is None and claim.maximum is None:

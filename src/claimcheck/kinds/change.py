@@ -16,8 +16,8 @@ from typing import Literal
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
 
@@ -95,7 +95,7 @@ POINTS = _Reading(
 )
 
 
-def evaluate(claim: ChangeClaim, article: Article) -> Outcome:
+def evaluate(claim: ChangeClaim, context: Context) -> Outcome:
     inputs: dict[str, Amount] = {}
     for name in ("value", "previous"):
         figure = getattr(claim, name)

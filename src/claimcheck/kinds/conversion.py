@@ -9,12 +9,14 @@ one, and with reference rates where reference data is plugged in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.market import check_market_rate
+from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
 
 
@@ -28,16 +30,31 @@ class ConversionClaim(Claim):
             "A rate printed with the conversion, in units of amount per converted: '7.26 yuan' (per dollar)."
         ),
     )
+    rate_window: int | None = field(
+        default=None,
+        metadata=doc("Business days before publication whose market rates may be used (default: 3)."),
+    )
+    rate_tolerance: Figure | None = field(
+        default=None,
+        metadata=doc(
+            "How far the implied rate may stray from the market rate: '1 percent'.", not_printed=True
+        ),
+    )
 
 
 def validate(claim: ConversionClaim) -> list[Issue]:
     amount, converted = claim.amount.reading.unit, claim.converted.reading.unit
     if amount == converted:
         return [("a conversion needs two different units or currencies", claim.converted.at)]
+    tolerance = claim.rate_tolerance
+    if tolerance is not None and (
+        tolerance.reading.nominal is None or not units.is_percent(tolerance.reading.unit)
+    ):
+        return [("a rate tolerance must be a plain percentage such as '1 percent'", tolerance.at)]
     return []
 
 
-def evaluate(claim: ConversionClaim, article: Article) -> Outcome:
+def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
     inputs = {"amount": amount_of(claim.amount), "converted": amount_of(claim.converted)}
     source, target = inputs["amount"].unit, inputs["converted"].unit
     if units.same_dimension(source, target):
@@ -66,9 +83,22 @@ def evaluate(claim: ConversionClaim, article: Article) -> Outcome:
         "amount / converted",
         inputs,
         expected=expected,
-        unverifiable="no printed rate; compare with reference rates to judge it",
+        unverifiable="no printed rate to compare it with",
     )
-    return outcome(inputs, [derived], derived.message)
+    defaults = context.defaults
+    tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
+    tolerance = Fraction(0) if tolerance_figure is None else _tolerance(tolerance_figure)
+    window = defaults.rate_window if claim.rate_window is None else claim.rate_window
+    market = check_market_rate(
+        derived.result, inputs["amount"], target, context.article.date, window, tolerance
+    )
+    return outcome(inputs, [derived] if market is None else [derived, market], derived.message)
+
+
+def _tolerance(figure: Figure) -> Fraction:
+    nominal = figure.reading.nominal
+    assert nominal is not None and units.is_percent(figure.reading.unit)  # validate() made sure
+    return nominal / 100
 
 
 KIND = ClaimKind(

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome
 from claimcheck.periods import Period
-from claimcheck.records import Article, Claim, doc
+from claimcheck.records import Claim, doc
 from claimcheck.verdicts import Verdict
 
 
@@ -28,10 +28,10 @@ def validate(claim: EventClaim) -> list[Issue]:
     return []
 
 
-def evaluate(claim: EventClaim, article: Article) -> Outcome:
+def evaluate(claim: EventClaim, context: Context) -> Outcome:
     period: Period | None = claim.period
     assert period is not None and period.start is not None and period.end is not None
-    start, end, published = period.start, period.end, article.date
+    start, end, published = period.start, period.end, context.article.date
     resolved = f"{period.printed!r} is {period.label}"
     if claim.tense == "past":
         if start > published:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimcheck.derivation import amount_of
-from claimcheck.kinds.base import ClaimKind, Outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Outcome
+from claimcheck.records import Claim, Figure, doc
 from claimcheck.verdicts import Verdict
 
 
@@ -15,7 +15,7 @@ class FigureClaim(Claim):
     value: Figure = field(metadata=doc("The figure as printed: 'nearly 50,000 foreign tourists'."))
 
 
-def evaluate(claim: FigureClaim, article: Article) -> Outcome:
+def evaluate(claim: FigureClaim, context: Context) -> Outcome:
     return Outcome(
         {"value": amount_of(claim.value)},
         (),

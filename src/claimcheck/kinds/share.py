@@ -14,8 +14,8 @@ from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.intervals import Interval
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
 
@@ -50,7 +50,7 @@ def _limit_check(derived: Derived) -> Derived:
     return derived
 
 
-def evaluate(claim: ShareClaim, article: Article) -> Outcome:
+def evaluate(claim: ShareClaim, context: Context) -> Outcome:
     percent = units.parse_unit("percent")
     inputs: dict[str, Amount] = {
         name: amount_of(figure)

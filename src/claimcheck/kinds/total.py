@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from claimcheck.derivation import amount_of, derive
-from claimcheck.kinds.base import ClaimKind, Issue, Outcome, outcome
-from claimcheck.records import Article, Claim, Figure, doc
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.records import Claim, Figure, doc
 
 MAX_PARTS = 100
 
@@ -23,7 +23,7 @@ def validate(claim: TotalClaim) -> list[Issue]:
     return []
 
 
-def evaluate(claim: TotalClaim, article: Article) -> Outcome:
+def evaluate(claim: TotalClaim, context: Context) -> Outcome:
     inputs = {f"part_{index}": amount_of(part) for index, part in enumerate(claim.parts, 1)}
     formula = " + ".join(inputs)
     derived = derive("sum", "the parts added up", formula, inputs, expected=claim.total)

@@ -1,0 +1,134 @@
+"""A currency conversion against the market: did the printed amounts use a rate of the day?
+
+The implied rate (an interval, from the printed amounts) is consistent when some ECB
+reference rate in the window falls inside it, widened by the claim file's tolerance if it
+declares one. Otherwise it is inconsistent, with the gap to the nearest rate and what the
+converted amount would have been at that rate. When the data has no rate for a currency or
+date, the verdict is unverifiable and says why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from claimcheck import rates, units
+from claimcheck.amounts import Amount
+from claimcheck.display import format_number, format_percent
+from claimcheck.intervals import Interval
+from claimcheck.results import Comparison, Derived
+from claimcheck.verdicts import Verdict
+
+FORMULA = "rate"
+"""The implied rate itself is what the market rates are compared with."""
+
+
+def widened(interval: Interval, tolerance: Fraction) -> Interval:
+    """An interval of positive rates widened by a relative tolerance on both sides."""
+    if tolerance == 0:
+        return interval
+    return Interval(
+        interval.lo * (1 - tolerance),
+        interval.hi * (1 + tolerance),
+        interval.lo_closed,
+        interval.hi_closed,
+    )
+
+
+def check_market_rate(
+    implied: Amount,
+    amount: Amount,
+    converted_unit: units.Unit,
+    published: date,
+    business_days_before: int,
+    tolerance: Fraction,
+) -> Derived | None:
+    """The implied rate judged against the market rates of the window; None if not currencies."""
+    base, quote = units.currency_code(amount.unit), units.currency_code(converted_unit)
+    if base is None or quote is None:
+        return None
+    label = (
+        f"{base} per {quote} against the {rates.SOURCE} of {published} and the"
+        f" {business_days_before} business days before"
+    )
+    inputs = (("rate", implied),)
+    try:
+        window = rates.window(base, quote, published, business_days_before)
+    except rates.RatesUnavailableError as error:
+        return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.UNVERIFIABLE, str(error))
+    accepted = widened(implied.interval, tolerance)
+    latitude = f" (widened by the tolerance of {format_percent(tolerance)})" if tolerance else ""
+    evidence = (
+        *(
+            f"{rate.day}: {_rate(rate.value, base, quote)}"
+            + (" (publication date)" if rate.day == published else "")
+            + (" - inside" if accepted.contains(rate.value) else " - outside")
+            for rate in window
+        ),
+        f"source: {rates.SOURCE}, from the {rates.DATA_PACKAGE} package {rates.package_version()}",
+    )
+    on_the_day = next((rate for rate in window if rate.day == published), None)
+    day_note = (
+        f"; on the publication date the rate was {_rate(on_the_day.value, base, quote)}"
+        if on_the_day is not None
+        else f"; {published} has no rate (not an ECB business day)"
+    )
+    matches = [rate for rate in window if accepted.contains(rate.value)]
+    if matches:
+        best = matches[0]
+        message = (
+            f"the implied rate{latitude} matches the ECB rate of {best.day},"
+            f" {_rate(best.value, base, quote)}" + (day_note if best.day != published else "")
+        )
+        compared = Comparison(f"the ECB rate of {best.day}", Amount(Interval.point(best.value), implied.unit))
+        return Derived(
+            "market_rate",
+            label,
+            FORMULA,
+            inputs,
+            (),
+            implied,
+            Verdict.CONSISTENT,
+            message,
+            compared,
+            None,
+            evidence,
+        )
+    nearest = min(window, key=lambda rate: Interval.point(rate.value).gap_to(accepted))
+    gap = Interval.point(nearest.value).gap_to(accepted)
+    at_nearest = amount.nominal / nearest.value if amount.nominal is not None else None
+    would_be = (
+        f"; at that rate {format_number(amount.nominal, amount.unit)} would be"
+        f" {format_number(at_nearest, converted_unit)}"
+        if amount.nominal is not None and at_nearest is not None
+        else ""
+    )
+    message = (
+        f"no ECB rate in the window fits the implied rate{latitude}: the nearest, {nearest.day}'s"
+        f" {_rate(nearest.value, base, quote)}, is off by at least {_plain(gap)}"
+        f" ({format_percent(gap / nearest.value)}){would_be}"
+    )
+    compared = Comparison(
+        f"the ECB rate of {nearest.day}", Amount(Interval.point(nearest.value), implied.unit)
+    )
+    return Derived(
+        "market_rate",
+        label,
+        FORMULA,
+        inputs,
+        (),
+        implied,
+        Verdict.INCONSISTENT,
+        message,
+        compared,
+        None,
+        evidence,
+    )
+
+
+def _rate(value: Fraction, base: str, quote: str) -> str:
+    return f"{_plain(value)} {base} per {quote}"
+
+
+def _plain(value: Fraction) -> str:
+    return format_number(value, units.dimensionless())

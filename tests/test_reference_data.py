@@ -1,0 +1,233 @@
+"""Reference data on the real shipped ECB history, and figures from cited sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcheck import rates
+from claimcheck.cli import app
+from claimcheck.display import format_amount
+from claimcheck.engine import verify_path
+from claimcheck.results import Result
+from claimcheck.verdicts import Verdict
+from tests.conftest import ROOT, SHANXI
+
+Write = Callable[[str], Path]
+
+
+def conversion(published: str, extra: str = "", defaults: str = "") -> str:
+    return f"""\
+article:
+  title: Test article
+  publisher: Test Daily
+  date: {published}
+{defaults}claims:
+  - id: money
+    kind: conversion
+    quote: "55.6 billion yuan ($7.66 billion)"
+    amount: 55.6 billion yuan
+    converted: $7.66 billion
+{extra}"""
+
+
+def market(claim_file: Write, text: str) -> Result:
+    report = verify_path(claim_file(text))
+    assert not report.problems, [str(problem) for problem in report.problems]
+    (result,) = report.results
+    return result
+
+
+def market_derived(result: Result) -> tuple[Verdict, str, tuple[str, ...]]:
+    (derived,) = [item for item in result.derived if item.name == "market_rate"]
+    return derived.verdict, derived.message, derived.evidence
+
+
+def test_shanxi_conversion_matches_the_rate_of_the_day_before() -> None:
+    report = verify_path(SHANXI)
+    result = next(item for item in report.results if item.record.id == "renewal_investment")
+    verdict, message, evidence = market_derived(result)
+    assert verdict is Verdict.CONSISTENT
+    assert message.startswith("the implied rate matches the ECB rate of 2025-03-10, 7.25846 CNY per USD")
+    assert "on the publication date the rate was 7.23323 CNY per USD" in message
+    assert evidence[:2] == (
+        "2025-03-11: 7.23323 CNY per USD (publication date) - outside",
+        "2025-03-10: 7.25846 CNY per USD - inside",
+    )
+    assert result.verdict is Verdict.CONSISTENT
+
+
+def test_publication_day_alone_does_not_match(claim_file: Write) -> None:
+    verdict, message, _ = market_derived(market(claim_file, conversion("2025-03-11", "    rate_window: 0\n")))
+    assert verdict is Verdict.INCONSISTENT
+    assert "the nearest, 2025-03-11's 7.23323 CNY per USD, is off by at least 0.0139" in message
+    on_the_day = Fraction("7.8929") / Fraction("1.0912")  # ECB, 2025-03-11
+    assert (
+        f"at that rate 55.6 billion CNY would be {float(55_600_000_000 / on_the_day) / 1e9:.6} billion USD"
+        in message
+    )
+
+
+def test_a_tolerance_turns_the_near_miss_into_consistent(claim_file: Write) -> None:
+    text = conversion("2025-03-11", "    rate_window: 0\n", "defaults:\n  rate_tolerance: 1 percent\n")
+    verdict, message, _ = market_derived(market(claim_file, text))
+    assert verdict is Verdict.CONSISTENT
+    assert "(widened by the tolerance of 1%)" in message
+
+
+def test_a_monday_window_reaches_back_over_the_weekend() -> None:
+    window = rates.window("CNY", "USD", date(2025, 3, 10), 3)  # a Monday
+    assert [rate.day for rate in window] == [
+        date(2025, 3, 10),
+        date(2025, 3, 7),
+        date(2025, 3, 6),
+        date(2025, 3, 5),
+    ]
+
+
+def test_a_weekend_publication_has_no_rate_of_its_own(claim_file: Write) -> None:
+    window = rates.window("CNY", "USD", date(2025, 3, 9), 3)  # a Sunday
+    assert [rate.day for rate in window] == [date(2025, 3, 7), date(2025, 3, 6), date(2025, 3, 5)]
+    _, message, _ = market_derived(market(claim_file, conversion("2025-03-09")))
+    assert "2025-03-09 has no rate (not an ECB business day)" in message
+
+
+def test_cross_rates_go_through_the_euro() -> None:
+    (rate,) = rates.window("CNY", "USD", date(2025, 3, 10), 0)
+    assert rate.value == Fraction("7.8718") / Fraction("1.0845")  # ECB: CNY and USD per euro that day
+
+
+@pytest.mark.parametrize(
+    ("published", "reason"),
+    [
+        ("2004-06-01", "no ECB reference rate for CNY per USD on 2004-06-01: CNY from 2005-04-01"),
+        ("2099-01-01", "the rate data ends on"),
+    ],
+)
+def test_dates_outside_the_data_are_unverifiable(claim_file: Write, published: str, reason: str) -> None:
+    verdict, message, _ = market_derived(market(claim_file, conversion(published)))
+    assert verdict is Verdict.UNVERIFIABLE
+    assert reason in message
+
+
+def test_a_currency_the_data_lacks_is_unverifiable(claim_file: Write) -> None:
+    text = (
+        conversion("2025-03-11")
+        .replace("55.6 billion yuan", "NT$5 billion")
+        .replace("$7.66 billion", "$0.15 billion")
+    )
+    verdict, message, _ = market_derived(market(claim_file, text))
+    assert verdict is Verdict.UNVERIFIABLE
+    assert message.startswith("the ECB reference rates have no TWD; they cover AUD, BGN")
+    with pytest.raises(rates.RatesUnavailableError, match="the ECB reference rates have no VND"):
+        rates.window("VND", "USD", date(2025, 3, 11), 3)
+
+
+def test_files_without_conversions_never_read_the_rates(
+    monkeypatch: pytest.MonkeyPatch, claim_file: Write
+) -> None:
+    def refuse() -> None:
+        raise AssertionError("the rate history was read")
+
+    monkeypatch.setattr(rates, "_lines", refuse)
+    path = claim_file(
+        "article:\n  title: t\n  publisher: p\n  date: 2025-03-11\nclaims:\n"
+        '  - id: a\n    kind: figure\n    quote: "5 projects"\n    value: 5 projects\n'
+    )
+    assert verify_path(path).results[0].verdict is Verdict.UNVERIFIABLE
+
+
+def test_data_command_shows_the_range() -> None:
+    result = CliRunner().invoke(app, ["data"])
+    assert result.exit_code == 0
+    info = rates.data_info()
+    assert f"{info.first_date} to {info.last_date}" in result.output
+    assert info.first_date == date(1999, 1, 4)
+    assert info.currencies["CNY"][0] == date(2005, 4, 1)
+
+
+REFERENCE_FILE = """\
+article:
+  title: Test article
+  publisher: Test Daily
+  date: 2025-03-11
+claims:
+  - id: visitors
+    kind: figure
+    quote: "more than 10 million visitors"
+    value: more than 10 million visitors
+references:
+  - id: report
+    kind: figure
+    quote: "nearly 10.2 million visitor-trips"
+    value: nearly 10.2 million visitor-trips
+    source:
+      title: County report
+      publisher: County
+      url: https://example.org/report
+  - id: low_report
+    kind: figure
+    quote: "about 8 million visitors"
+    value: about 8 million visitors
+    source:
+      title: Old estimate
+      publisher: County
+checks:
+  - id: agrees
+    kind: match
+    figure: visitors
+    reference: report
+  - id: disagrees
+    kind: match
+    figure: visitors
+    reference: low_report
+"""
+
+
+def test_reference_figures_with_hedge_words(claim_file: Write) -> None:
+    report = verify_path(claim_file(REFERENCE_FILE))
+    assert not report.problems
+    results = {result.record.id: result for result in report.results}
+    assert format_amount(results["agrees"].derived[0].compared_with.amount) == "[9.18, 10.2) million visitor"  # type: ignore[union-attr]
+    assert results["agrees"].verdict is Verdict.CONSISTENT
+    # "about 8 million" reaches 8.8 million at most: no reading meets "more than 10 million"
+    assert results["disagrees"].verdict is Verdict.INCONSISTENT
+
+
+def test_explain_cites_the_reference(claim_file: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = claim_file(REFERENCE_FILE)
+    result = CliRunner().invoke(app, ["explain", "agrees", "--file", str(path)])
+    assert result.exit_code == 0
+    assert "reference figure from 'County report', County, https://example.org/report" in result.output
+
+
+def test_references_need_a_source_and_claims_must_not_have_one(claim_file: Write) -> None:
+    text = REFERENCE_FILE.replace("    source:\n      title: Old estimate\n      publisher: County\n", "")
+    report = verify_path(claim_file(text))
+    assert [problem.message for problem in report.problems] == [
+        "a reference needs a 'source': the document its figure comes from"
+    ]
+
+
+def test_shanxi_references() -> None:
+    report = verify_path(ROOT / "claims" / "2025-03-11-china-daily-shanxi-urbanization.yaml")
+    results = {result.record.id: result for result in report.results}
+    for check in (
+        "pingyao_visitors_match_report",
+        "pingyao_growth_match_report",
+        "pingyao_2023_narrowed",
+        "nine_regions_are_counties_and_city",
+        "nine_regions_are_not_all_divisions",
+    ):
+        assert results[check].verdict is Verdict.CONSISTENT, check
+    narrowed = results["pingyao_ancient_city_2024"].derived[0].result
+    assert format_amount(narrowed) == "(9.07174, 9.1629) million visitor"  # 10.115 / 1.115, 10.125 / 1.105
+    assert (
+        format_amount(results["county_regions_output"].derived[0].result) == "[217.599, 220.068) billion CNY"
+    )
+    assert format_amount(results["district_output"].derived[0].result) == "(25.8168, 28.2768) billion CNY"
