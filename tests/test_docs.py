@@ -12,7 +12,7 @@ from claimcheck.hedges import HEDGES
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "explain", "schema", "rules", "rule"]
+COMMANDS = ["verify", "explain", "schema", "rules", "rule", "data"]
 
 
 def readme_commands() -> list[str]:
