@@ -74,56 +74,36 @@ def check_market_rate(
         else f"; {published} has no rate (not an ECB business day)"
     )
     matches = [rate for rate in window if accepted.contains(rate.value)]
+
+    def judged(verdict: Verdict, message: str, rate: rates.Rate) -> Derived:
+        point = Amount(Interval.point(rate.value), implied.unit)
+        compared = Comparison(f"the ECB rate of {rate.day}", point)
+        return Derived(
+            "market_rate", label, FORMULA, inputs, (), implied, verdict, message, compared, None, evidence
+        )
+
     if matches:
         best = matches[0]
         message = (
             f"the implied rate{latitude} matches the ECB rate of {best.day},"
             f" {_rate(best.value, base, quote)}" + (day_note if best.day != published else "")
         )
-        compared = Comparison(f"the ECB rate of {best.day}", Amount(Interval.point(best.value), implied.unit))
-        return Derived(
-            "market_rate",
-            label,
-            FORMULA,
-            inputs,
-            (),
-            implied,
-            Verdict.CONSISTENT,
-            message,
-            compared,
-            None,
-            evidence,
-        )
+        return judged(Verdict.CONSISTENT, message, best)
     nearest = min(window, key=lambda rate: Interval.point(rate.value).gap_to(accepted))
     gap = Interval.point(nearest.value).gap_to(accepted)
-    at_nearest = amount.nominal / nearest.value if amount.nominal is not None else None
-    would_be = (
-        f"; at that rate {format_number(amount.nominal, amount.unit)} would be"
-        f" {format_number(at_nearest, converted_unit)}"
-        if amount.nominal is not None and at_nearest is not None
-        else ""
-    )
+    would_be = ""
+    if amount.nominal is not None:
+        at_nearest = amount.nominal / nearest.value
+        would_be = (
+            f"; at that rate {format_number(amount.nominal, amount.unit)} would be"
+            f" {format_number(at_nearest, converted_unit)}"
+        )
     message = (
         f"no ECB rate in the window fits the implied rate{latitude}: the nearest, {nearest.day}'s"
         f" {_rate(nearest.value, base, quote)}, is off by at least {_plain(gap)}"
         f" ({format_percent(gap / nearest.value)}){would_be}"
     )
-    compared = Comparison(
-        f"the ECB rate of {nearest.day}", Amount(Interval.point(nearest.value), implied.unit)
-    )
-    return Derived(
-        "market_rate",
-        label,
-        FORMULA,
-        inputs,
-        (),
-        implied,
-        Verdict.INCONSISTENT,
-        message,
-        compared,
-        None,
-        evidence,
-    )
+    return judged(Verdict.INCONSISTENT, message, nearest)
 
 
 def _rate(value: Fraction, base: str, quote: str) -> str:
