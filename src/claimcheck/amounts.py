@@ -8,6 +8,7 @@ is consistent outright or only thanks to rounding latitude.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -83,12 +84,11 @@ class Amount:
         return Amount(self.interval.absolute(), self.unit, nominal)
 
 
-def _both(a: Amount, b: Amount, operation: object) -> Fraction | None:
+def _both(a: Amount, b: Amount, operation: Callable[[Fraction, Fraction], Fraction]) -> Fraction | None:
+    """The operation on the two printed values, when both have one."""
     if a.nominal is None or b.nominal is None:
         return None
-    result = operation(a.nominal, b.nominal)  # type: ignore[operator]
-    assert isinstance(result, Fraction)
-    return result
+    return operation(a.nominal, b.nominal)
 
 
 def _simplified(amount: Amount) -> Amount:

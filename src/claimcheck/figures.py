@@ -111,10 +111,6 @@ class Reading:
     steps: tuple[str, ...] = field(default=())
     """How the figure was read, in words, for ``explain``."""
 
-    @property
-    def is_bound(self) -> bool:
-        return self.nominal is None
-
 
 def _parse_number(text: str) -> tuple[Fraction, Fraction, bool]:
     """The value of a printed number, the place of its last digit, and whether it is a word."""

@@ -71,10 +71,6 @@ class Interval:
     def is_point(self) -> bool:
         return self.lo == self.hi
 
-    @property
-    def is_bounded(self) -> bool:
-        return not (isinstance(self.lo, float) or isinstance(self.hi, float))
-
     def contains(self, value: Fraction | int) -> bool:
         """Whether ``value`` lies in the interval."""
         above = value > self.lo or (value == self.lo and self.lo_closed)
