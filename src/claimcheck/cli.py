@@ -1,6 +1,7 @@
 """The command line: parse arguments, call the core, render, return an exit code.
 
-Exit codes: 0 nothing inconsistent; 1 something inconsistent; 2 bad input or usage.
+Exit codes: 0 clean; 1 findings at or above --fail-on (inconsistencies by default); 2 bad
+input or usage.
 Heavy modules (pint, the engine, the renderers) are imported inside the commands, so that
 ``claimcheck --help`` and every command start fast.
 """
