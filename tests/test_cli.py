@@ -160,3 +160,17 @@ def test_version(runner: CliRunner) -> None:
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:
     assert runner.invoke(app, ["verify", "--no-such-option"]).exit_code == 2
+
+
+def test_regression_square_brackets_in_claim_text_are_not_rich_markup(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "brackets.yaml"
+    path.write_text(
+        ARTICLE_HEADER.replace("Test article", '"[bold]Test[/bold] article"')
+        + 'claims:\n  - id: a\n    kind: figure\n    quote: "[sic] 5 projects"\n    value: 5 projects\n'
+    )
+    verified = runner.invoke(app, ["verify", str(path)])
+    assert "[bold]Test[/bold] article" in verified.output
+    explained = runner.invoke(app, ["explain", "a", "--file", str(path)])
+    assert "quote: \u201c[sic] 5 projects\u201d" in explained.output

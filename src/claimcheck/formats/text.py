@@ -34,6 +34,9 @@ def make_console(stream: IO[str], options: RenderOptions) -> Console:
         force_terminal=options.colour,
         no_color=not options.colour,
         highlight=False,
+        # Claim text is shown as written: "[sic]" or "[county]" in a quote is not Rich markup.
+        markup=False,
+        emoji=False,
         soft_wrap=False,
         width=options.width,
     )
