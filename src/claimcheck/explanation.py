@@ -11,7 +11,7 @@ from claimcheck.records import Claim, Source
 from claimcheck.results import Derived, FileReport, Result
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Node:
     """One line of an explanation, with the lines that detail it."""
 

@@ -94,7 +94,7 @@ class FigureOptions:
     """The unit, when the printed noun does not name it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Reading:
     """A printed figure and everything claimcheck read from it."""
 

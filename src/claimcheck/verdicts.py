@@ -43,7 +43,7 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     return max(verdicts, key=lambda verdict: verdict.rank, default=Verdict.UNVERIFIABLE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Judgement:
     """A verdict on one comparison, with its reason in words."""
 

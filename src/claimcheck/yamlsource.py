@@ -43,7 +43,7 @@ class YamlError(ValueError):
         super().__init__(message)
 
 
-@dataclass
+@dataclass(repr=False, eq=False)
 class Document:
     """Plain data (dict, list, str or None) with the place of every value and key."""
 

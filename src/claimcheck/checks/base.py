@@ -15,7 +15,7 @@ Lookup = Callable[[str], Amount]
 """Finds the amount a reference such as ``tourists.previous`` names."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class CheckKind:
     """One kind of cross-claim check."""
 

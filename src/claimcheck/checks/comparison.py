@@ -23,7 +23,7 @@ Relation = Literal["<", "<=", ">", ">=", "=="]
 _WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class ComparisonCheck(Check):
     left: Ref = field(metadata=doc("The claim or value on the left: 'pingyao_visitors'."))
     relation: Relation = field(metadata=doc("How left must relate to right: <, <=, >, >= or ==."))

@@ -10,7 +10,7 @@ from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Figure, FormulaText, doc
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class FormulaCheck(Check):
     formula: FormulaText = field(
         metadata=doc(

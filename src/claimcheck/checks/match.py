@@ -15,7 +15,7 @@ from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class MatchCheck(Check):
     figure: Ref = field(metadata=doc("The article's figure or a derived value: 'pingyao_visitors'."))
     reference: Ref = field(metadata=doc("The reference figure it should agree with: 'pingyao_report'."))

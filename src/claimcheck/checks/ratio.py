@@ -10,7 +10,7 @@ from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Figure, Ref, doc
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class RatioCheck(Check):
     numerator: Ref = field(metadata=doc("What is divided: 'revenue' or 'revenue.previous'."))
     denominator: Ref = field(metadata=doc("What it is divided by: 'tourists'."))

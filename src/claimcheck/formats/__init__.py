@@ -35,7 +35,7 @@ MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
 """Formats for programs: never coloured."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class RenderOptions:
     """How to render: colour (a terminal only), width, quiet, and paths relative to what."""
 
@@ -56,7 +56,7 @@ class RenderOptions:
         return path.as_posix()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class FileOutput:
     """One verified claim file: its counts, its problems and its rendering in one format."""
 
@@ -87,7 +87,7 @@ class FileOutput:
         return cls(problem.path, dict.fromkeys(Verdict, 0), 0, 0, (problem,), (problem_finding(problem),), "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Totals:
     """What a run found, over all its files."""
 

@@ -16,7 +16,7 @@ Issue = tuple[str, Mark]
 """A problem with one record found after its fields were read: (reason, place)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Context:
     """What a claim is evaluated against: its article and the claim file's defaults."""
 
@@ -24,7 +24,7 @@ class Context:
     defaults: Defaults
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class Outcome:
     """What evaluating one claim gives: its named values, derived figures and verdict."""
 
@@ -48,7 +48,7 @@ def no_issues(claim: Any) -> list[Issue]:
     return []
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class ClaimKind:
     """One kind of claim: the record it reads and how it is evaluated."""
 

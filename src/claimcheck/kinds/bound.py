@@ -20,7 +20,7 @@ from claimcheck.results import Comparison
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class BoundClaim(Claim):
     value: Figure = field(metadata=doc("The bound as printed, with its hedge word: 'surpassed 97 percent'."))
     subjects: tuple[str, ...] = field(

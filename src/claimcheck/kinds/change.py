@@ -22,7 +22,7 @@ from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class ChangeClaim(Claim):
     value: Figure | None = field(
         default=None, metadata=doc("The value after the change: '65 million domestic tourists'.")
@@ -65,7 +65,7 @@ def _quantity_unit(claim: ChangeClaim) -> units.Unit | None:
     return None if claim.unit is None else units.parse_unit(claim.unit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False, eq=False)
 class _Reading:
     """One way to read the printed change: relative, in points, or absolute."""
 

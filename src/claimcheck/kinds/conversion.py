@@ -20,7 +20,7 @@ from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class ConversionClaim(Claim):
     amount: Figure = field(metadata=doc("The amount as first printed: '55.6 billion yuan'."))
     converted: Figure = field(metadata=doc("The same amount converted: '$7.66 billion'."))

@@ -15,7 +15,7 @@ from claimcheck.records import Claim, doc
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class EventClaim(Claim):
     tense: Literal["past", "future"] = field(
         default="past", metadata=doc("Whether the article tells of the event as done or to come.")

@@ -10,7 +10,7 @@ from claimcheck.records import Claim, Figure, doc
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class FigureClaim(Claim):
     value: Figure = field(metadata=doc("The figure as printed: 'nearly 50,000 foreign tourists'."))
 

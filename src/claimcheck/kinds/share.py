@@ -20,7 +20,7 @@ from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class ShareClaim(Claim):
     share: Figure | None = field(default=None, metadata=doc("The share as printed: '89 percent'."))
     part: Figure | None = field(default=None, metadata=doc("The part, when printed as an amount."))
