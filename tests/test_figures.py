@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.display import format_interval
 from claimcheck.figures import FigureError, FigureOptions, read_figure
@@ -83,3 +86,26 @@ def test_unreadable_figures(printed: str) -> None:
 def test_unknown_unit_suggests_close_names() -> None:
     with pytest.raises(UnknownUnitError, match="did you mean visitor"):
         read_figure("65 million vistors")
+
+
+@given(
+    value=st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False),
+    places=st.integers(min_value=0, max_value=3),
+    scale=st.sampled_from([("", 1), (" thousand", 10**3), (" million", 10**6), (" billion", 10**9)]),
+)
+def test_a_printed_decimal_stands_for_the_values_that_round_to_it(
+    value: Decimal, places: int, scale: tuple[str, int]
+) -> None:
+    word, factor = scale
+    printed = f"{value:,.{places}f}"
+    if not word and places == 0:
+        return  # bare integers follow the trailing-zero rule, tested above
+    reading = read_figure(printed + word)
+    shown = Fraction(Decimal(printed.replace(",", ""))) * factor
+    half = Fraction(1, 10**places) / 2 * factor
+    assert reading.interval.lo == shown - half and reading.interval.lo_closed
+    assert reading.interval.hi == shown + half and not reading.interval.hi_closed
+    assert reading.nominal == shown
+    exact = Fraction(value) * factor
+    if abs(exact - shown) < half:  # every value that rounds to the printed figure is in its interval
+        assert reading.interval.contains(exact)
