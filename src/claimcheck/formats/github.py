@@ -39,11 +39,11 @@ def annotation(finding: Finding, options: RenderOptions) -> str | None:
             ("file", options.relative(finding.path)),
             ("line", str(finding.line)),
             ("col", str(finding.col)),
-            ("title", f"{finding.code} {finding.rule.name}"),
+            ("title", finding.code),
         )
     )
-    who = f"[{finding.record_id}] " if finding.record_id else ""
-    return f"::{command} {properties}::{escape_data(who + finding.message)}"
+    who = f" [{finding.record_id}]" if finding.record_id else ""
+    return f"::{command} {properties}::{escape_data(f'{finding.rule.name}{who}: {finding.message}')}"
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
