@@ -104,7 +104,7 @@ def test_github_is_the_default_under_github_actions(
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     _, output = run(runner, FIXTURES)
     assert output.startswith(
-        "::error file=tests/data/ci/broken.yaml,line=11,col=12,title=CC405 unknown-unit::"
+        "::error file=tests/data/ci/broken.yaml,line=11,col=12,title=CC405::unknown-unit [visitors]: "
     )
 
 
