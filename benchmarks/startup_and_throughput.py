@@ -120,7 +120,7 @@ def claim_text(n: int, rng: random.Random) -> str:
         value=value,
         rate=round(rng.uniform(0.5, 40), 1),
         amount=amount,
-        converted=round(amount / 7.2, 2),
+        converted=round(amount / 7.2585, 2),  # the ECB rate of 2025-03-10, in the rate window
         part=part,
         whole=whole,
         share=round(100 * part / whole),
