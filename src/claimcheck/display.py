@@ -52,7 +52,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
 
 
 def format_number(value: Fraction, unit: Unit) -> str:
-    """One value with its unit: "8.969 million visit"."""
+    """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
     return _decimal(value, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
 
