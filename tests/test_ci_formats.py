@@ -187,3 +187,30 @@ def test_every_rule_is_documented_the_same_way() -> None:
         assert rule.name == rule.name.lower() and " " not in rule.name
         assert rule.summary and rule.why and rule.example
     assert len({rule.name for rule in RULES.values()}) == len(RULES)
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_regression_a_missing_path_leaves_every_format_well_formed(runner: CliRunner, name: str) -> None:
+    code, output = run(runner, "--format", name, "no/such/file.yaml", f"{FIXTURES}/planted.yaml")
+    assert code == 2
+    if name in ("json", "sarif"):  # the JSON document once read "files":[,{...}]
+        document = json.loads(output)
+        if name == "json":
+            assert [item["file"] for item in document["files"]] == [
+                "no/such/file.yaml",
+                f"{FIXTURES}/planted.yaml",
+            ]
+            assert document["files"][0]["problems"][0]["message"] == "no such file or directory"
+        else:
+            assert {result["ruleId"] for result in document["runs"][0]["results"]} == {
+                "CC401",
+                "CC101",
+                "CC201",
+            }
+    elif name == "junit":
+        suites = [suite.get("name") for suite in ElementTree.fromstring(output).iter("testsuite")]
+        assert suites == ["no/such/file.yaml", f"{FIXTURES}/planted.yaml"]
+    elif name == "github":
+        assert output.startswith("::error file=no/such/file.yaml,line=1,col=1,title=CC401::")
+    else:
+        assert "no such file" not in output  # problems go to standard error in text

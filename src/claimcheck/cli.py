@@ -156,6 +156,7 @@ def verify(
     from claimcheck.batch import check_files
     from claimcheck.formats import MACHINE_FORMATS, FileOutput, UnknownFormatError
     from claimcheck.formats import output_format as find_format
+    from claimcheck.results import FileReport
 
     name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
@@ -171,7 +172,9 @@ def verify(
         if not files and not missing:
             # Still write an (empty) report: code scanning closes alerts that a run no longer has.
             typer.echo("claimcheck: no claim file changed", err=True)
-    outputs = [FileOutput.missing(problem) for problem in missing]
+    # A path that is not there is rendered like a file that failed to load: as a problem.
+    missing_reports = [FileReport(problem.path, None, (), (problem,)) for problem in missing]
+    outputs = [FileOutput.of(report, chosen.render_file(report, options)) for report in missing_reports]
     outputs.extend(check_files(files, name, options, jobs))
     _print_problems([problem for output in outputs for problem in output.problems])
     document = chosen.render_document(outputs, options)

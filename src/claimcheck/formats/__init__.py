@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from claimcheck.findings import Finding, findings_of, problem_finding
+from claimcheck.findings import Finding, findings_of
 from claimcheck.results import Problem
 from claimcheck.verdicts import Verdict
 
@@ -80,11 +80,6 @@ class FileOutput:
             findings_of(report),
             part,
         )
-
-    @classmethod
-    def missing(cls, problem: Problem) -> FileOutput:
-        """A path that is not there: nothing verified, one problem."""
-        return cls(problem.path, dict.fromkeys(Verdict, 0), 0, 0, (problem,), (problem_finding(problem),), "")
 
 
 @dataclass(frozen=True, repr=False, eq=False)

@@ -139,5 +139,5 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
     summary: dict[str, int] = {verdict.value: totals.counts[verdict] for verdict in Verdict}
     summary["problems"] = totals.problems
     head = _dumps({"claimcheck": __version__, "format_version": FORMAT_VERSION})[:-1]
-    files = ",".join(output.part for output in outputs)
+    files = ",".join(output.part for output in outputs if output.part)
     return f'{head},"files":[{files}],"summary":{_dumps(summary)}}}\n'

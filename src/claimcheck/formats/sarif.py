@@ -80,15 +80,7 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
         ],
     }
     text = json.dumps(head, indent=2, ensure_ascii=False)
-    results = ",".join(output.part for output in outputs if output.part)
-    missing = ",".join(
-        json.dumps(_result(finding, options), ensure_ascii=False)
-        for output in outputs
-        if not output.part
-        for finding in output.findings
-        if finding.is_problem
-    )
-    joined = ",".join(part for part in (results, missing) if part)
+    joined = ",".join(output.part for output in outputs if output.part)
     # The per-file results are spliced into the empty list, so each file's part can be made
     # in the worker process that verified it.
     return text.replace('"results": []', f'"results": [{joined}]', 1) + "\n"
