@@ -199,7 +199,7 @@ def test_reference_figures_with_hedge_words(claim_file: Write) -> None:
     assert results["disagrees"].verdict is Verdict.INCONSISTENT
 
 
-def test_explain_cites_the_reference(claim_file: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_explain_cites_the_reference(claim_file: Write) -> None:
     path = claim_file(REFERENCE_FILE)
     result = CliRunner().invoke(app, ["explain", "agrees", "--file", str(path)])
     assert result.exit_code == 0

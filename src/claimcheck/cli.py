@@ -62,7 +62,7 @@ def _render_options(
 ) -> RenderOptions:
     """Colour only on a terminal, never with NO_COLOR set or in a machine format.
 
-    Machine formats for CI give paths relative to the repository root when there is one.
+    Formats for CI services give paths relative to the repository root when there is one.
     """
     import os
     import shutil
@@ -154,7 +154,12 @@ def verify(
     import os
 
     from claimcheck.batch import check_files
-    from claimcheck.formats import MACHINE_FORMATS, FileOutput, UnknownFormatError
+    from claimcheck.formats import (
+        MACHINE_FORMATS,
+        REPOSITORY_RELATIVE_FORMATS,
+        FileOutput,
+        UnknownFormatError,
+    )
     from claimcheck.formats import output_format as find_format
     from claimcheck.results import FileReport
 
@@ -165,7 +170,9 @@ def verify(
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
     stream = sys.stdout if output is None else None
-    options = _render_options(stream, machine=name in MACHINE_FORMATS, quiet=quiet, repository=name != "text")
+    options = _render_options(
+        stream, machine=name in MACHINE_FORMATS, quiet=quiet, repository=name in REPOSITORY_RELATIVE_FORMATS
+    )
     files, missing = _claim_files(paths or DEFAULT_PATHS, allow_empty=changed)
     if changed:
         files = _changed_only(files, base)

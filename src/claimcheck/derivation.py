@@ -20,8 +20,7 @@ NOTHING_TO_COMPARE = "nothing printed to compare it with"
 
 def amount_of(figure: Figure) -> Amount:
     """The amount a printed figure stands for."""
-    reading = figure.reading
-    return Amount(reading.interval, reading.unit, reading.nominal)
+    return figure.reading.amount
 
 
 def derive(

@@ -10,7 +10,7 @@ from claimcheck.checks import CHECK_KINDS
 from claimcheck.figures import Reading
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.base import Context
-from claimcheck.loader import ClaimFile, check_order, load_claim_file
+from claimcheck.loader import ClaimFile, load_claim_file
 from claimcheck.records import Check, Claim, Record
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
@@ -68,7 +68,8 @@ def verify(claim_file: ClaimFile) -> FileReport:
     values = _Values()
     results: dict[str, Result] = {}
     problems: list[Problem] = []
-    for record in (*claim_file.claims, *check_order(claim_file.checks)):
+    checks = {check.id: check for check in claim_file.checks}
+    for record in (*claim_file.claims, *(checks[check_id] for check_id in claim_file.check_order)):
         try:
             outcome = _evaluate(claim_file, record, values)
         except (UnitMismatchError, MissingValueError) as error:

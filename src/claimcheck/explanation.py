@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.amounts import Amount
 from claimcheck.display import format_amount
-from claimcheck.figures import Reading
-from claimcheck.records import Claim, Source
+from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, Result
 
 
@@ -26,10 +24,6 @@ class Node:
         return child
 
 
-def reading_amount(reading: Reading) -> Amount:
-    return Amount(reading.interval, reading.unit, reading.nominal)
-
-
 def explain(report: FileReport, result: Result) -> Node:
     """How ``result`` was reached: quote, readings, formulas, inputs, steps, comparison, verdict."""
     record = result.record
@@ -38,9 +32,8 @@ def explain(report: FileReport, result: Result) -> Node:
     if quote is not None:
         where = f" (article line {result.quote_line})" if result.quote_line else ""
         root.add(f"quote{where}: \u201c{quote}\u201d")
-    source = getattr(record, "source", None)
-    if source is not None:
-        root.add(f"source: {source.citation()}")
+    if result.source is not None:
+        root.add(f"source: {result.source.citation()}")
     period = getattr(record, "period", None)
     if period is not None:
         root.add(f"period: {period.printed!r} is {period.label}")
@@ -50,14 +43,10 @@ def explain(report: FileReport, result: Result) -> Node:
     if result.readings:
         read = root.add("how the printed figures were read")
         for name, reading in result.readings:
-            node = read.add(f"{name}: {reading.printed!r} -> {format_amount(reading_amount(reading))}")
+            node = read.add(f"{name}: {reading.printed!r} -> {format_amount(reading.amount)}")
             for step in reading.steps:
                 node.add(step)
-    sources = {
-        other.record.id: other.record.source
-        for other in report.results
-        if isinstance(other.record, Claim) and other.record.source is not None
-    }
+    sources = {other.record.id: other.source for other in report.results if other.source is not None}
     for derived in result.derived:
         _derived(root, derived, sources)
     if record.note:

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from claimcheck.amounts import Amount
 from claimcheck.hedges import Hedge, HedgeKind, match_hedge
 from claimcheck.intervals import INF, Interval
 from claimcheck.units import CURRENCY_SYMBOLS, Unit, dimensionless, parse_unit, unit_for_noun
@@ -79,19 +80,30 @@ class FigureError(ValueError):
 
 @dataclass(frozen=True)
 class FigureOptions:
-    """How a claim file overrides the default reading of one figure."""
+    """How a claim file overrides the default reading of one figure.
 
-    exact: bool = False
-    precision: str | None = None
-    """The place of the last printed digit, in the figure's own scale: "1", "10", "0.01"."""
-    margin: str | None = None
-    """The margin of an approximate hedge, as a percentage: "5 percent"."""
-    upper: str | None = None
-    """An upper limit for an open-ended figure ("more than ..."), as a printed figure."""
-    lower: str | None = None
-    """A lower limit for a figure bounded above ("less than ..."), as a printed figure."""
-    unit: str | None = None
-    """The unit, when the printed noun does not name it."""
+    The ``doc`` metadata is what the JSON Schema shows for the long form of a figure.
+    """
+
+    exact: bool = field(
+        default=False, metadata={"doc": "The figure is an exact count: no rounding latitude."}
+    )
+    precision: str | None = field(
+        default=None,
+        metadata={"doc": "Place of the last printed digit in the figure's scale: '1', '10', '0.1'."},
+    )
+    margin: str | None = field(
+        default=None, metadata={"doc": "Margin of 'about' or 'nearly', as '5 percent'."}
+    )
+    upper: str | None = field(
+        default=None, metadata={"doc": "Upper limit of an open-ended figure ('more than ...')."}
+    )
+    lower: str | None = field(
+        default=None, metadata={"doc": "Lower limit of a figure bounded above ('less than ...')."}
+    )
+    unit: str | None = field(
+        default=None, metadata={"doc": "The unit, when the printed noun does not name it."}
+    )
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -110,6 +122,11 @@ class Reading:
     noun: str
     steps: tuple[str, ...] = field(default=())
     """How the figure was read, in words, for ``explain``."""
+
+    @property
+    def amount(self) -> Amount:
+        """The amount the printed figure stands for."""
+        return Amount(self.interval, self.unit, self.nominal)
 
 
 def _parse_number(text: str) -> tuple[Fraction, Fraction, bool]:

@@ -42,6 +42,8 @@ class ClaimFile:
     problems: tuple[Problem, ...] = ()
     quote_lines: dict[str, int] = field(default_factory=dict)
     """For each claim id, the line of the article text where its quote starts."""
+    check_order: tuple[str, ...] = ()
+    """The check ids in an order where every check comes after the checks it reads."""
 
 
 def load_claim_file(path: Path) -> ClaimFile:
@@ -98,16 +100,16 @@ class _Loader:
         defaults = Defaults()
         if "defaults" in data:
             defaults = self.builder.record(Defaults, data["defaults"], ("defaults",), "defaults") or defaults
-        claims = self._records("claims", data.get("claims"), CLAIM_KINDS, Claim)
-        references = self._records("references", data.get("references"), CLAIM_KINDS, Claim)
+        claims = self._records("claims", data.get("claims"), CLAIM_KINDS)
+        references = self._records("references", data.get("references"), CLAIM_KINDS)
         self._sources(claims, references)
         claims += references
-        checks = self._records("checks", data.get("checks"), CHECK_KINDS, Check)
+        checks = self._records("checks", data.get("checks"), CHECK_KINDS)
         self._unique_ids([*claims, *checks])
         self._validate(claims, checks)
         quote_lines = self._quotes(article, claims) if article else {}
-        self._references(claims, checks)
-        return self._result(article, defaults, claims, checks, quote_lines)
+        order = self._references(claims, checks)
+        return self._result(article, defaults, claims, checks, quote_lines, order)
 
     def _sources(self, claims: list[Claim], references: list[Claim]) -> None:
         for claim in claims:
@@ -128,14 +130,15 @@ class _Loader:
         claims: list[Claim],
         checks: list[Check],
         quotes: dict[str, int],
+        order: tuple[str, ...] = (),
     ) -> ClaimFile:
         problems = tuple(
             Problem(self.path, mark, message, record_id, code)
             for message, mark, record_id, code in sorted(self.builder.problems, key=lambda item: item[1])
         )
-        return ClaimFile(self.path, article, defaults, tuple(claims), tuple(checks), problems, quotes)
+        return ClaimFile(self.path, article, defaults, tuple(claims), tuple(checks), problems, quotes, order)
 
-    def _records(self, key: str, items: Any, registry: dict[str, Any], base: type[Record]) -> list[Any]:
+    def _records(self, key: str, items: Any, registry: dict[str, Any]) -> list[Any]:
         if items is None:
             return []
         if not isinstance(items, list):
@@ -252,7 +255,8 @@ class _Loader:
             )
             return None
 
-    def _references(self, claims: list[Claim], checks: list[Check]) -> None:
+    def _references(self, claims: list[Claim], checks: list[Check]) -> tuple[str, ...]:
+        """Report references to unknown ids and cycles; the checks' evaluation order."""
         ids = {record.id for record in [*claims, *checks]}
         check_ids = {check.id for check in checks}
         graph: dict[str, set[str]] = {}
@@ -267,18 +271,12 @@ class _Loader:
                     targets.add(ref.target)
             graph[check.id] = targets
         try:
-            tuple(graphlib.TopologicalSorter(graph).static_order())
+            return tuple(graphlib.TopologicalSorter(graph).static_order())
         except graphlib.CycleError as error:
             cycle = error.args[1]
             first = next(check for check in checks if check.id == cycle[0])
             self._problem(first, "reference cycle: " + " -> ".join(cycle), None, rules.REFERENCE_INVALID)
-
-
-def check_order(checks: tuple[Check, ...]) -> list[Check]:
-    """Checks in an order where every check comes after the checks it reads."""
-    by_id = {check.id: check for check in checks}
-    graph = {check.id: {ref.target for ref in check.references() if ref.target in by_id} for check in checks}
-    return [by_id[check_id] for check_id in graphlib.TopologicalSorter(graph).static_order()]
+            return ()
 
 
 def _close(name: str, ids: set[str]) -> str:

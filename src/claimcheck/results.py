@@ -13,7 +13,7 @@ from claimcheck import rules
 from claimcheck.amounts import Amount
 from claimcheck.figures import Reading
 from claimcheck.formulas import Step
-from claimcheck.records import Article, Check, Claim, Record
+from claimcheck.records import Article, Check, Claim, Record, Source
 from claimcheck.verdicts import Judgement, Verdict
 from claimcheck.yamlsource import Mark
 
@@ -66,6 +66,11 @@ class Result:
     @property
     def is_claim(self) -> bool:
         return isinstance(self.record, Claim)
+
+    @property
+    def source(self) -> Source | None:
+        """The cited document, for a reference figure; None for the article's own claims."""
+        return self.record.source if isinstance(self.record, Claim) else None
 
 
 @dataclass(frozen=True, repr=False, eq=False)

@@ -150,29 +150,10 @@ class Builder:
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
-class _FigureSpec:
+class _FigureSpec(FigureOptions):
     """The mapping form of a figure, for figures that need a non-default reading."""
 
     printed: str = dataclasses.field(metadata={"doc": "The figure exactly as printed."})
-    exact: bool = dataclasses.field(
-        default=False, metadata={"doc": "The figure is an exact count: no rounding latitude."}
-    )
-    precision: str | None = dataclasses.field(
-        default=None,
-        metadata={"doc": "Place of the last printed digit in the figure's scale: '1', '10', '0.1'."},
-    )
-    margin: str | None = dataclasses.field(
-        default=None, metadata={"doc": "Margin of 'about' or 'nearly', as '5 percent'."}
-    )
-    upper: str | None = dataclasses.field(
-        default=None, metadata={"doc": "Upper limit of an open-ended figure ('more than ...')."}
-    )
-    lower: str | None = dataclasses.field(
-        default=None, metadata={"doc": "Lower limit of a figure bounded above ('less than ...')."}
-    )
-    unit: str | None = dataclasses.field(
-        default=None, metadata={"doc": "The unit, when the printed noun does not name it."}
-    )
     at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
 
 

@@ -34,6 +34,9 @@ FORMATS: dict[str, str] = {
 MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
 """Formats for programs: never coloured."""
 
+REPOSITORY_RELATIVE_FORMATS = frozenset({"github", "sarif", "junit"})
+"""Formats for CI services, which locate files by their path in the repository."""
+
 
 @dataclass(frozen=True, repr=False, eq=False)
 class RenderOptions:

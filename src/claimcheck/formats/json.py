@@ -43,7 +43,7 @@ def _reading(name: str, reading: Reading) -> dict[str, Any]:
         "field": name,
         "printed": reading.printed,
         "hedge": reading.hedge_phrase or None,
-        **amount_json(Amount(reading.interval, reading.unit, reading.nominal)),
+        **amount_json(reading.amount),
     }
 
 
@@ -82,8 +82,8 @@ def result_json(report: FileReport, result: Result) -> dict[str, Any]:
         "line": record.at.line,
         "col": record.at.col,
         "id": record.id,
-        "type": "check" if result.is_check else "reference" if getattr(record, "source", None) else "claim",
-        "source": _source(getattr(record, "source", None)),
+        "type": "check" if result.is_check else "reference" if result.source else "claim",
+        "source": _source(result.source),
         "kind": record.kind,
         "quote": getattr(record, "quote", None),
         "quote_line": result.quote_line,

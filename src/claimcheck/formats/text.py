@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.display import format_amount
-from claimcheck.explanation import reading_amount
 from claimcheck.findings import findings_of
 from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.results import Derived, FileReport, Result
@@ -75,8 +74,8 @@ def _file(console: Console, report: FileReport) -> None:
             Text(article.title, style="bold"), Text(f"{article.publisher}, {article.date}"), sep=" - "
         )
     console.print(Text(str(report.path), style="dim"))
-    claims = [result for result in report.claims if getattr(result.record, "source", None) is None]
-    references = [result for result in report.claims if getattr(result.record, "source", None) is not None]
+    claims = [result for result in report.claims if result.source is None]
+    references = [result for result in report.claims if result.source is not None]
     if claims:
         console.print(_claims_table(claims, "Claims"))
     if references:
@@ -95,7 +94,7 @@ def _claims_table(results: Sequence[Result], title: str) -> Table:
     table.add_column("verdict", no_wrap=True)
     for result in results:
         printed = "\n".join(reading.printed for _, reading in result.readings)
-        stands = "\n".join(format_amount(reading_amount(reading)) for _, reading in result.readings)
+        stands = "\n".join(format_amount(reading.amount) for _, reading in result.readings)
         if not result.readings and (period := getattr(result.record, "period", None)) is not None:
             printed, stands = period.printed, period.label
         table.add_row(
