@@ -215,7 +215,7 @@ def test_unknown_currency_in_a_check_unit(claim_file: Write) -> None:
         + "checks:\n  - id: per\n    kind: ratio\n    numerator: revenue\n    denominator: tourists\n"
         "    unit: XYZ/visitor\n"
     )
-    assert only(path).message.startswith("unknown unit 'XYZ/visitor'")
+    assert only(path).message.startswith("unknown unit 'XYZ' in 'XYZ/visitor'")
 
 
 def test_unreadable_figure(claim_file: Write) -> None:
@@ -225,7 +225,7 @@ def test_unreadable_figure(claim_file: Write) -> None:
     )
     problem = only(path)
     assert problem.code == "CC404"
-    assert problem.message == "cannot read figure 'a great many': no number found in 'a great many'"
+    assert problem.message == "cannot read figure 'a great many': expected a number at 'a great many'"
 
 
 def test_unit_mismatch(claim_file: Write) -> None:

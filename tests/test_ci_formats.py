@@ -57,7 +57,7 @@ def test_sarif_is_valid_sarif_2_1_0(runner: CliRunner) -> None:
     assert results == {("CC101", "error"), ("CC201", "warning"), ("CC405", "error")}
     location = run_["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "tests/data/ci/broken.yaml"
-    assert location["region"] == {"startLine": 11, "startColumn": 12}
+    assert location["region"] == {"startLine": 11, "startColumn": 22}
 
 
 def test_junit_has_the_required_attributes(runner: CliRunner) -> None:
@@ -104,7 +104,7 @@ def test_github_is_the_default_under_github_actions(
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     _, output = run(runner, FIXTURES)
     assert output.startswith(
-        "::error file=tests/data/ci/broken.yaml,line=11,col=12,title=CC405::unknown-unit [visitors]: "
+        "::error file=tests/data/ci/broken.yaml,line=11,col=22,title=CC405::unknown-unit [visitors]: "
     )
 
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.display import format_interval
-from claimcheck.figures import FigureError, FigureOptions, read_figure
-from claimcheck.units import UnknownUnitError, format_unit
+from claimcheck.figures import FigureError, FigureOptions, UnknownWordError, read_figure
+from claimcheck.units import format_unit
 
 CASES = [
     # printed, interval (in units of one), unit
@@ -33,7 +33,7 @@ CASES = [
     ("nine county-level regions", "9", "region"),
     ("one to two dominant industries", "[1, 2]", "industry"),
     ("1 percentage point", "[0.5, 1.5)", "percentage_point"),
-    ("¥3.2 trillion", "[3,150,000,000,000, 3,250,000,000,000)", "CNY"),
+    ("CN¥3.2 trillion", "[3,150,000,000,000, 3,250,000,000,000)", "CNY"),
     ("RMB 5 bn", "[4,500,000,000, 5,500,000,000)", "CNY"),
     ("€12m", "[11,500,000, 12,500,000)", "EUR"),
     ("-3.5 percent", "[-3.55, -3.45)", "percent"),
@@ -84,7 +84,7 @@ def test_unreadable_figures(printed: str) -> None:
 
 
 def test_unknown_unit_suggests_close_names() -> None:
-    with pytest.raises(UnknownUnitError, match="did you mean visitor"):
+    with pytest.raises(UnknownWordError, match="did you mean 'visitor'"):
         read_figure("65 million vistors")
 
 

@@ -1,6 +1,13 @@
 """Reading a printed figure ("more than 10 million visitors", "$7.66 billion") as an interval.
 
-This is where "55.6 billion yuan" becomes [55.55, 55.65) billion CNY. The rules:
+This is where "55.6 billion yuan" becomes [55.55, 55.65) billion CNY. Every word of the
+figure is accounted for, in this order (the README's figure grammar table says the same):
+
+    [hedge] [sign] [currency] NUMBER [range] [scale] [percent|points] [currency]
+    [qualifiers] [noun] [per-phrase] [in/of description]
+
+A word that is none of these is an error with its place and the closest known word: a figure
+is never read from part of its string. The rounding rules:
 
 - A decimal figure stands for the values that round to it: "55.6" is [55.55, 55.65).
 - An integer with a scale word is precise to one unit of that scale: "65 million" is
@@ -8,7 +15,7 @@ This is where "55.6 billion yuan" becomes [55.55, 55.65) billion CNY. The rules:
 - A bare integer is precise to its last non-zero digit, because trailing zeros in news
   copy are usually rounding: "1,200" is [1150, 1250), "215" is [214.5, 215.5). A claim
   overrides this with ``precision`` or declares an exact count with ``exact``.
-- A number spelled out ("nine") is exact.
+- A number, fraction or multiple spelled out ("nine", "a third", "twice") is exact.
 - A hedge word at the start ("nearly", "more than") changes the interval as the table in
   :mod:`claimcheck.hedges` says.
 """
@@ -17,65 +24,121 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Literal
 
+from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
-from claimcheck.hedges import Hedge, HedgeKind, match_hedge
+from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
-from claimcheck.units import CURRENCY_SYMBOLS, Unit, dimensionless, parse_unit, unit_for_noun
+from claimcheck.numerals import Number, NumberError
+from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
+from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
 SCALES: dict[str, tuple[str, int]] = {
     "thousand": ("thousand", 10**3),
     "k": ("thousand", 10**3),
     "million": ("million", 10**6),
     "mn": ("million", 10**6),
+    "mln": ("million", 10**6),
     "m": ("million", 10**6),
     "billion": ("billion", 10**9),
     "bn": ("billion", 10**9),
+    "bln": ("billion", 10**9),
     "b": ("billion", 10**9),
     "trillion": ("trillion", 10**12),
     "tn": ("trillion", 10**12),
+    "trn": ("trillion", 10**12),
+    "lakh": ("lakh", 10**5),
+    "crore": ("crore", 10**7),
 }
-"""Scale words and abbreviations, with the word shown back to the reader and the factor."""
+"""Scale words and abbreviations (case-insensitive), with the word shown back and the factor."""
 
-NUMBER_WORDS: dict[str, int] = {
-    word: value
-    for value, word in enumerate(
-        (
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-            " fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-        ).split()
-    )
+RATIO_WORDS: tuple[tuple[str, str], ...] = (
+    ("percentage points", "percentage_point"),
+    ("percentage point", "percentage_point"),
+    ("basis points", "basis_point"),
+    ("basis point", "basis_point"),
+    ("per cent", "percent"),
+    ("percent", "percent"),
+    ("points", "percentage_point"),
+    ("point", "percentage_point"),
+    ("ppts", "percentage_point"),
+    ("ppt", "percentage_point"),
+    ("pts", "percentage_point"),
+    ("bps", "basis_point"),
+    ("pct", "percent"),
+    ("pp", "percentage_point"),
+    ("bp", "basis_point"),
+    ("%", "percent"),
+)
+"""Words that make a figure a percentage, in points or basis points; longest first."""
+
+FRACTION_WORDS: dict[str, int] = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
 }
+"""Fractions printed in words ("a third", "two-thirds"): the denominator."""
 
-_CURRENCY_CODES = ("RMB", "CNY", "USD", "EUR", "GBP", "HKD", "JPY", "TWD")
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
-    sorted(NUMBER_WORDS, key=len, reverse=True)
-)
-_SYMBOL = "|".join(re.escape(symbol) for symbol in CURRENCY_SYMBOLS)
-_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
-_PERCENT = r"%|percent(?:age)?\s+points?|per\s*cent|percent|pp|ppts?"
+CHANGE_WORDS: dict[str, Fraction] = {
+    "doubled": Fraction(100),
+    "tripled": Fraction(200),
+    "trebled": Fraction(200),
+    "quadrupled": Fraction(300),
+    "halved": Fraction(-50),
+}
+"""Verbs that print a change in percent: "doubled" is up 100 percent."""
 
-_FIGURE = re.compile(
-    rf"""
-    (?P<sign>[-+\u2212])?
-    (?:(?P<symbol>{_SYMBOL})|(?P<code>{"|".join(_CURRENCY_CODES)})\s+)?
-    (?P<number>{_NUMBER})
-    (?:\s*(?:to|-|\u2013)\s*(?P<number2>{_NUMBER}))?
-    (?:\s*(?P<scale>{_SCALE})\b)?
-    (?:\s*(?P<percent>{_PERCENT})(?![a-z]))?
-    \s*(?P<noun>.*)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+INCREASE_NOUNS = ("increase", "rise", "jump", "gain", "growth", "surge", "expansion")
+"""Nouns after a multiple that make it a change: "a fivefold increase" is up 400 percent."""
+
+PER_CAPITA = ("per capita", "per head", "a head", "per person")
+DESCRIPTION_WORDS = frozenset(("in", "of", "on", "at", "from", "across", "among", "during", "for", "with"))
+"""Words that start a description of what a figure counts: "yuan in revenue", "of GDP"."""
 
 MAX_FIGURE_LENGTH = 200
+MAX_PRECISION_DIGITS = 15
 BOUND_KINDS = (HedgeKind.ABOVE, HedgeKind.AT_LEAST, HedgeKind.BELOW, HedgeKind.AT_MOST)
+Role = Literal["value", "share", "ratio", "change"]
+
+_KEYWORDS = tuple(
+    sorted(
+        {"thousand", "million", "billion", "trillion", "percent", "percentage", "points", "hundred"}
+        | {"dozen", "couple", "basis", "lakh", "crore", "twice", "times", "fold"}
+        | {word for word in numerals.NUMBER_WORDS if len(word) >= 5}
+    )
+)
+"""Words a misspelling of which must not be taken for a qualifier: "milion" is an error."""
 
 
 class FigureError(ValueError):
-    """A printed figure that cannot be read."""
+    """A printed figure that cannot be read; ``offset`` is where in the printed string."""
+
+    def __init__(self, message: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+class UnknownWordError(FigureError):
+    """A word where a unit or counted noun belongs that the vocabulary does not know."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +169,20 @@ class FigureOptions:
     )
 
 
+@dataclass(frozen=True)
+class ReadingContext:
+    """What the article says about how its figures are printed."""
+
+    locale: str | None = None
+    """The article's locale ("en", "de-CH"): decides the decimal mark and local currencies."""
+    currency_hints: tuple[str, ...] = ()
+    """Currencies that ambiguous symbols stand for in this article: ("JPY",) for ¥."""
+    vocabulary: Vocabulary = DEFAULT
+
+
+PLAIN = ReadingContext()
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class Reading:
     """A printed figure and everything claimcheck read from it."""
@@ -122,6 +199,10 @@ class Reading:
     noun: str
     steps: tuple[str, ...] = field(default=())
     """How the figure was read, in words, for ``explain``."""
+    role: Role = "value"
+    """What the figure is: a value, a share ("a third"), a ratio ("twice"), a change ("doubled")."""
+    has_unit: bool = False
+    """Whether the figure printed its unit (a currency, percent, a noun) or got it from options."""
 
     @property
     def amount(self) -> Amount:
@@ -129,86 +210,688 @@ class Reading:
         return Amount(self.interval, self.unit, self.nominal)
 
 
-def _parse_number(text: str) -> tuple[Fraction, Fraction, bool]:
-    """The value of a printed number, the place of its last digit, and whether it is a word."""
-    word = NUMBER_WORDS.get(text.lower())
-    if word is not None:
-        return Fraction(word), Fraction(0), True
-    digits = text.replace(",", "")
-    if "." in digits:
-        decimals = len(digits.split(".")[1])
-        return Fraction(digits), Fraction(1, 10**decimals), False
-    value = Fraction(int(digits))
-    stripped = digits.rstrip("0")
-    trailing = len(digits) - len(stripped) if stripped else 0
-    return value, Fraction(10**trailing), False
+@dataclass
+class _Parsed:
+    """What the scanner has found so far."""
+
+    number: Number | None = None
+    number2: Number | None = None
+    role: Role = "value"
+    percent_value: Fraction | None = None
+    """For shares, multiples and change words: the exact value they stand for."""
+    scale_word: str = ""
+    scale: int = 1
+    scale_first: bool = False
+    ratio: str = ""
+    currency: tuple[str, str, int] | None = None
+    """(code, as printed, offset)."""
+    per_count: Fraction = Fraction(1)
+    """The number of a per-phrase: 100,000 in "12 cases per 100,000 people"."""
+    term_factor: Fraction = Fraction(1)
+    """A declared multiple: 2 for "bed: 2 night"."""
+    steps: list[str] = field(default_factory=list)
+
+
+_SPACES = "\u00a0\u2007\u2009\u202f"
+_DASHES = "\u2013\u2014"
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _normalize(printed: str) -> tuple[str, str]:
+    """The figure with one character for each printed one: (text, lower-cased text).
+
+    Unicode digits become ASCII, typographic spaces, minus and apostrophes their plain forms,
+    and compatibility forms (fullwidth letters, the long s) their NFKC letter. Characters whose
+    normal or lower-case form is longer (the dotted capital I) are kept as they are, so that
+    every offset in the text is an offset in the printed figure.
+    """
+    chars = []
+    for char in printed:
+        if char.isdecimal():
+            chars.append(str(unicodedata.decimal(char)))
+        elif char in _SPACES or char.isspace():
+            chars.append(" ")
+        elif char == "\u2212":
+            chars.append("-")
+        elif char in "\u2019\u2018":
+            chars.append("'")
+        else:
+            form = unicodedata.normalize("NFKC", char)
+            chars.append(form if len(form) == 1 and unicodedata.category(char) != "No" else char)
+    text = "".join(chars)
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return text, lowered
 
 
 @functools.lru_cache(maxsize=8192)
-def read_figure(printed: str, options: FigureOptions | None = None) -> Reading:
-    """Read one printed figure; raises :class:`FigureError` with the reason when it cannot.
+def read_figure(
+    printed: str, options: FigureOptions | None = None, context: ReadingContext = PLAIN
+) -> Reading:
+    """Read one printed figure; raises :class:`FigureError` with the reason and place.
 
     Readings are immutable, so repeated figures ("16.2 percent") are read once.
     """
     options = options or FigureOptions()
-    text = " ".join(printed.split())
-    if not text:
+    if not printed.strip():
         raise FigureError("the figure is empty")
-    if len(text) > MAX_FIGURE_LENGTH:
+    if len(printed) > MAX_FIGURE_LENGTH:
         raise FigureError(f"the figure is longer than {MAX_FIGURE_LENGTH} characters")
-    steps: list[str] = []
+    return _Scanner(printed, options, context).read()
 
-    hedge_match = match_hedge(text)
-    hedge, hedge_phrase, rest = (None, "", text) if hedge_match is None else hedge_match
-    match = _FIGURE.fullmatch(rest)
-    if match is None:
-        raise FigureError(f"no number found in {printed!r}")
 
-    value, place, spelled = _parse_number(match["number"])
-    scale_word, scale = "", 1
-    if match["scale"]:
-        scale_word, scale = SCALES[match["scale"].lower()]
-        steps.append(f"scale word {match['scale']!r}: times {scale:,}")
-        if not spelled and "." not in match["number"]:
+class _Scanner:
+    """One pass over a printed figure, left to right, part by part."""
+
+    def __init__(self, printed: str, options: FigureOptions, context: ReadingContext) -> None:
+        self.printed = printed
+        self.text, self.low = _normalize(printed)
+        self.pos = 0
+        self.options = options
+        self.context = context
+        self.found = _Parsed()
+
+    # helpers ------------------------------------------------------------------------------
+    def error(self, message: str, at: int | None = None) -> FigureError:
+        return FigureError(message, self.pos if at is None else at)
+
+    def space(self) -> None:
+        while self.pos < len(self.low) and self.low[self.pos] == " ":
+            self.pos += 1
+
+    def phrase(self, phrases: tuple[str, ...] | list[str], boundary: bool = True) -> str | None:
+        """The longest of ``phrases`` (lower case) printed at the current place, consumed."""
+        for phrase in sorted(phrases, key=len, reverse=True):
+            pattern = r"[ -]+".join(re.escape(word) for word in phrase.split(" "))
+            match = re.compile(pattern).match(self.low, self.pos)
+            if match is None:
+                continue
+            end = match.end()
+            if boundary and phrase[-1].isalnum() and end < len(self.low) and self.low[end].isalpha():
+                continue
+            self.pos = end
+            return phrase
+        return None
+
+    def word_here(self) -> str:
+        match = _WORD.match(self.text, self.pos)
+        return match.group() if match else self.text[self.pos : self.pos + 1]
+
+    # the figure ----------------------------------------------------------------------------
+    def read(self) -> Reading:
+        found = self.found
+        self.space()
+        hedge_start = self.pos
+        hedge = self.hedge()
+        hedge_phrase = self.printed[hedge_start : self.pos].strip() if hedge else ""
+        self.space()
+        sign = -1 if self.phrase(["-"], boundary=False) else 1
+        if sign == 1:
+            self.phrase(["+"], boundary=False)
+        self.currency_prefix()
+        self.space()
+        self.number()
+        if found.role == "value":
+            self.scale()
+            self.range()
+        self.space()
+        ratio = self.phrase([phrase for phrase, _ in RATIO_WORDS], boundary=True)
+        if ratio is not None:
+            found.ratio = dict(RATIO_WORDS)[ratio]
+            found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
+        self.space()
+        self.currency_suffix()
+        unit, noun, has_unit = self.tail()
+        return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+
+    def hedge(self) -> Hedge | None:
+        for phrase, hedge in PHRASES:
+            if self.phrase([phrase]) is not None:
+                return hedge
+        return None
+
+    # currencies ----------------------------------------------------------------------------
+    def currency_prefix(self) -> None:
+        start = self.pos
+        symbol = self.phrase(list(_prefix_symbols()), boundary=False)
+        if symbol is None:
+            return
+        printed = self.text[start : self.pos]
+        letters = symbol.replace(".", "").isalpha()
+        after = self.low[self.pos : self.pos + 1]
+        if letters and after.isalpha():  # "Rspeople": not a symbol
+            self.pos = start
+            return
+        if symbol == "r" and not after.isdigit():  # "R" is the rand only right before digits
+            self.pos = start
+            return
+        self.set_currency(_prefix_symbols()[symbol], printed, start)
+
+    def currency_suffix(self) -> None:
+        start = self.pos
+        word = self.phrase(list(_suffix_words()))
+        if word is None:
+            return
+        if self.pos < len(self.low) and self.low[self.pos].isalpha():
+            self.pos = start
+            return
+        self.set_currency(_suffix_words()[word], self.text[start : self.pos], start)
+
+    def set_currency(self, meaning: str, printed: str, at: int) -> None:
+        """Record the currency ``meaning`` (a code, or "?word" for an ambiguous one)."""
+        code = meaning
+        if meaning.startswith("?"):
+            ambiguity = vocabulary.ambiguities()[meaning[1:]]
+            resolved, how = vocabulary.resolve_ambiguity(
+                ambiguity, self.context.currency_hints, self.context.locale
+            )
+            if resolved is None:
+                raise self.error(how, at)
+            code = resolved
+            self.found.steps.append(how)
+        previous = self.found.currency
+        if previous is not None and previous[0] != code:
+            raise self.error(
+                f"two currencies in one figure: {previous[1]!r} ({previous[0]}) and {printed!r} ({code})", at
+            )
+        self.found.currency = (code, printed, at)
+
+    # the number ----------------------------------------------------------------------------
+    def number(self) -> None:
+        start = self.pos
+        if self.phrase(["between"]) is not None:
+            self.space()
+            self.plain_number(first=True)
+            self.scale(first=True)
+            self.space()
+            if self.phrase(["and"]) is None:
+                raise self.error(f"'between' needs 'and' after {self.text[start : self.pos].strip()!r}")
+            self.space()
+            self.second_number()
+            return
+        if self.change_word() or self.fraction() or self.multiple_word():
+            return
+        self.plain_number(first=True)
+        self.after_number()
+
+    def plain_number(self, first: bool) -> Number:
+        """Digits or number words at the current place."""
+        found = self.found
+        start = self.pos
+        words = numerals.match_words(self.low, self.pos)
+        if words is not None:
+            number, end = words
+            self.pos = end
+        else:
+            match = numerals.DIGITS.match(self.low, self.pos)
+            if match is None:
+                word = self.word_here()
+                close = _close(word, tuple(phrase for phrase, _ in PHRASES) + tuple(numerals.NUMBER_WORDS))
+                hint = f"; did you mean {close!r}?" if close else ""
+                rest = self.text[self.pos :].strip()
+                what = f"at {rest[:30]!r}" if rest else "at the end"
+                raise self.error(f"expected a number {what}{hint}")
+            if EXPONENT_AFTER.match(self.low, match.end()):
+                raise self.error(
+                    f"{self.text[start : match.end() + 3]!r}: exponent notation is not read;"
+                    " write the figure as the article prints it ('5 million')",
+                    start,
+                )
+            try:
+                number = numerals.read_digits(match.group(), self.context.locale)
+            except NumberError as error:
+                raise self.error(str(error), start + error.offset) from error
+            self.pos = match.end()
+        if first:
+            found.number = number
+        else:
+            found.number2 = number
+        return number
+
+    def after_number(self) -> None:
+        """What may turn a number into a share, a multiple or a change: "in 3", "times", "-fold"."""
+        found = self.found
+        number = found.number
+        assert number is not None
+        mark = self.pos
+        self.space()
+        if self.phrase(["in", "out of"]) is not None:
+            self.space()
+            if (
+                numerals.match_words(self.low, self.pos) is None
+                and not self.low[self.pos : self.pos + 1].isdigit()
+            ):
+                self.pos = mark  # "5 in revenue": a description, read later
+                return
+            whole = self.plain_number(first=False)
+            found.number2 = None
+            if whole.value == 0 or number.decimals or whole.decimals:
+                raise self.error("'N in M' needs whole numbers, M not zero", mark)
+            self.set_role(
+                "share", number.value / whole.value * 100, f"{_plain(number.value)} in {_plain(whole.value)}"
+            )
+            return
+        self.pos = mark
+        fold = self.phrase(["-fold", "fold", "x", " times", "times"], boundary=True)
+        if fold is not None:
+            self.multiple(number.value if number.spelled else None, number)
+
+    def change_word(self) -> bool:
+        word = self.phrase(list(CHANGE_WORDS))
+        if word is None:
+            return False
+        self.set_role("change", CHANGE_WORDS[word], f"{word!r}")
+        return True
+
+    def fraction(self) -> bool:
+        start = self.pos
+        numerator = 1
+        lead = self.phrase(["a", "an", "one"])
+        if lead is None:
+            words = numerals.match_words(self.low, self.pos)
+            if words is not None and words[0].value > 1:
+                numerator, self.pos = int(words[0].value), words[1]
+        if (lead is not None or numerator > 1) and self.low[self.pos : self.pos + 1] in (" ", "-"):
+            self.pos += 1
+        half_scale = self.phrase(["half a", "half an"])
+        if half_scale is not None and lead is None and numerator == 1:
+            self.space()
+            scale_word = self.phrase(list(SCALES))
+            if scale_word is not None:
+                name, factor = SCALES[scale_word]
+                self.found.number = Number(Fraction(factor, 2), Fraction(0), True, False)
+                self.found.steps.append(f"'half a {name}': {factor // 2:,}")
+                return True
+        self.pos = start if half_scale is not None else self.pos
+        word = self.phrase(list(FRACTION_WORDS))
+        if word is None:
+            self.pos = start
+            return False
+        if word.endswith("s") != (numerator > 1) and word not in ("half",):
+            raise self.error(f"{self.text[start : self.pos]!r}: write 'a third' or 'two thirds'", start)
+        value = Fraction(numerator, FRACTION_WORDS[word]) * 100
+        self.set_role("share", value, repr(self.text[start : self.pos]))
+        return True
+
+    def multiple_word(self) -> bool:
+        start = self.pos
+        if self.phrase(["twice"]) is not None:
+            self.set_role("ratio", Fraction(2), "'twice'")
+            return True
+        article = self.phrase(["a", "an"])
+        self.space()
+        folded = _FOLD_WORD.match(self.low, self.pos)
+        words = numerals.match_words(self.low, self.pos)
+        if folded is not None:  # "fivefold", "ten-fold"
+            self.pos = folded.end()
+            value = Fraction(numerals.NUMBER_WORDS[folded["word"]])
+            self.multiple(value, Number(value, Fraction(0), True, False))
+            return True
+        if words is not None:
+            self.pos = words[1]
+            if self.phrase(["-fold", "fold", " times"], boundary=True) is not None:
+                self.multiple(words[0].value, words[0])
+                return True
+        elif article is not None and numerals.DIGITS.match(self.low, self.pos):
+            self.plain_number(first=True)
+            if self.phrase(["-fold", "fold"], boundary=True) is not None:
+                assert self.found.number is not None
+                self.multiple(None, self.found.number)
+                return True
+        self.pos = start
+        self.found.number = None
+        return False
+
+    def multiple(self, exact: Fraction | None, number: Number) -> None:
+        """A multiple ("five times", "2.5-fold"), or a change when a noun of growth follows."""
+        mark = self.pos
+        self.space()
+        if self.phrase(list(INCREASE_NOUNS)) is not None:
+            self.found.role = "change"
+            self.found.steps.append(
+                f"a {_plain(number.value)}-fold increase: the value times {_plain(number.value)},"
+                f" a change of ({_plain(number.value)} - 1) x 100 percent"
+            )
+            if exact is not None:
+                self.set_role("change", (exact - 1) * 100, "")
+            return
+        self.pos = mark
+        if exact is not None:
+            self.set_role("ratio", exact, f"{_plain(exact)} times")
+        else:
+            self.found.role = "ratio"
+            self.found.steps.append(f"{_plain(number.value)} times: a ratio")
+
+    def set_role(self, role: Role, value: Fraction, words: str) -> None:
+        found = self.found
+        found.role = role
+        found.percent_value = value
+        found.number = Number(value, Fraction(0), True, False)
+        if words:
+            meaning = {
+                "share": f"{_plain(value)} percent",
+                "ratio": f"{_plain(value)} times",
+                "change": f"a change of {_signed(value)} percent",
+            }[role]
+            found.steps.append(f"{words} is {meaning}, exactly")
+
+    def scale(self, first: bool = False) -> None:
+        found = self.found
+        if self.pos < len(self.low) and self.low[self.pos] == " ":
+            self.space()
+        word = self.phrase(list(SCALES))
+        if word is None:
+            return
+        name, factor = SCALES[word]
+        if found.scale_word and found.scale != factor:
+            raise self.error(f"two scale words: {found.scale_word!r} and {name!r}")
+        found.scale_word, found.scale = name, factor
+        found.scale_first = found.scale_first or first
+        step = f"scale word {self.text[self.pos - len(word) : self.pos]!r}: times {factor:,}"
+        if step not in found.steps:
+            found.steps.append(step)
+
+    def range(self) -> None:
+        mark = self.pos
+        self.space()
+        connector = self.phrase(["to", "-", *_DASHES], boundary=True)
+        if connector is None:
+            self.pos = mark
+            return
+        self.space()
+        if self.found.currency is not None:
+            self.currency_prefix()
+        if (
+            numerals.match_words(self.low, self.pos) is None
+            and not self.low[self.pos : self.pos + 1].isdigit()
+        ):
+            self.pos = mark
+            return
+        self.second_number()
+
+    def second_number(self) -> None:
+        found = self.found
+        first_scale = found.scale_word
+        found.scale_word = ""
+        self.plain_number(first=False)
+        self.scale()
+        if first_scale and found.scale_word and SCALES[first_scale][1] != found.scale:
+            raise self.error("the two ends of a range have different scale words")
+        if first_scale and not found.scale_word:
+            found.scale_word, found.scale = first_scale, SCALES[first_scale][1]
+        assert found.number is not None and found.number2 is not None
+        found.steps.append(f"a range from {_plain(found.number.value)} to {_plain(found.number2.value)}")
+
+    # the words after the number -------------------------------------------------------------
+    def tail(self) -> tuple[Unit, str, bool]:
+        """The unit, the noun phrase as printed, and whether the figure printed a unit."""
+        found = self.found
+        rest_start = self.pos
+        end = len(self.low.rstrip())
+        if end and self.low[end - 1] in ".,;:" and end - 1 >= self.pos:
+            end -= 1  # a sentence's punctuation, copied with the figure
+        tokens = [(match.start(), match.group()) for match in _TAIL_TOKEN.finditer(self.text, self.pos, end)]
+        noun = self.printed[rest_start:end].strip()
+        vocab = self.context.vocabulary
+        if found.currency:
+            unit = unit_of(Term("currency", found.currency[0]))
+            found.steps.append(f"unit: {found.currency[0]} (from {found.currency[1]!r})")
+        elif found.ratio:
+            unit = parse_unit(found.ratio)
+        elif found.role in ("share", "change"):
+            unit = parse_unit("percent")
+        else:
+            unit = None
+        words = tokens
+        per_at = self.per_index(words)
+        description_at = _description_index(words, len(words) if per_at is None else per_at)
+        head_end = min(i for i in (per_at, description_at, len(words)) if i is not None)
+        head_words = words[:head_end]
+        if self.options.unit is not None:
+            unit = parse_unit(self.options.unit, vocab)
+            self.check_qualifiers(head_words, noun_head=None)
+            found.steps.append(f"unit: {_unit_name(unit)} (set in the claim file)")
+            return self.with_per(unit, words, per_at, description_at), noun, True
+        if unit is not None:
+            # After a currency a second unit is an error; after a percentage, a share or a
+            # multiple, a noun says of what ("one in three adults", "45 percent of women").
+            self.check_qualifiers(head_words, noun_head=None, after_unit=bool(found.currency))
+            if head_words:
+                found.steps.append(f"{' '.join(w for _, w in head_words)!r} describes the figure")
+        elif head_words:
+            unit, factor_step = self.noun(head_words)
+            found.steps.append(factor_step)
+        elif per_at is None:
+            if found.role != "ratio":
+                found.steps.append("unit: a plain number")
+            unit = dimensionless()
+        unit = self.with_per(unit, words, per_at, description_at)
+        if description_at is not None:
+            found.steps.append(
+                f"{self.printed[words[description_at][0] : end].strip()!r} says what is counted; not read"
+            )
+        has_unit = bool(
+            found.currency
+            or found.ratio
+            or found.role in ("share", "change")
+            or head_words
+            or per_at is not None
+        )
+        return unit, noun, has_unit
+
+    def per_index(self, words: list[tuple[int, str]]) -> int | None:
+        for index, (_, word) in enumerate(words):
+            lowered = word.lower()
+            if lowered == "per" or (
+                lowered == "for"
+                and index + 1 < len(words)
+                and words[index + 1][1].lower() in ("every", "each")
+            ):
+                return index
+            if lowered in ("a", "an") and index + 1 < len(words):
+                following = " ".join(w for _, w in words[index + 1 :]).lower()
+                if following == "head" or self.context.vocabulary.term(words[index + 1][1]) is not None:
+                    return index
+        return None
+
+    def with_per(
+        self, unit: Unit | None, words: list[tuple[int, str]], per_at: int | None, description_at: int | None
+    ) -> Unit:
+        found = self.found
+        if per_at is None:
+            return unit if unit is not None else dimensionless()
+        start = per_at + (2 if words[per_at][1].lower() == "for" else 1)
+        stop = description_at if description_at is not None and description_at > per_at else len(words)
+        denominator_words = words[start:stop]
+        phrase = ("per " + " ".join(w for _, w in denominator_words)).lower()
+        if words[per_at][1].lower() in ("a", "an") and phrase == "per head":
+            phrase = "per head"
+        if not denominator_words:
+            raise self.error(f"{words[per_at][1]!r} needs what it is per: 'per person'", words[per_at][0])
+        if phrase in ("per capita", "per head"):
+            per_unit = unit_of(Term("noun", "person"))
+            found.steps.append(f"{phrase!r}: per person")
+            count = Fraction(1)
+        else:
+            count = Fraction(1)
+            first_pos, first = denominator_words[0]
+            if first[0].isdigit():
+                try:
+                    count = numerals.read_digits(first.strip(), self.context.locale).value
+                except NumberError as error:
+                    raise self.error(str(error), first_pos + error.offset) from error
+                if count == 0:
+                    raise self.error("cannot be per zero", first_pos)
+                denominator_words = denominator_words[1:]
+                if not denominator_words:
+                    raise self.error(f"per {first.strip()} what?", first_pos)
+            per_unit, step = self.noun(denominator_words)
+            found.steps.append(step.replace("unit: ", "per: "))
+            if count != 1:
+                found.steps.append(f"per {_plain(count)}: divided by {_plain(count)}")
+        found.per_count = count
+        base = unit if unit is not None else dimensionless()
+        return divide(base, per_unit)
+
+    def noun(self, words: list[tuple[int, str]]) -> tuple[Unit, str]:
+        """The unit of a noun phrase: its head noun, with the words before it as qualifiers."""
+        vocab = self.context.vocabulary
+        for start in range(len(words)):
+            phrase = " ".join(w for _, w in words[start:])
+            term = vocab.term(phrase)
+            if term is None or term.kind == "currency":
+                continue
+            self.check_qualifiers(words[:start], noun_head=start)
+            unit = unit_of(term)
+            if term.factor != 1:
+                self.found.term_factor = term.factor
+            step = f"unit: {_unit_name(unit)} (from {phrase!r}"
+            if start:
+                step += f"; {' '.join(w for _, w in words[:start])!r} qualifies it"
+            if term.origin != "claimcheck":
+                step += f"; declared in {term.origin}"
+            if term.factor != 1:
+                step += f"; 1 {phrase} = {_plain(term.factor)} {term.canonical}"
+            return unit, step + ")"
+        at, word = words[-1]
+        if word[0].isdigit():
+            raise self.error(f"unexpected number {word.strip()!r}", at)
+        close = vocab.suggest(word, _KEYWORDS)
+        hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+        raise UnknownWordError(f"unknown unit {word!r}{hint}; declare it under 'units:' if it is one", at)
+
+    def check_qualifiers(
+        self, words: list[tuple[int, str]], noun_head: int | None, after_unit: bool = False
+    ) -> None:
+        vocab = self.context.vocabulary
+        for index, (at, word) in enumerate(words):
+            if word[0].isdigit():
+                raise self.error(f"unexpected number {word.strip()!r} after the figure's number", at)
+            if not word[0].isalpha():
+                raise self.error(f"unexpected {word!r}", at)
+            close = _close(word.lower(), _KEYWORDS, cutoff=0.8)
+            if close is not None and word.lower() not in vocab.noun_words():
+                raise self.error(f"{word!r}: did you mean {close!r}?", at)
+            term = vocab.term(word)
+            if term is None:
+                continue
+            if term.kind == "currency":
+                raise self.error(f"{word!r} names a currency where the figure's unit is expected", at)
+            if after_unit:
+                raise self.error(f"two units in one figure: {word!r} after the unit already printed", at)
+            if noun_head is not None and index != noun_head - 1 and term.kind == "noun":
+                raise self.error(f"{word!r} and the noun after it: which does the figure count?", at)
+
+    # the interval --------------------------------------------------------------------------
+    def reading(
+        self, sign: int, hedge: Hedge | None, hedge_phrase: str, unit: Unit, noun: str, has_unit: bool
+    ) -> Reading:
+        found = self.found
+        options = self.options
+        number = found.number
+        assert number is not None
+        steps = found.steps
+        scale = found.scale
+        place = number.place
+        if found.scale_word and not number.spelled and not number.decimals:
             place = Fraction(1)  # "65 million": the 65 is given to the unit
-    sign = -1 if match["sign"] in ("-", "\u2212") else 1
+        half, rounding_step = _half_width(place, number.spelled, options)
+        bound = hedge is not None and hedge.kind in BOUND_KINDS
+        if not bound:  # a bound's own figure is taken as printed: "more than 10" is > 10
+            steps.append(rounding_step)
+        factor = Fraction(scale) * found.term_factor / found.per_count
+        low = sign * number.value * factor
+        if found.number2 is not None:
+            second = found.number2
+            place2 = second.place
+            if found.scale_word and not second.spelled and not second.decimals:
+                place2 = Fraction(1)
+            if found.scale_first and not number.decimals and not number.spelled:
+                place = Fraction(1)
+            half2, _ = _half_width(place2, second.spelled, options)
+            high = sign * second.value * factor
+            low, high = min(low, high), max(low, high)
+            if low == high and half == 0 and half2 == 0:
+                interval = Interval.point(low)
+            else:
+                interval = Interval(low - half * factor, high + half2 * factor, True, half2 == 0)
+            nominal: Fraction | None = (low + high) / 2
+        else:
+            interval = _rounding_interval(low, half * factor)
+            nominal = low
+        if hedge is not None:
+            interval, nominal = _apply_hedge(hedge, hedge_phrase, low, interval, options, unit, steps)
+        return Reading(
+            printed=self.printed,
+            interval=interval,
+            unit=unit,
+            nominal=nominal,
+            scale_word=found.scale_word,
+            scale=scale,
+            hedge=hedge,
+            hedge_phrase=hedge_phrase,
+            noun=noun,
+            steps=tuple(steps),
+            role=found.role,
+            has_unit=has_unit,
+        )
 
-    unit, noun = _read_unit(match, options)
-    steps.append(_unit_step(unit, noun))
 
-    half, rounding_step = _half_width(place, spelled, options)
-    bound = hedge is not None and hedge.kind in BOUND_KINDS
-    if not bound:  # a bound's own figure is taken as printed: "more than 10 million" is > 10,000,000
-        steps.append(rounding_step)
-    low = sign * value * scale
-    high = low
-    if match["number2"]:
-        value2, place2, spelled2 = _parse_number(match["number2"])
-        if match["scale"] and not spelled2 and "." not in match["number2"]:
-            place2 = Fraction(1)
-        high = sign * value2 * scale
-        half2, _ = _half_width(place2, spelled2, options)
-        low, high = min(low, high), max(low, high)
-        interval = Interval(low - half * scale, high + half2 * scale, True, half2 == 0)
-        steps.append(f"a range from {match['number']} to {match['number2']}")
-        nominal: Fraction | None = (low + high) / 2
-    else:
-        interval = _rounding_interval(low, half * scale)
-        nominal = low
-    if hedge is not None:
-        interval, nominal = _apply_hedge(hedge, hedge_phrase, low, interval, options, unit, steps)
-    return Reading(
-        printed=printed,
-        interval=interval,
-        unit=unit,
-        nominal=nominal,
-        scale_word=scale_word,
-        scale=scale,
-        hedge=hedge,
-        hedge_phrase=hedge_phrase,
-        noun=noun,
-        steps=tuple(steps),
-    )
+_TAIL_TOKEN = re.compile(r"[^\W\d_]+(?:['.-][^\W\d_]+)*|\d[\d,.']*(?: \d{3}(?!\d))*|\S")
+EXPONENT_AFTER = re.compile(r"e[+-]?\d")
+_FOLD_WORD = re.compile(
+    r"(?P<word>" + "|".join(sorted(numerals.NUMBER_WORDS, key=len, reverse=True)) + r")-?fold(?![^\W\d_])"
+)
+
+
+@functools.cache
+def _prefix_symbols() -> dict[str, str]:
+    """Symbols and codes printed before a number, lower case, with the code or "?word"."""
+    symbols: dict[str, str] = {}
+    for currency in vocabulary.currencies():
+        symbols[currency.code.lower()] = currency.code
+        for symbol in currency.symbols:
+            symbols[symbol.lower()] = currency.code
+    for key in vocabulary.ambiguities():
+        if not key[0].isalpha() or len(key) <= 3:
+            symbols[key] = "?" + key
+    return symbols
+
+
+@functools.cache
+def _suffix_words() -> dict[str, str]:
+    """Codes, names and symbols printed after a number, lower case, with the code or "?word"."""
+    words: dict[str, str] = {}
+    for currency in vocabulary.currencies():
+        words[currency.code.lower()] = currency.code
+        for name in (*currency.names, *currency.suffix_symbols):
+            words[vocabulary.normalize(name)] = currency.code
+    for key in vocabulary.ambiguities():
+        if key[0].isalpha():
+            words[key] = "?" + key
+    return words
+
+
+def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
+    """Where a description ("in revenue", "of GDP") starts among the first ``before`` words."""
+    for index, (_, word) in enumerate(words[:before]):
+        lowered = word.lower()
+        following = words[index + 1][1].lower() if index + 1 < len(words) else ""
+        if lowered in DESCRIPTION_WORDS and not (lowered == "for" and following in ("every", "each")):
+            return index
+    return None
+
+
+def _close(word: str, pool: tuple[str, ...], cutoff: float = 0.75) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=cutoff)
+    return close[0] if close and close[0] != word.lower() else None
+
+
+def _unit_name(unit: Unit) -> str:
+    from claimcheck.units import format_unit
+
+    return format_unit(unit) or "a plain number"
 
 
 def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
@@ -217,45 +900,27 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
     return Interval(value - half, value + half, True, False)
 
 
+_PRECISION = re.compile(r"\d{1,15}(?:,\d{3})*(?:\.\d{1,15})?")
+
+
 def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple[Fraction, str]:
     """Half the rounding interval's width, and the rule that gave it in words."""
     if options.exact:
         return Fraction(0), "declared exact in the claim file"
     if options.precision is not None:
-        try:
-            place = Fraction(options.precision.replace(",", ""))
-        except ValueError as error:
-            raise FigureError(f"precision {options.precision!r} is not a number") from error
+        text = options.precision.strip()
+        if not _PRECISION.fullmatch(text):
+            raise FigureError(
+                f"precision {options.precision!r} must be a positive decimal such as '1', '0.1' or '1,000'"
+                f" (at most {MAX_PRECISION_DIGITS} digits before and after the point)"
+            )
+        place = Fraction(text.replace(",", ""))
         if place <= 0:
             raise FigureError(f"precision {options.precision!r} must be positive")
         return place / 2, f"precision {options.precision} set in the claim file: ±{_plain(place / 2)}"
     if spelled:
         return Fraction(0), "a number in words: exact"
     return place / 2, f"printed to the nearest {_plain(place)}: ±{_plain(place / 2)}"
-
-
-def _read_unit(match: re.Match[str], options: FigureOptions) -> tuple[Unit, str]:
-    noun = match["noun"].strip().strip(".,;()")
-    if options.unit is not None:
-        return parse_unit(options.unit), noun
-    if match["symbol"]:
-        return parse_unit(CURRENCY_SYMBOLS[match["symbol"]]), noun
-    if match["code"]:
-        return parse_unit(match["code"].upper()), noun
-    if match["percent"]:
-        word = match["percent"].lower()
-        points = "point" in word or word.startswith("pp")
-        return parse_unit("percentage_point" if points else "percent"), noun
-    if not noun:
-        return dimensionless(), noun
-    return unit_for_noun(noun), noun
-
-
-def _unit_step(unit: Unit, noun: str) -> str:
-    from claimcheck.units import format_unit
-
-    name = format_unit(unit) or "a plain number"
-    return f"unit: {name}" + (f" (from {noun!r})" if noun else "")
 
 
 def _apply_hedge(
@@ -272,6 +937,11 @@ def _apply_hedge(
     if kind in (HedgeKind.APPROXIMATE, HedgeKind.BELOW_CLOSE):
         margin = hedge.margin if options.margin is None else _margin(options.margin)
         width = max(abs(value) * margin, Fraction(rounded.hi) - value)
+        if width == 0:  # "nearly 0", or a margin of 0 on an exact figure: nothing is "near" it
+            raise FigureError(
+                f"{phrase!r} leaves no room around {_plain(value)}: give a margin above 0 percent"
+                " or drop 'exact'"
+            )
         if kind is HedgeKind.APPROXIMATE:
             return Interval(value - width, value + width), value
         return Interval(value - width, value, True, False), None
@@ -292,6 +962,8 @@ def _margin(text: str) -> Fraction:
     reading = read_figure(text)
     if reading.nominal is None or reading.unit != parse_unit("percent"):
         raise FigureError(f"margin {text!r} must be a percentage such as '5 percent'")
+    if reading.nominal < 0:
+        raise FigureError(f"margin {text!r} must not be negative")
     return reading.nominal / 100
 
 
@@ -309,4 +981,19 @@ def _limit(text: str | None, unit: Unit, which: str) -> Fraction | None:
 def _plain(value: Fraction) -> str:
     if value.denominator == 1:
         return f"{value.numerator:,}"
-    return f"{float(value):g}"
+    return f"{float(value):.6g}"
+
+
+def _signed(value: Fraction) -> str:
+    return ("+" if value > 0 else "") + _plain(value)
+
+
+__all__ = [
+    "FigureError",
+    "FigureOptions",
+    "Reading",
+    "ReadingContext",
+    "UnknownUnitError",
+    "UnknownWordError",
+    "read_figure",
+]

@@ -18,7 +18,14 @@ from collections.abc import Callable
 from typing import Any
 
 from claimcheck import rules
-from claimcheck.figures import FigureError, FigureOptions, read_figure
+from claimcheck.figures import (
+    PLAIN,
+    FigureError,
+    FigureOptions,
+    ReadingContext,
+    UnknownWordError,
+    read_figure,
+)
 from claimcheck.formulas import MAX_LENGTH as MAX_FORMULA_LENGTH
 from claimcheck.formulas import FormulaError, parse_formula
 from claimcheck.periods import Period, PeriodError, parse_period
@@ -42,6 +49,8 @@ class Builder:
     problems: list[tuple[str, Mark, str | None, str]] = dataclasses.field(default_factory=list)
     """(reason, place, record id, finding code) of every problem found."""
     record_id: str | None = None
+    context: ReadingContext = PLAIN
+    """How this file's figures are read: the article's locale, currency hints, declared units."""
 
     def problem(self, message: str, mark: Mark, code: str = rules.SCHEMA_INVALID) -> None:
         self.problems.append((message, mark, self.record_id, code))
@@ -141,10 +150,20 @@ class Builder:
             self.problem(f"{name!r} must be a printed figure such as '55.6 billion yuan'", mark)
             return None
         try:
-            reading = read_figure(printed, options)
+            reading = read_figure(printed, options, self.context)
         except (FigureError, UnknownUnitError) as error:
-            code = rules.UNKNOWN_UNIT if isinstance(error, UnknownUnitError) else rules.FIGURE_UNREADABLE
+            unknown = isinstance(error, (UnknownUnitError, UnknownWordError))
+            code = rules.UNKNOWN_UNIT if unknown else rules.FIGURE_UNREADABLE
+            if isinstance(data, str) and isinstance(error, FigureError):
+                mark = self.document.text_mark(path, error.offset)
             self.problem(f"cannot read figure {printed!r}: {error}", mark, code)
+            return None
+        if reading.role == "change" and not name.endswith("rate"):
+            self.problem(
+                f"{printed!r} describes a change; use it as a change's 'rate', or print the value",
+                mark,
+                rules.FIGURE_UNREADABLE,
+            )
             return None
         return Figure(printed, reading, options, mark)
 

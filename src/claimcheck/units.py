@@ -13,29 +13,24 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
+
+MAX_UNIT_LENGTH = 100
+
 Unit = Any
 """A ``pint.Unit`` of claimcheck's registry (pint's own types are generic and unwieldy)."""
 
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "USD",
-    "HK$": "HKD",
-    "NT$": "TWD",
-    "$": "USD",
-    "¥": "CNY",
-    "€": "EUR",
-    "£": "GBP",
-}
-"""Printed currency symbols and the currency each stands for, longest first."""
-
 
 class UnknownUnitError(ValueError):
-    """A printed unit or noun that the registry does not define."""
+    """A printed unit or noun that the vocabulary does not define."""
 
-    def __init__(self, name: str, suggestions: list[str]) -> None:
+    def __init__(self, name: str, suggestions: list[str], reason: str = "", within: str = "") -> None:
         self.name = name
         self.suggestions = suggestions
-        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
-        super().__init__(f"unknown unit {name!r}{hint}")
+        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        detail = f": {reason}" if reason else ""
+        where = f" in {within!r}" if within and within != name else ""
+        super().__init__(f"unknown unit {name!r}{where}{detail}{hint}")
 
 
 class UnitMismatchError(ValueError):
@@ -45,15 +40,20 @@ class UnitMismatchError(ValueError):
         self.left = left
         self.right = right
         self.operation = operation
-        super().__init__(
-            f"cannot {operation} {format_unit(left)} and {format_unit(right)}: "
-            f"{dimension_words(left)} is not {dimension_words(right)}"
-        )
+        message = f"cannot {operation} {unit_words(left)} and {unit_words(right)}"
+        if is_dimensionless(left) != is_dimensionless(right):
+            unit = unit_words(right if is_dimensionless(left) else left)
+            message += f": a figure printed without a unit needs one here ({unit}?)"
+        super().__init__(message)
 
 
 @functools.cache
 def registry() -> Any:
-    """The unit registry, built once from our own definitions file."""
+    """The unit registry, built once from our own definitions file.
+
+    Currencies and counted nouns are not in it at first: :func:`unit_of` defines each the
+    first time a figure uses it, so that a large vocabulary costs nothing at start-up.
+    """
     import pint
 
     ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
@@ -68,80 +68,56 @@ def registry() -> Any:
 
 
 @functools.cache
+def unit_of(term: Term) -> Unit:
+    """The registry unit of a vocabulary term (its factor aside), defined on first use."""
+    ureg = registry()
+    name = term.canonical
+    if name not in ureg._units:
+        dimension = f"currency_{name}" if term.kind == "currency" else name
+        ureg.define(f"{name} = [{dimension}]")
+    return ureg.parse_units(name)
+
+
+@functools.cache
 def dimensionless() -> Unit:
     return registry().dimensionless
 
 
-@functools.cache
-def parse_unit(name: str) -> Unit:
-    """The unit named ``name`` (a registry name, alias or expression such as "CNY/visit")."""
-    import pint
-
-    ureg = registry()
-    try:
-        return ureg.parse_units(name)
-    except (pint.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError) as error:
-        raise UnknownUnitError(name, _suggest(name)) from error
-    except Exception as error:  # pint's parser raises assorted errors on malformed text
-        raise UnknownUnitError(name, _suggest(name)) from error
+_UNIT_SEPARATORS = re.compile(r"\s*(/|\bper\b|\*|·)\s*")
 
 
-_NOUN_SPLIT = re.compile(r"[\s\-]+")
+@functools.lru_cache(maxsize=1024)
+def parse_unit(text: str, vocabulary: Vocabulary = DEFAULT) -> Unit:
+    """The unit a claim file names: "percent", "visitors", "CNY/visitor", "yuan per tourist".
 
-
-@functools.cache
-def unit_for_noun(noun: str) -> Unit:
-    """The unit of a printed noun phrase: "domestic tourists" is a visit, "yuan" is CNY.
-
-    Tries the whole phrase, then ever shorter runs of its words, the later run first at
-    each length ("domestic tourists" -> "tourists", "yuan in revenue" -> "yuan"), so that
-    qualifiers and trailing descriptions need no definitions of their own.
+    The grammar is ours (words of the vocabulary joined by "/", "per", "*" or "·"); the text
+    is never handed to pint's expression parser, which would evaluate "9**9**9".
     """
-    numerator, per, denominator = noun.lower().partition(" per ")
-    if per:  # "yuan per tourist"
-        return divide(unit_for_noun(numerator), unit_for_noun(denominator))
-    words = [word for word in _NOUN_SPLIT.split(noun.strip().lower()) if word]
-    if not words:
+    if len(text) > MAX_UNIT_LENGTH:
+        raise UnknownUnitError(text[:40] + "...", [], f"longer than {MAX_UNIT_LENGTH} characters")
+    if text.strip() in ("1", "dimensionless"):
         return dimensionless()
-    for length in range(len(words), 0, -1):
-        for start in range(len(words) - length, -1, -1):
-            candidate = "_".join(words[start : start + length])
-            for form in _singular_forms(candidate):
-                unit = _lookup(form)
-                if unit is not None:
-                    return unit
-    raise UnknownUnitError(noun, _suggest(words[-1]))
-
-
-def _singular_forms(word: str) -> list[str]:
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.append(word[:-2])
-    if word.endswith("s"):
-        forms.append(word[:-1])
-    return forms
-
-
-def _lookup(name: str) -> Unit | None:
-    names = known_names()
-    for candidate in (name, name.upper()):
-        if candidate in names:
-            return registry().parse_units(candidate)
-    return None
-
-
-@functools.cache
-def known_names() -> frozenset[str]:
-    """Every unit name, symbol and alias the registry defines."""
-    return frozenset(registry()._units.keys())
-
-
-def _suggest(name: str) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(name.lower(), sorted(known_names()), n=3, cutoff=0.6)
+    parts = _UNIT_SEPARATORS.split(text.strip())
+    unit = None
+    operator = "*"
+    for index, part in enumerate(parts):
+        if index % 2:
+            operator = "/" if part in ("/", "per") else "*"
+            continue
+        if not part:
+            raise UnknownUnitError(text, [], "a unit is missing around '/', 'per' or '*'")
+        term = vocabulary.term(part)
+        if term is None:
+            raise UnknownUnitError(part, vocabulary.suggest(part), within=text)
+        if term.factor != 1:
+            raise UnknownUnitError(part, [], f"it is {term.factor} {term.canonical}; name the unit itself")
+        factor = unit_of(term)
+        unit = (
+            factor if unit is None else (divide(unit, factor) if operator == "/" else multiply(unit, factor))
+        )
+    if unit is None:
+        raise UnknownUnitError(text, [], "no unit given")
+    return unit
 
 
 @functools.cache
@@ -219,16 +195,22 @@ def is_dimensionless(unit: Unit) -> bool:
 
 @functools.cache
 def format_unit(unit: Unit) -> str:
-    """A unit as people read it: "CNY/visit", "percent", "" for a plain number."""
+    """A unit as people read it: "CNY/visitor", "percent", "" for a plain number.
+
+    Written from the unit's own exponents rather than by pint's formatter, which fails on
+    powers of units it does not know (visitor squared) on some Python versions.
+    """
     if is_dimensionless(unit) and not is_percent(unit):
         return ""
-    return str(unit).replace(" / ", "/").replace(" * ", "·").replace(" ** ", "^")
+    above = [_power(name, exponent) for name, exponent in unit._units.items() if exponent > 0]
+    below = [_power(name, -exponent) for name, exponent in unit._units.items() if exponent < 0]
+    return "/".join(["·".join(above) or "1", *below])
 
 
-@functools.cache
-def dimension_words(unit: Unit) -> str:
-    """The dimension of a unit in words, for error messages: "currency_CNY/visit"."""
-    dims = unit.dimensionality
-    if not dims:
-        return "a plain number"
-    return str(dims).replace("[", "").replace("]", "").replace(" / ", "/")
+def _power(name: str, exponent: Any) -> str:
+    return name if exponent == 1 else f"{name}^{exponent}"
+
+
+def unit_words(unit: Unit) -> str:
+    """A unit for a message: its name, or "a plain number"; never empty."""
+    return format_unit(unit) or "a plain number"

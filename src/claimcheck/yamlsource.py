@@ -52,12 +52,19 @@ class Document:
     keys: dict[Path, Mark]
     errors: list[YamlError]
     """Problems that did not stop the reading, such as duplicate keys."""
+    quoted: frozenset[Path] = frozenset()
+    """Paths of scalars written in quotes, whose text starts one column after their mark."""
 
     def mark(self, path: Path) -> Mark:
         """The place of the value at ``path``, or of its nearest enclosing value."""
         while path not in self.values and path:
             path = path[:-1]
         return self.values.get(path, Mark(1, 1))
+
+    def text_mark(self, path: Path, offset: int) -> Mark:
+        """The place of the character at ``offset`` in the one-line scalar at ``path``."""
+        mark = self.mark(path)
+        return Mark(mark.line, mark.col + offset + (1 if path in self.quoted else 0))
 
     def key_mark(self, path: Path) -> Mark:
         """The place of the key whose value is at ``path``."""
@@ -108,7 +115,7 @@ def parse(text: str) -> Document:
         raise YamlError("file is empty: expected a claim file with 'article' and 'claims'", Mark(1, 1))
     builder = _Builder()
     data = builder.build(node, ())
-    return Document(data, builder.values, builder.keys, builder.errors)
+    return Document(data, builder.values, builder.keys, builder.errors, frozenset(builder.quoted))
 
 
 class _Builder:
@@ -117,6 +124,7 @@ class _Builder:
         self.keys: dict[Path, Mark] = {}
         self.seen: set[int] = set()
         self.errors: list[YamlError] = []
+        self.quoted: list[Path] = []
 
     def build(self, node: Any, path: Path) -> Any:
         import yaml
@@ -133,6 +141,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null" and node.style is None:
                 return None
+            if node.style in ("'", '"'):
+                self.quoted.append(path)
             return node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
