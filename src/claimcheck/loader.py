@@ -15,16 +15,19 @@ from typing import Any
 
 from claimcheck import rules
 from claimcheck.checks import CHECK_KINDS
+from claimcheck.config import EMPTY, ConfigError, config_for
+from claimcheck.figures import ReadingContext
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.records import Article, Check, Claim, Defaults, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
 from claimcheck.units import UnknownUnitError
+from claimcheck.vocabulary import DEFAULT, Declaration, VocabularyError
 from claimcheck.yamlsource import Document, Mark, YamlError, decode, parse
 from claimcheck.yamlsource import Path as DocumentPath
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
-TOP_LEVEL_KEYS = ("article", "defaults", "claims", "references", "checks")
+TOP_LEVEL_KEYS = ("article", "units", "defaults", "claims", "references", "checks")
 MAX_RECORDS = 10_000
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
@@ -97,6 +100,7 @@ class _Loader:
         if "article" in data:
             article = self.builder.record(Article, data["article"], ("article",), "the article")
             self.builder.published = article.date if article else None
+        self.builder.context = self._reading_context(article, data.get("units"))
         defaults = Defaults()
         if "defaults" in data:
             defaults = self.builder.record(Defaults, data["defaults"], ("defaults",), "defaults") or defaults
@@ -110,6 +114,50 @@ class _Loader:
         quote_lines = self._quotes(article, claims) if article else {}
         order = self._references(claims, checks)
         return self._result(article, defaults, claims, checks, quote_lines, order)
+
+    def _reading_context(self, article: Article | None, units: Any) -> ReadingContext:
+        """How this file's figures are read: the project's and the file's settings and units."""
+        try:
+            config = config_for(self.path)
+        except ConfigError as error:
+            self.builder.problem(f"{error.path}:{error.line}: {error.message}", Mark(1, 1), rules.CONFIG_INVALID)
+            config = EMPTY
+        declarations = list(config.declarations)
+        if units is not None:
+            mark = self.document.mark(("units",))
+            if not isinstance(units, dict) or not all(isinstance(v, str) for v in units.values()):
+                self.builder.problem(
+                    "'units' must map words to definitions: 'overnight stay: noun', 'bed night: night'",
+                    mark,
+                    rules.CONFIG_INVALID,
+                )
+            else:
+                declarations += [Declaration(word, text, "the claim file") for word, text in units.items()]
+        try:
+            vocabulary = DEFAULT.declare(tuple(declarations))
+        except VocabularyError as error:
+            bad = next((d for d in declarations if repr(d.word) in str(error)), None)
+            where = (
+                self.document.key_mark(("units", bad.word))
+                if bad is not None and bad.origin == "the claim file"
+                else Mark(1, 1)
+            )
+            origin = "" if bad is None or bad.origin == "the claim file" else f"{bad.origin}: "
+            self.builder.problem(f"{origin}{error}", where, rules.CONFIG_INVALID)
+            vocabulary = DEFAULT
+        hints = config.currency_hints
+        locale = config.locale
+        if article is not None:
+            unknown = [code for code in article.currency_hints if DEFAULT.term(code) is None or len(code) != 3]
+            for code in unknown:
+                self.builder.problem(
+                    f"currency_hints: {code!r} is not a currency code claimcheck knows",
+                    self.document.mark(("article", "currency_hints")),
+                    rules.UNKNOWN_UNIT,
+                )
+            hints = (*article.currency_hints, *hints)
+            locale = article.locale or locale
+        return ReadingContext(locale, hints, vocabulary)
 
     def _sources(self, claims: list[Claim], references: list[Claim]) -> None:
         for claim in claims:

@@ -71,6 +71,21 @@ class Article:
         metadata=doc("Publication date, YYYY-MM-DD; relative periods resolve against it.")
     )
     url: str | None = field(default=None, metadata=doc("The article's address."))
+    locale: str | None = field(
+        default=None,
+        metadata=doc(
+            "The locale of the article's copy ('en', 'de-CH', 'sv'): decides whether '4,83' has a"
+            " decimal comma and what 'kr' or '¥' stand for. English when not given.",
+            pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$",
+        ),
+    )
+    currency_hints: tuple[str, ...] = field(
+        default=(),
+        metadata=doc(
+            "Currencies that ambiguous symbols and names stand for in this article, as ISO codes:"
+            " [JPY] reads '¥' as yen, [AUD] reads '$' as Australian dollars."
+        ),
+    )
     text: str | None = field(
         default=None,
         metadata=doc(

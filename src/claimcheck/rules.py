@@ -202,6 +202,15 @@ RULES: dict[str, Rule] = _rules(
         "A claim file must encode what the article says, word for word.",
         "quote: 'Jinzhong hosted 75 million tourists' (the article says 65 million).",
     ),
+    Rule(
+        "CC410",
+        "config-invalid",
+        "error",
+        "The project configuration (claimcheck.toml or [tool.claimcheck]) or a claim file's"
+        " 'units:' section cannot be used.",
+        "A unit declared wrongly would change how every figure that uses it is read.",
+        "units: {'bed night': 'nigth'} (no unit 'nigth')",
+    ),
 )
 
 INCONSISTENT_BY_KIND: dict[str, str] = {
@@ -229,5 +238,6 @@ REFERENCE_INVALID = "CC406"
 UNIT_MISMATCH = "CC407"
 FORMULA_INVALID = "CC408"
 QUOTE_MISMATCH = "CC409"
+CONFIG_INVALID = "CC410"
 
 LEVEL_RANK: dict[Level, int] = {"note": 0, "warning": 1, "error": 2}
