@@ -266,6 +266,15 @@ def json_schema() -> dict[str, Any]:
         "required": ["article", "claims"],
         "properties": {
             "article": _object_schema(Article, "The article whose figures are checked."),
+            "units": {
+                "type": "object",
+                "description": (
+                    "Units this article's figures use that claimcheck does not know, or reads"
+                    " otherwise here: 'overnight stay: noun' (a new counted noun), 'bed night:"
+                    " night' (an alias), 'people: visitor' (the same persons, for this article)."
+                ),
+                "additionalProperties": {"type": "string", "minLength": 1},
+            },
             "defaults": _object_schema(Defaults, "Settings for every claim of the file."),
             "claims": {
                 "type": "array",
