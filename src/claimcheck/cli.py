@@ -302,6 +302,34 @@ def data() -> None:
         typer.echo(f"  {code}  {first} to {last}")
 
 
+@app.command()
+def units(
+    word: Annotated[
+        str | None,
+        typer.Argument(help="A word or a whole figure to read ('overnight stays', '4.83 million yuan')."),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Read with this claim file's settings and declared units."),
+    ] = None,
+) -> None:
+    """List the units, currencies and counted nouns claimcheck knows, or show how a word is read."""
+    from claimcheck.unitinfo import describe, list_units, reading_context
+
+    try:
+        context = reading_context(file)
+    except ValueError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    if word is None:
+        typer.echo(list_units(context))
+        return
+    text, known = describe(word, context)
+    typer.echo(text, err=not known)
+    if not known:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List every finding code with its name, level and summary."""

@@ -16,7 +16,7 @@ from typing import Any
 from claimcheck import rules
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.config import EMPTY, ConfigError, config_for
-from claimcheck.figures import ReadingContext
+from claimcheck.figures import PLAIN, ReadingContext
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.records import Article, Check, Claim, Defaults, Record
 from claimcheck.results import Problem
@@ -47,6 +47,8 @@ class ClaimFile:
     """For each claim id, the line of the article text where its quote starts."""
     check_order: tuple[str, ...] = ()
     """The check ids in an order where every check comes after the checks it reads."""
+    context: ReadingContext = PLAIN
+    """How the file's figures were read: locale, currency hints, declared units."""
 
 
 def load_claim_file(path: Path) -> ClaimFile:
@@ -120,7 +122,9 @@ class _Loader:
         try:
             config = config_for(self.path)
         except ConfigError as error:
-            self.builder.problem(f"{error.path}:{error.line}: {error.message}", Mark(1, 1), rules.CONFIG_INVALID)
+            self.builder.problem(
+                f"{error.path}:{error.line}: {error.message}", Mark(1, 1), rules.CONFIG_INVALID
+            )
             config = EMPTY
         declarations = list(config.declarations)
         if units is not None:
@@ -148,7 +152,9 @@ class _Loader:
         hints = config.currency_hints
         locale = config.locale
         if article is not None:
-            unknown = [code for code in article.currency_hints if DEFAULT.term(code) is None or len(code) != 3]
+            unknown = [
+                code for code in article.currency_hints if DEFAULT.term(code) is None or len(code) != 3
+            ]
             for code in unknown:
                 self.builder.problem(
                     f"currency_hints: {code!r} is not a currency code claimcheck knows",
@@ -184,7 +190,17 @@ class _Loader:
             Problem(self.path, mark, message, record_id, code)
             for message, mark, record_id, code in sorted(self.builder.problems, key=lambda item: item[1])
         )
-        return ClaimFile(self.path, article, defaults, tuple(claims), tuple(checks), problems, quotes, order)
+        return ClaimFile(
+            self.path,
+            article,
+            defaults,
+            tuple(claims),
+            tuple(checks),
+            problems,
+            quotes,
+            order,
+            self.builder.context,
+        )
 
     def _records(self, key: str, items: Any, registry: dict[str, Any]) -> list[Any]:
         if items is None:

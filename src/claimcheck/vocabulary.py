@@ -350,3 +350,44 @@ def _define(vocabulary: Vocabulary, word: str, declaration: Declaration) -> Term
 
 DEFAULT = Vocabulary()
 """The vocabulary claimcheck ships."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One unit as ``claimcheck units`` lists it: its name, the words that print it, its origin."""
+
+    canonical: str
+    words: tuple[str, ...]
+    origin: str
+
+
+def listing(vocabulary: Vocabulary) -> dict[str, list[Entry]]:
+    """Every unit the vocabulary knows, by group: currencies, counted nouns, units, declared."""
+    groups: dict[str, list[Entry]] = {}
+    for currency in currencies():
+        words = (*currency.symbols, *currency.suffix_symbols, *currency.names)
+        groups.setdefault("currencies", []).append(Entry(currency.code, words, "claimcheck"))
+    for key, ambiguity in ambiguities().items():
+        groups.setdefault("ambiguous", []).append(
+            Entry(
+                ambiguity.word,
+                ambiguity.choices,
+                f"default {ambiguity.default}" if ambiguity.default else key,
+            )
+        )
+    by_noun: dict[str, list[str]] = {}
+    for word, term in _default_nouns().items():
+        by_noun.setdefault(term.canonical, []).append(word)
+    groups["counted nouns"] = [Entry(name, tuple(words), "claimcheck") for name, words in by_noun.items()]
+    by_unit: dict[str, list[str]] = {}
+    for word, term in _unit_terms().items():
+        if word not in by_unit.setdefault(term.canonical, []):
+            by_unit[term.canonical].append(word)
+    groups["units"] = [Entry(name, tuple(words), "claimcheck") for name, words in by_unit.items()]
+    declared = [
+        Entry(word, (f"{'' if t.factor == 1 else f'{t.factor} '}{t.canonical} ({t.kind})",), t.origin)
+        for word, t in vocabulary._declared.items()
+    ]
+    if declared:
+        groups["declared"] = declared
+    return groups

@@ -10,6 +10,7 @@ one of them fits.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -46,11 +47,43 @@ class ChangeClaim(Claim):
         ),
     )
 
+    def __post_init__(self) -> None:
+        # "up 12.8 percent from 4.21 million": a reader carries the value's unit to the
+        # previous value printed without one, and the other way round.
+        if self.value is not None and self.previous is not None:
+            carried = _carry_unit(self.previous, self.value, "value") or _carry_unit(
+                self.value, self.previous, "previous value"
+            )
+            if carried is not None:
+                object.__setattr__(self, carried[0], carried[1])
+
+
+def _carry_unit(bare: Figure, printed: Figure, source: str) -> tuple[str, Figure] | None:
+    """``bare`` with the unit of ``printed``, when only ``printed`` has one."""
+    reading = bare.reading
+    if reading.has_unit or not units.is_dimensionless(reading.unit) or not printed.reading.has_unit:
+        return None
+    unit = printed.reading.unit
+    steps = tuple(step for step in reading.steps if step != "unit: a plain number")
+    step = f"unit: {units.unit_words(unit)}, carried from the {source} {printed.printed!r}"
+    carried = dataclasses.replace(reading, unit=unit, has_unit=True, steps=(step, *steps))
+    name = "previous" if source == "value" else "value"
+    return name, Figure(bare.printed, carried, bare.options, bare.at)
+
 
 def validate(claim: ChangeClaim) -> list[Issue]:
     printed = [name for name in ("value", "previous", "rate") if getattr(claim, name) is not None]
     if len(printed) < 2 and claim.rate is None:
         return [("a change needs a rate, or a value and a previous value", claim.at)]
+    if claim.rate is not None and not claim.rate.reading.has_unit:
+        text = claim.rate.printed.strip()
+        return [
+            (
+                f"rate {text!r} has no unit: did you mean {text + ' percent'!r}?"
+                " (a change in the value's own unit names it: '5 million tourists')",
+                claim.rate.at,
+            )
+        ]
     if claim.rate is not None and units.is_points(claim.rate.reading.unit):
         quantity = _quantity_unit(claim)
         if quantity is not None and not units.is_percent(quantity):
