@@ -25,6 +25,10 @@ KEYS: dict[str, str] = {
 """Every key of the configuration, with what it does."""
 
 
+_LOCALE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+_CODE = re.compile(r"[A-Z]{3}")
+
+
 class ConfigError(ValueError):
     """A configuration file that cannot be used; says which file, line and key."""
 
@@ -97,21 +101,13 @@ def _parse(path: Path, table: dict[str, Any], origin: str) -> Config:
     if not isinstance(units, dict) or not all(isinstance(v, str) for v in units.values()):
         raise ConfigError(path, _line_of(path, "units"), "'units' must map words to definitions (text)")
     locale = table.get("locale")
-    if locale is not None and not (
-        isinstance(locale, str) and re.fullmatch(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*", locale)
-    ):
-        raise ConfigError(
-            path, _line_of(path, "locale"), f"'locale' must be a language tag such as 'de-CH', not {locale!r}"
-        )
+    if locale is not None and not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
+        message = f"'locale' must be a language tag such as 'de-CH', not {locale!r}"
+        raise ConfigError(path, _line_of(path, "locale"), message)
     hints = table.get("currency_hints", [])
-    if not isinstance(hints, list) or not all(
-        isinstance(h, str) and re.fullmatch(r"[A-Z]{3}", h) for h in hints
-    ):
-        raise ConfigError(
-            path,
-            _line_of(path, "currency_hints"),
-            "'currency_hints' must be a list of ISO codes such as ['JPY']",
-        )
+    if not isinstance(hints, list) or not all(isinstance(h, str) and _CODE.fullmatch(h) for h in hints):
+        message = "'currency_hints' must be a list of ISO codes such as ['JPY']"
+        raise ConfigError(path, _line_of(path, "currency_hints"), message)
     declarations = tuple(Declaration(word, definition, origin) for word, definition in units.items())
     return Config(path, declarations, locale, tuple(hints))
 

@@ -152,10 +152,10 @@ class _Loader:
         hints = config.currency_hints
         locale = config.locale
         if article is not None:
-            unknown = [
-                code for code in article.currency_hints if DEFAULT.term(code) is None or len(code) != 3
-            ]
-            for code in unknown:
+            for code in article.currency_hints:
+                term = DEFAULT.term(code)
+                if term is not None and term.kind == "currency":
+                    continue
                 self.builder.problem(
                     f"currency_hints: {code!r} is not a currency code claimcheck knows",
                     self.document.mark(("article", "currency_hints")),

@@ -21,7 +21,7 @@ def reading_context(claim_file: Path | None) -> ReadingContext:
         unusable = [p for p in loaded.problems if p.code in ("CC401", "CC402", "CC410")]
         if unusable:
             problem = unusable[0]
-            raise ValueError(f"{problem.path}:{problem.mark.line}:{problem.mark.col}: {problem.message}")
+            raise ValueError(str(problem))
         return loaded.context
     from claimcheck.config import config_for
 
@@ -41,7 +41,8 @@ def list_units(context: ReadingContext) -> str:
                 note = "" if entry.canonical in rates else " (no reference rates: conversions unverifiable)"
                 lines.append(f"  {entry.canonical}: {words}{note}")
             elif group == "ambiguous":
-                lines.append(f"  {entry.canonical}: {words} ({entry.origin}; set currency_hints or locale)")
+                default = f"{entry.origin}; " if entry.origin else ""
+                lines.append(f"  {entry.canonical}: {words} ({default}set currency_hints or locale)")
             elif group == "declared":
                 lines.append(f"  {entry.canonical} = {words}   [{entry.origin}]")
             else:

@@ -367,12 +367,12 @@ def listing(vocabulary: Vocabulary) -> dict[str, list[Entry]]:
     for currency in currencies():
         words = (*currency.symbols, *currency.suffix_symbols, *currency.names)
         groups.setdefault("currencies", []).append(Entry(currency.code, words, "claimcheck"))
-    for key, ambiguity in ambiguities().items():
+    for ambiguity in ambiguities().values():
         groups.setdefault("ambiguous", []).append(
             Entry(
                 ambiguity.word,
                 ambiguity.choices,
-                f"default {ambiguity.default}" if ambiguity.default else key,
+                f"default {ambiguity.default}" if ambiguity.default else "",
             )
         )
     by_noun: dict[str, list[str]] = {}
