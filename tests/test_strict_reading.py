@@ -12,7 +12,7 @@ from claimcheck.cli import app
 from claimcheck.display import format_interval
 from claimcheck.figures import FigureError, ReadingContext, UnknownWordError, read_figure
 from claimcheck.loader import load_claim_file
-from claimcheck.units import UnknownUnitError, UnitMismatchError, format_unit, parse_unit, power
+from claimcheck.units import UnitMismatchError, UnknownUnitError, format_unit, parse_unit, power
 
 HEADER = "article:\n  title: T\n  publisher: P\n  date: 2025-03-11\n"
 
@@ -148,7 +148,8 @@ def test_units_with_powers_are_formatted() -> None:
 def test_unit_mismatch_never_has_an_empty_name() -> None:
     message = str(UnitMismatchError(parse_unit("visitor"), parse_unit("1"), "subtract"))
     assert message == (
-        "cannot subtract visitor and a plain number: a figure printed without a unit needs one here (visitor?)"
+        "cannot subtract visitor and a plain number:"
+        " a figure printed without a unit needs one here (visitor?)"
     )
 
 

@@ -98,7 +98,8 @@ def _project(tmp_path: Path, config_name: str, config: str, units: str = "") -> 
     path.write_text(
         "article:\n  title: T\n  publisher: P\n  date: 2025-03-11\n"
         + units
-        + "claims:\n  - id: a\n    kind: figure\n    quote: 1.200 cruise calls\n    value: 1.200 cruise calls\n"
+        + "claims:\n  - id: a\n    kind: figure\n"
+        + "    quote: 1.200 cruise calls\n    value: 1.200 cruise calls\n"
     )
     return path
 
@@ -132,6 +133,6 @@ def test_unknown_config_key_suggests_the_closest(tmp_path: Path) -> None:
 def test_file_units_section_errors_point_at_the_word(tmp_path: Path) -> None:
     path = _project(tmp_path, "claimcheck.toml", 'locale = "de"\n', units="units:\n  cruise call: nown\n")
     problems = load_claim_file(path).problems
-    assert [problem.code for problem in problems][0] == "CC410"
+    assert problems[0].code == "CC410"
     assert problems[0].at.line == 6
     assert "unknown unit 'nown'" in problems[0].message
