@@ -80,11 +80,18 @@ def test_exponent_notation_is_refused() -> None:
 
 # Currencies ----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("printed", "unit"),
-    [("CHF 100 million", "CHF"), ("A$5 million", "AUD"), ("hk$5 million", "HKD"), ("₹5 million", "INR")],
+    ("printed", "interval", "unit"),
+    [
+        ("CHF 100 million", "[99,500,000, 100,500,000)", "CHF"),
+        ("A$5 million", "[4,500,000, 5,500,000)", "AUD"),
+        ("hk$5.2 million", "[5,150,000, 5,250,000)", "HKD"),
+        ("₹500 crore", "[4,995,000,000, 5,005,000,000)", "INR"),
+        ("100 zł", "[50, 150)", "PLN"),
+        ("3.2 billion Swiss francs", "[3,150,000,000, 3,250,000,000)", "CHF"),
+    ],
 )
-def test_currencies_beyond_the_first_seven(printed: str, unit: str) -> None:
-    assert reads(printed) == ("[4,500,000, 5,500,000)", unit) or reads(printed)[1] == unit
+def test_currencies_beyond_the_first_seven(printed: str, interval: str, unit: str) -> None:
+    assert reads(printed) == (interval, unit)
 
 
 def test_dollars_per_person_keep_the_denominator() -> None:
