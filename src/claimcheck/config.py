@@ -11,9 +11,8 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimcheck.vocabulary import Declaration
 
@@ -39,8 +38,7 @@ class ConfigError(ValueError):
         super().__init__(f"{path}:{line}: {message}")
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The configuration in force for a folder, and where it came from."""
 
     path: Path | None = None
@@ -71,11 +69,19 @@ def _read(folder: Path) -> Config | None:
     if own.is_file():
         return _parse(own, _load(own), own.name)
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
+    if pyproject.is_file() and _mentions_claimcheck(pyproject):
         table = _load(pyproject).get("tool", {}).get("claimcheck")
         if isinstance(table, dict):
             return _parse(pyproject, table, "[tool.claimcheck] in pyproject.toml")
     return None
+
+
+def _mentions_claimcheck(pyproject: Path) -> bool:
+    """Whether a pyproject.toml may have a [tool.claimcheck] table: parsing TOML costs more."""
+    try:
+        return "tool.claimcheck" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # let the parse report it
 
 
 def _load(path: Path) -> dict[str, Any]:

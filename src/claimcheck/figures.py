@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
@@ -110,7 +110,9 @@ CHANGE_WORDS: dict[str, Fraction] = {
 INCREASE_NOUNS = ("increase", "rise", "jump", "gain", "growth", "surge", "expansion")
 """Nouns after a multiple that make it a change: "a fivefold increase" is up 400 percent."""
 
-PER_CAPITA = ("per capita", "per head", "a head", "per person")
+_RATIO_PHRASES = tuple(phrase for phrase, _ in RATIO_WORDS)
+_HEDGE_PHRASES = tuple(phrase for phrase, _ in PHRASES)
+_HEDGES_BY_PHRASE = dict(PHRASES)
 DESCRIPTION_WORDS = frozenset(("in", "of", "on", "at", "from", "across", "among", "during", "for", "with"))
 """Words that start a description of what a figure counts: "yuan in revenue", "of GDP"."""
 
@@ -169,8 +171,7 @@ class FigureOptions:
     )
 
 
-@dataclass(frozen=True)
-class ReadingContext:
+class ReadingContext(NamedTuple):
     """What the article says about how its figures are printed."""
 
     locale: str | None = None
@@ -210,26 +211,41 @@ class Reading:
         return Amount(self.interval, self.unit, self.nominal)
 
 
-@dataclass
 class _Parsed:
     """What the scanner has found so far."""
 
-    number: Number | None = None
-    number2: Number | None = None
-    role: Role = "value"
-    percent_value: Fraction | None = None
-    """For shares, multiples and change words: the exact value they stand for."""
-    scale_word: str = ""
-    scale: int = 1
-    scale_first: bool = False
-    ratio: str = ""
-    currency: tuple[str, str, int] | None = None
-    """(code, as printed, offset)."""
-    per_count: Fraction = Fraction(1)
-    """The number of a per-phrase: 100,000 in "12 cases per 100,000 people"."""
-    term_factor: Fraction = Fraction(1)
-    """A declared multiple: 2 for "bed: 2 night"."""
-    steps: list[str] = field(default_factory=list)
+    __slots__ = (
+        "currency",
+        "number",
+        "number2",
+        "per_count",
+        "percent_value",
+        "ratio",
+        "role",
+        "scale",
+        "scale_first",
+        "scale_word",
+        "steps",
+        "term_factor",
+    )
+
+    def __init__(self) -> None:
+        self.number: Number | None = None
+        self.number2: Number | None = None
+        self.role: Role = "value"
+        self.percent_value: Fraction | None = None
+        """For shares, multiples and change words: the exact value they stand for."""
+        self.scale_word = ""
+        self.scale = 1
+        self.scale_first = False
+        self.ratio = ""
+        self.currency: tuple[str, str, int] | None = None
+        """(code, as printed, offset)."""
+        self.per_count = Fraction(1)
+        """The number of a per-phrase: 100,000 in "12 cases per 100,000 people"."""
+        self.term_factor = Fraction(1)
+        """A declared multiple: 2 for "double room: 2 bed"."""
+        self.steps: list[str] = []
 
 
 _SPACES = "\u00a0\u2007\u2009\u202f"
@@ -298,18 +314,53 @@ class _Scanner:
         while self.pos < len(self.low) and self.low[self.pos] == " ":
             self.pos += 1
 
-    def phrase(self, phrases: tuple[str, ...] | list[str], boundary: bool = True) -> str | None:
-        """The longest of ``phrases`` (lower case) printed at the current place, consumed."""
-        for phrase in sorted(phrases, key=len, reverse=True):
-            pattern = r"[ -]+".join(re.escape(word) for word in phrase.split(" "))
-            match = re.compile(pattern).match(self.low, self.pos)
-            if match is None:
+    def phrase(self, phrases: tuple[str, ...], boundary: bool = True) -> str | None:
+        """The longest of ``phrases`` (lower case) printed at the current place, consumed.
+
+        Words of a phrase may be printed with spaces or hyphens between them; with
+        ``boundary``, a phrase that ends in a letter must not run on into another letter.
+        Phrases of words are looked up word by word (a large vocabulary costs a dictionary
+        lookup, not a compiled alternation); symbols go through one cached regular expression.
+        """
+        words, literals = _split_phrases(phrases)
+        start = self.pos
+        found = self.words(words) if words and boundary else None
+        best = (self.pos, found) if found is not None else (start, None)
+        self.pos = start
+        for literal in literals:
+            end = start + len(literal)
+            if not self.low.startswith(literal, start) or end <= best[0]:
                 continue
-            end = match.end()
-            if boundary and phrase[-1].isalnum() and end < len(self.low) and self.low[end].isalpha():
+            if boundary and literal[-1].isalnum() and self.low[end : end + 1].isalpha():
                 continue
-            self.pos = end
-            return phrase
+            best = (end, literal)
+        self.pos = best[0]
+        return best[1]
+
+    def words(self, table: dict[str, str]) -> str | None:
+        """The longest run of up to four words at the current place that ``table`` holds."""
+        run = _WORD_RUN.match(self.low, self.pos)
+        if run is None:
+            return None
+        ends = [word.end() for word in _WORD_IN_RUN.finditer(self.low, self.pos, run.end())]
+        for count in range(len(ends), 0, -1):
+            end = ends[count - 1]
+            key = _SEPARATORS.sub(" ", self.low[self.pos : end])
+            if self.low[end : end + 1] == "." and key + "." in table:  # "kr.", "Rs."
+                self.pos = end + 1
+                return table[key + "."]
+            if key in table:
+                self.pos = end
+                return table[key]
+        return None
+
+    def symbol(self, symbols: dict[str, str]) -> str | None:
+        """The longest currency symbol at the current place (symbols are short), consumed."""
+        for length in range(min(_LONGEST_SYMBOL, len(self.low) - self.pos), 0, -1):
+            candidate = self.low[self.pos : self.pos + length]
+            if candidate in symbols:
+                self.pos += length
+                return candidate
         return None
 
     def word_here(self) -> str:
@@ -324,9 +375,9 @@ class _Scanner:
         hedge = self.hedge()
         hedge_phrase = self.printed[hedge_start : self.pos].strip() if hedge else ""
         self.space()
-        sign = -1 if self.phrase(["-"], boundary=False) else 1
+        sign = -1 if self.phrase(("-",), boundary=False) else 1
         if sign == 1:
-            self.phrase(["+"], boundary=False)
+            self.phrase(("+",), boundary=False)
         self.currency_prefix()
         self.space()
         self.number()
@@ -334,7 +385,7 @@ class _Scanner:
             self.scale()
             self.range()
         self.space()
-        ratio = self.phrase([phrase for phrase, _ in RATIO_WORDS], boundary=True)
+        ratio = self.phrase(_RATIO_PHRASES)
         if ratio is not None:
             found.ratio = dict(RATIO_WORDS)[ratio]
             found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
@@ -344,15 +395,13 @@ class _Scanner:
         return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
 
     def hedge(self) -> Hedge | None:
-        for phrase, hedge in PHRASES:
-            if self.phrase([phrase]) is not None:
-                return hedge
-        return None
+        phrase = self.phrase(_HEDGE_PHRASES)
+        return None if phrase is None else _HEDGES_BY_PHRASE[phrase]
 
     # currencies ----------------------------------------------------------------------------
     def currency_prefix(self) -> None:
         start = self.pos
-        symbol = self.phrase(list(_prefix_symbols()), boundary=False)
+        symbol = self.symbol(_prefix_symbols())
         if symbol is None:
             return
         printed = self.text[start : self.pos]
@@ -368,7 +417,7 @@ class _Scanner:
 
     def currency_suffix(self) -> None:
         start = self.pos
-        word = self.phrase(list(_suffix_words()))
+        word = self.phrase(tuple(_suffix_words()))
         if word is None:
             return
         if self.pos < len(self.low) and self.low[self.pos].isalpha():
@@ -398,12 +447,12 @@ class _Scanner:
     # the number ----------------------------------------------------------------------------
     def number(self) -> None:
         start = self.pos
-        if self.phrase(["between"]) is not None:
+        if self.phrase(("between",)) is not None:
             self.space()
             self.plain_number(first=True)
             self.scale(first=True)
             self.space()
-            if self.phrase(["and"]) is None:
+            if self.phrase(("and",)) is None:
                 raise self.error(f"'between' needs 'and' after {self.text[start : self.pos].strip()!r}")
             self.space()
             self.second_number()
@@ -454,7 +503,7 @@ class _Scanner:
         assert number is not None
         mark = self.pos
         self.space()
-        if self.phrase(["in", "out of"]) is not None:
+        if self.phrase(("in", "out of")) is not None:
             self.space()
             if (
                 numerals.match_words(self.low, self.pos) is None
@@ -471,12 +520,12 @@ class _Scanner:
             )
             return
         self.pos = mark
-        fold = self.phrase(["-fold", "fold", "x", " times", "times"], boundary=True)
+        fold = self.phrase(("-fold", "fold", "x", " times", "times"))
         if fold is not None:
             self.multiple(number.value if number.spelled else None, number)
 
     def change_word(self) -> bool:
-        word = self.phrase(list(CHANGE_WORDS))
+        word = self.phrase(tuple(CHANGE_WORDS))
         if word is None:
             return False
         self.set_role("change", CHANGE_WORDS[word], f"{word!r}")
@@ -485,24 +534,24 @@ class _Scanner:
     def fraction(self) -> bool:
         start = self.pos
         numerator = 1
-        lead = self.phrase(["a", "an", "one"])
+        lead = self.phrase(("a", "an", "one"))
         if lead is None:
             words = numerals.match_words(self.low, self.pos)
             if words is not None and words[0].value > 1:
                 numerator, self.pos = int(words[0].value), words[1]
         if (lead is not None or numerator > 1) and self.low[self.pos : self.pos + 1] in (" ", "-"):
             self.pos += 1
-        half_scale = self.phrase(["half a", "half an"])
+        half_scale = self.phrase(("half a", "half an"))
         if half_scale is not None and lead is None and numerator == 1:
             self.space()
-            scale_word = self.phrase(list(SCALES))
+            scale_word = self.phrase(tuple(SCALES))
             if scale_word is not None:
                 name, factor = SCALES[scale_word]
                 self.found.number = Number(Fraction(factor, 2), Fraction(0), True, False)
                 self.found.steps.append(f"'half a {name}': {factor // 2:,}")
                 return True
         self.pos = start if half_scale is not None else self.pos
-        word = self.phrase(list(FRACTION_WORDS))
+        word = self.phrase(tuple(FRACTION_WORDS))
         if word is None:
             self.pos = start
             return False
@@ -514,10 +563,10 @@ class _Scanner:
 
     def multiple_word(self) -> bool:
         start = self.pos
-        if self.phrase(["twice"]) is not None:
+        if self.phrase(("twice",)) is not None:
             self.set_role("ratio", Fraction(2), "'twice'")
             return True
-        article = self.phrase(["a", "an"])
+        article = self.phrase(("a", "an"))
         self.space()
         folded = _FOLD_WORD.match(self.low, self.pos)
         words = numerals.match_words(self.low, self.pos)
@@ -528,12 +577,12 @@ class _Scanner:
             return True
         if words is not None:
             self.pos = words[1]
-            if self.phrase(["-fold", "fold", " times"], boundary=True) is not None:
+            if self.phrase(("-fold", "fold", " times")) is not None:
                 self.multiple(words[0].value, words[0])
                 return True
         elif article is not None and numerals.DIGITS.match(self.low, self.pos):
             self.plain_number(first=True)
-            if self.phrase(["-fold", "fold"], boundary=True) is not None:
+            if self.phrase(("-fold", "fold")) is not None:
                 assert self.found.number is not None
                 self.multiple(None, self.found.number)
                 return True
@@ -545,7 +594,7 @@ class _Scanner:
         """A multiple ("five times", "2.5-fold"), or a change when a noun of growth follows."""
         mark = self.pos
         self.space()
-        if self.phrase(list(INCREASE_NOUNS)) is not None:
+        if self.phrase(INCREASE_NOUNS) is not None:
             self.found.role = "change"
             self.found.steps.append(
                 f"a {_plain(number.value)}-fold increase: the value times {_plain(number.value)},"
@@ -578,7 +627,7 @@ class _Scanner:
         found = self.found
         if self.pos < len(self.low) and self.low[self.pos] == " ":
             self.space()
-        word = self.phrase(list(SCALES))
+        word = self.phrase(tuple(SCALES))
         if word is None:
             return
         name, factor = SCALES[word]
@@ -593,7 +642,7 @@ class _Scanner:
     def range(self) -> None:
         mark = self.pos
         self.space()
-        connector = self.phrase(["to", "-", *_DASHES], boundary=True)
+        connector = self.phrase(("to", "-", *_DASHES))
         if connector is None:
             self.pos = mark
             return
@@ -769,7 +818,7 @@ class _Scanner:
             if not word[0].isalpha():
                 raise self.error(f"unexpected {word!r}", at)
             close = _close(word.lower(), _KEYWORDS, cutoff=0.8)
-            if close is not None and word.lower() not in vocab.noun_words():
+            if close is not None and vocab.term(word) is None:
                 raise self.error(f"{word!r}: did you mean {close!r}?", at)
             term = vocab.term(word)
             if term is None:
@@ -871,6 +920,28 @@ def _suffix_words() -> dict[str, str]:
     return words
 
 
+_SEPARATORS = re.compile(r"[ -]+")
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[ -]+[^\W\d_]+){0,3}")
+_WORD_IN_RUN = re.compile(r"[^\W\d_]+")
+_LONGEST_SYMBOL = 6
+
+
+@functools.lru_cache(maxsize=64)
+def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Phrases of letters by their key (looked up word by word), and the rest, longest first.
+
+    No regular expressions: compiling an alternation of a few hundred currency names cost
+    more than reading a whole claim file.
+    """
+    words = {
+        _SEPARATORS.sub(" ", phrase): phrase
+        for phrase in phrases
+        if _SEPARATORS.sub("", phrase.rstrip(".")).isalpha() and not phrase.startswith((" ", "-"))
+    }
+    literals = tuple(sorted((p for p in phrases if p not in words.values()), key=len, reverse=True))
+    return words, literals
+
+
 def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
     """Where a description ("in revenue", "of GDP") starts among the first ``before`` words."""
     for index, (_, word) in enumerate(words[:before]):
@@ -881,6 +952,7 @@ def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _close(word: str, pool: tuple[str, ...], cutoff: float = 0.75) -> str | None:
     import difflib
 

@@ -7,9 +7,10 @@ returned with the place of its last printed digit, which decides its rounding in
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 MAX_DIGITS = 30
 """Digits in one printed number: more than any real figure, few enough to compute with."""
@@ -31,10 +32,16 @@ TENS["ninety"] = 90
 NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(UNITS)} | TENS
 """Single number words; compounds ("twenty-five") are read from these."""
 
-_WORD_NUMBER = re.compile(
-    r"(?P<tens>" + "|".join(TENS) + r")(?:[- ](?P<unit>" + "|".join(UNITS[1:10]) + r"))?(?![^\W\d_])"
-    r"|(?P<single>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![^\W\d_])"
-)
+
+@functools.cache
+def _word_number() -> re.Pattern[str]:
+    """Number words, a compound ("twenty-five") before a single word ("twenty")."""
+    return re.compile(
+        r"(?P<tens>" + "|".join(TENS) + r")(?:[- ](?P<unit>" + "|".join(UNITS[1:10]) + r"))?(?![^\W\d_])"
+        r"|(?P<single>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?![^\W\d_])"
+    )
+
+
 _PHRASE_NUMBERS: dict[str, int] = {
     "a hundred": 100,
     "one hundred": 100,
@@ -55,8 +62,7 @@ class NumberError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A printed number: its value, the place of its last digit, and whether it was words."""
 
     value: Fraction
@@ -135,7 +141,7 @@ def match_words(lowered: str, start: int) -> tuple[Number, int] | None:
         end = start + len(phrase)
         if lowered.startswith(phrase, start) and (end == len(lowered) or not lowered[end].isalpha()):
             return Number(Fraction(value), Fraction(0), True, False), end
-    match = _WORD_NUMBER.match(lowered, start)
+    match = _word_number().match(lowered, start)
     if match is None:
         return None
     if match["single"]:

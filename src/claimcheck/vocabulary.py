@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
 TermKind = Literal["noun", "currency", "unit"]
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """What a word stands for: ``factor`` times the unit named ``canonical``."""
 
     kind: TermKind
@@ -109,8 +107,7 @@ def _lines(text: str) -> list[str]:
     return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
 
 
-@dataclass(frozen=True)
-class Currency:
+class Currency(NamedTuple):
     """A currency: its code, the symbols printed before a number, the names printed after it."""
 
     code: str
@@ -119,8 +116,7 @@ class Currency:
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Ambiguity:
+class Ambiguity(NamedTuple):
     """A symbol or name that stands for one of several currencies."""
 
     word: str
@@ -249,8 +245,7 @@ def _default_currency_words() -> dict[str, Term]:
     return words
 
 
-@dataclass(frozen=True)
-class Declaration:
+class Declaration(NamedTuple):
     """One word a newsroom or a claim file adds: ``word: definition``."""
 
     word: str
@@ -258,12 +253,23 @@ class Declaration:
     origin: str
 
 
-@dataclass(frozen=True)
 class Vocabulary:
-    """The words one claim file is read with: the defaults plus its declarations."""
+    """The words one claim file is read with: the defaults plus its declarations.
 
-    declarations: tuple[Declaration, ...] = ()
-    _declared: dict[str, Term] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    Equal and hashable by its declarations, so that readings made with it can be cached.
+    """
+
+    __slots__ = ("_declared", "declarations")
+
+    def __init__(self, declarations: tuple[Declaration, ...] = ()) -> None:
+        self.declarations = declarations
+        self._declared: dict[str, Term] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Vocabulary) and other.declarations == self.declarations
+
+    def __hash__(self) -> int:
+        return hash(self.declarations)
 
     # lookups -------------------------------------------------------------------------------
     def term(self, phrase: str) -> Term | None:
@@ -352,8 +358,7 @@ DEFAULT = Vocabulary()
 """The vocabulary claimcheck ships."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One unit as ``claimcheck units`` lists it: its name, the words that print it, its origin."""
 
     canonical: str
