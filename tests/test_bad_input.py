@@ -225,7 +225,7 @@ def test_unreadable_figure(claim_file: Write) -> None:
     )
     problem = only(path)
     assert problem.code == "CC404"
-    assert problem.message == "cannot read figure 'a great many': expected a number at 'a great many'"
+    assert problem.message == "cannot read figure 'a great many': expected a number at 'great many'"
 
 
 def test_unit_mismatch(claim_file: Write) -> None:

@@ -110,6 +110,17 @@ CHANGE_WORDS: dict[str, Fraction] = {
 INCREASE_NOUNS = ("increase", "rise", "jump", "gain", "growth", "surge", "expansion")
 """Nouns after a multiple that make it a change: "a fivefold increase" is up 400 percent."""
 
+_NUMBER_START_WORDS = (
+    *(phrase for phrase, _ in PHRASES),
+    *numerals.NUMBER_WORDS,
+    *SCALES,
+    *FRACTION_WORDS,
+    *CHANGE_WORDS,
+    "dozen",
+    "couple",
+    "twice",
+    "between",
+)
 _RATIO_PHRASES = tuple(phrase for phrase, _ in RATIO_WORDS)
 _HEDGE_PHRASES = tuple(phrase for phrase, _ in PHRASES)
 _HEDGES_BY_PHRASE = dict(PHRASES)
@@ -126,6 +137,7 @@ _KEYWORDS = tuple(
         {"thousand", "million", "billion", "trillion", "percent", "percentage", "points", "hundred"}
         | {"dozen", "couple", "basis", "lakh", "crore", "twice", "times", "fold"}
         | {word for word in numerals.NUMBER_WORDS if len(word) >= 5}
+        | {"third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "half"}
     )
 )
 """Words a misspelling of which must not be taken for a qualifier: "milion" is an error."""
@@ -388,6 +400,9 @@ class _Scanner:
         ratio = self.phrase(_RATIO_PHRASES)
         if ratio is not None:
             found.ratio = dict(RATIO_WORDS)[ratio]
+            if found.ratio == "basis_point":  # read as the points they are hundredths of
+                found.ratio, found.term_factor = "percentage_point", Fraction(1, 100)
+                found.steps.append("basis points: hundredths of a percentage point")
             found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
         self.space()
         self.currency_suffix()
@@ -467,6 +482,8 @@ class _Scanner:
         found = self.found
         start = self.pos
         words = numerals.match_words(self.low, self.pos)
+        if words is None and self._a_scale():
+            words = Number(Fraction(1), Fraction(0), True, False), self.pos
         if words is not None:
             number, end = words
             self.pos = end
@@ -474,7 +491,11 @@ class _Scanner:
             match = numerals.DIGITS.match(self.low, self.pos)
             if match is None:
                 word = self.word_here()
-                close = _close(word, tuple(phrase for phrase, _ in PHRASES) + tuple(numerals.NUMBER_WORDS))
+                if word.lower() in ("a", "an", "one", "half"):  # "a milion", "a dozn": the next word
+                    self.pos += len(word)
+                    self.space()
+                    word = self.word_here() or word
+                close = _close(word, _NUMBER_START_WORDS)
                 hint = f"; did you mean {close!r}?" if close else ""
                 rest = self.text[self.pos :].strip()
                 what = f"at {rest[:30]!r}" if rest else "at the end"
@@ -495,6 +516,17 @@ class _Scanner:
         else:
             found.number2 = number
         return number
+
+    def _a_scale(self) -> bool:
+        """Whether "a" or "an" before a scale word ("a million") stands here; consumes it."""
+        start = self.pos
+        if self.phrase(("a", "an")) is not None:
+            self.space()
+            if self.phrase(tuple(SCALES)) is not None:
+                self.pos = start + 1 + (self.low[start + 1] == "n")
+                return True
+        self.pos = start
+        return False
 
     def after_number(self) -> None:
         """What may turn a number into a share, a multiple or a change: "in 3", "times", "-fold"."""
@@ -700,10 +732,23 @@ class _Scanner:
             self.check_qualifiers(head_words, noun_head=None)
             found.steps.append(f"unit: {_unit_name(unit)} (set in the claim file)")
             return self.with_per(unit, words, per_at, description_at), noun, True
+        self.check_typos(head_words)
+        if found.currency and head_words:
+            # Money ends with its currency: anything more is a per-phrase or a description.
+            at, first = head_words[0]
+            term = vocab.term(first)
+            what = self.printed[at : (words[head_end][0] if head_end < len(words) else end)].strip()
+            if term is not None and term.kind != "currency":
+                raise self.error(f"two units in one figure: {found.currency[1]!r} and {what!r}", at)
+            raise self.error(
+                f"unexpected {what!r} after the currency {found.currency[1]!r}: say what the money is"
+                f" with 'in' or 'of' ('in {what}'), or what it is per with 'per'",
+                at,
+            )
         if unit is not None:
-            # After a currency a second unit is an error; after a percentage, a share or a
-            # multiple, a noun says of what ("one in three adults", "45 percent of women").
-            self.check_qualifiers(head_words, noun_head=None, after_unit=bool(found.currency))
+            # After a percentage, a share or a multiple, a noun says of what ("one in three
+            # adults", "45 percent women").
+            self.check_qualifiers(head_words, noun_head=None)
             if head_words:
                 found.steps.append(f"{' '.join(w for _, w in head_words)!r} describes the figure")
         elif head_words:
@@ -807,6 +852,16 @@ class _Scanner:
         close = vocab.suggest(word, _KEYWORDS)
         hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
         raise UnknownWordError(f"unknown unit {word!r}{hint}; declare it under 'units:' if it is one", at)
+
+    def check_typos(self, words: list[tuple[int, str]]) -> None:
+        """Refuse a misspelt keyword anywhere before a per-phrase or description: "millon"."""
+        vocab = self.context.vocabulary
+        for at, word in words:
+            if not word[0].isalpha():
+                continue
+            close = _close(word.lower(), _KEYWORDS, cutoff=0.8)
+            if close is not None and vocab.term(word) is None:
+                raise self.error(f"{word!r}: did you mean {close!r}?", at)
 
     def check_qualifiers(
         self, words: list[tuple[int, str]], noun_head: int | None, after_unit: bool = False

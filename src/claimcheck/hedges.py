@@ -48,7 +48,7 @@ HEDGES: tuple[Hedge, ...] = (
         HedgeKind.BELOW_CLOSE,
         ("nearly", "almost", "close to", "just under", "just below", "nigh on"),
         DEFAULT_MARGIN,
-        "below X, by at most 10 percent of X: [0.9 X, X)",
+        "below X, by at most 10 percent of X (or the rounding interval, if wider): [0.9 X, X)",
     ),
     Hedge(
         HedgeKind.ABOVE,
