@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+import shlex
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.hedges import HEDGES
+from claimcheck.loader import load_claim_file
+from claimcheck.units import format_unit
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "explain", "schema", "rules", "rule", "data"]
+COMMANDS = ["verify", "explain", "schema", "rules", "rule", "data", "units"]
 
 
 def readme_commands() -> list[str]:
@@ -85,3 +89,37 @@ def test_workflows_run_the_documented_commands() -> None:
     assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif") for step in steps)
     tests = yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text())
     assert tests["jobs"]["tests"]["steps"][-1]["run"] == "bash .ci/run"
+
+
+def test_readme_units_examples_are_real_output() -> None:
+    block = README.split('$ claimcheck units "overnight stays"', 1)[1].split("```", 1)[0]
+    lines = ['$ claimcheck units "overnight stays"', *block.strip().splitlines()]
+    runner = CliRunner()
+    for command, expected in zip(lines[0::2], lines[1::2], strict=True):
+        words = shlex.split(command)[3:]
+        result = runner.invoke(app, ["units", *words])
+        assert result.output.strip() == expected
+
+
+def test_readme_declaration_example_works(tmp_path: Path) -> None:
+    toml = README.split("# claimcheck.toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "claimcheck.toml").write_text(toml)
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    quote = "1,200 cruise calls brought 5,000 bed nights to 30 double rooms"
+    (claims / "a.yaml").write_text(
+        "article: {title: T, publisher: P, date: 2025-03-11}\nclaims:\n"
+        + "".join(
+            f"  - {{id: {name}, kind: figure, quote: '{quote}', value: '{value}'}}\n"
+            for name, value in (
+                ("calls", "1,200 cruise calls"),
+                ("nights", "5,000 bed nights"),
+                ("rooms", "30 double rooms"),
+            )
+        )
+    )
+    loaded = load_claim_file(claims / "a.yaml")
+    assert loaded.problems == ()
+    units = [format_unit(claim.figures()["value"].reading.unit) for claim in loaded.claims]
+    assert units == ["cruise_call", "night", "bed"]
+    assert loaded.context.locale == "en-GB"

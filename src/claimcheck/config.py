@@ -8,7 +8,6 @@ more for themselves (an article's ``locale``, a file's ``units:``).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from pathlib import Path
@@ -100,6 +99,8 @@ def _load(path: Path) -> dict[str, Any]:
 def _parse(path: Path, table: dict[str, Any], origin: str) -> Config:
     for key in table:
         if key not in KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key, list(KEYS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(KEYS)}"
             raise ConfigError(path, _line_of(path, key), f"unknown key {key!r}{hint}")

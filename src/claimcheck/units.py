@@ -49,22 +49,41 @@ class UnitMismatchError(ValueError):
 
 @functools.cache
 def registry() -> Any:
-    """The unit registry, built once from our own definitions file.
+    """claimcheck's own unit registry: empty at first, never pint's default definitions.
 
-    Currencies and counted nouns are not in it at first: :func:`unit_of` defines each the
-    first time a figure uses it, so that a large vocabulary costs nothing at start-up.
+    Every unit is defined the first time a figure uses it (:func:`unit_of`): the units of
+    ``data/units.txt`` with the units their definitions need, and currencies and counted
+    nouns each as a dimension of its own. A run pays for the units its files use, not for
+    the whole vocabulary.
     """
     import pint
 
-    ureg: Any = pint.UnitRegistry(None, non_int_type=Fraction)
-    definitions = (resources.files("claimcheck") / "data" / "units.txt").read_text(encoding="utf-8")
-    # One define() per line is half the cost of load_definitions(), which sets up pint's
-    # file-parsing machinery (imports, nested files) that our flat file does not use.
-    for line in definitions.splitlines():
+    return pint.UnitRegistry(None, non_int_type=Fraction)
+
+
+@functools.cache
+def _definitions() -> dict[str, str]:
+    """Each unit of ``data/units.txt`` by name, with its definition line in pint's syntax."""
+    lines = (resources.files("claimcheck") / "data" / "units.txt").read_text(encoding="utf-8")
+    found = {}
+    for line in lines.splitlines():
         definition = line.split("#", 1)[0].strip()
         if definition:
-            ureg.define(definition)
-    return ureg
+            found[definition.split("=", 1)[0].strip()] = definition
+    return found
+
+
+def _define(name: str) -> None:
+    """Define ``name`` from units.txt, after the units its definition is written in."""
+    ureg = registry()
+    if name in ureg._units:
+        return
+    definition = _definitions()[name]
+    expression = definition.split("=")[1]
+    for word in re.findall(r"(?<!\[)\b[A-Za-z_]\w*\b(?!\])", expression):
+        if word in _definitions() and word != name:
+            _define(word)
+    ureg.define(definition)
 
 
 @functools.cache
@@ -72,10 +91,18 @@ def unit_of(term: Term) -> Unit:
     """The registry unit of a vocabulary term (its factor aside), defined on first use."""
     ureg = registry()
     name = term.canonical
-    if name not in ureg._units:
+    if term.kind == "unit":
+        _define(name)
+    elif name not in ureg._units:
         dimension = f"currency_{name}" if term.kind == "currency" else name
         ureg.define(f"{name} = [{dimension}]")
     return ureg.parse_units(name)
+
+
+@functools.cache
+def named(name: str) -> Unit:
+    """A unit of ``data/units.txt`` by its registry name: "percent", "percentage_point"."""
+    return unit_of(Term("unit", name))
 
 
 @functools.cache
@@ -161,7 +188,7 @@ def reduced(unit: Unit) -> Unit:
         return unit if is_percent(unit) else dimensionless()
     exponent = dict(unit._units).get("percent", 0)
     if exponent:
-        return unit / registry().percent ** exponent
+        return unit / named("percent") ** exponent
     return unit
 
 
@@ -179,13 +206,13 @@ def currency_code(unit: Unit) -> str | None:
 @functools.cache
 def is_percent(unit: Unit) -> bool:
     """Whether ``unit`` is percent: a ratio printed on a scale of 100."""
-    return bool(unit == registry().percent)
+    return bool(unit == named("percent"))
 
 
 @functools.cache
 def is_points(unit: Unit) -> bool:
     """Whether ``unit`` is the percentage point."""
-    return bool(unit == registry().percentage_point)
+    return bool(unit == named("percentage_point"))
 
 
 @functools.cache
