@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 import typer
 
@@ -328,6 +328,117 @@ def units(
     typer.echo(text, err=not known)
     if not known:
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+ArticleArgument = Annotated[
+    Path,
+    typer.Argument(metavar="ARTICLE", help="The article: plain text, Markdown or HTML.", show_default=False),
+]
+DateOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--date", help="Publication date, YYYY-MM-DD (else the article's front matter)."),
+]
+TitleOption = Annotated[Optional[str], typer.Option("--title", help="The headline.")]  # noqa: UP045
+PublisherOption = Annotated[Optional[str], typer.Option("--publisher", help="Who published it.")]  # noqa: UP045
+UrlOption = Annotated[Optional[str], typer.Option("--url", help="The article's address.")]  # noqa: UP045
+LocaleOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--locale", help="The copy's locale ('de', 'en-IN'): decimal mark and local currencies."),
+]
+
+
+@app.command()
+def extract(
+    article: ArticleArgument,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--output", "-o", help="Write the claim file here (default: standard output)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing claim file.")] = False,
+    date: DateOption = None,
+    title: TitleOption = None,
+    publisher: PublisherOption = None,
+    url: UrlOption = None,
+    locale: LocaleOption = None,
+) -> None:
+    """Draft a claim file from an article's text, for a person to review.
+
+    Every figure is copied as printed with its sentence as the quote; kinds, periods and
+    entities are proposed, and every guess is marked with a comment.
+    """
+    from claimcheck.extraction.run import draft_text
+
+    if output is not None and output.exists() and not force:
+        typer.echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    text = _drafted(draft_text, article, output, date, title, publisher, url, locale)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        typer.echo(f"error: cannot write {output}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    typer.echo(f"claimcheck: wrote {output}; review it, then run: claimcheck verify {output}", err=True)
+
+
+@app.command()
+def check(
+    article: ArticleArgument,
+    write: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option("--write", "-w", help="Also keep the drafted claim file here."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --write file if it exists.")] = False,
+    date: DateOption = None,
+    title: TitleOption = None,
+    publisher: PublisherOption = None,
+    url: UrlOption = None,
+    locale: LocaleOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
+) -> None:
+    """Check the numbers of an article in one step: draft its claims in memory and verify them.
+
+    Exits like verify: 0 clean, 1 with inconsistencies, 2 for an article that cannot be read.
+    """
+    from claimcheck.engine import verify
+    from claimcheck.extraction.run import draft_text
+    from claimcheck.formats import FileOutput
+    from claimcheck.formats import output_format as find_format
+    from claimcheck.loader import load_claim_text
+
+    if write is not None and write.exists() and not force:
+        typer.echo(f"error: {write} exists; use --force to overwrite it", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    text = _drafted(draft_text, article, write, date, title, publisher, url, locale)
+    virtual = write or article.with_name(article.stem + ".claims.yaml")
+    report = verify(load_claim_text(virtual, text))
+    options = _render_options(sys.stdout, machine=False, quiet=quiet, repository=False)
+    chosen = find_format("text")
+    output = FileOutput.of(report, chosen.render_file(report, options))
+    _print_problems(list(output.problems))
+    sys.stdout.write(chosen.render_document([output], options))
+    if write is not None:
+        write.write_text(text, encoding="utf-8")
+        typer.echo(f"claimcheck: wrote {write}", err=True)
+    code = _exit_code([output], "error", exit_zero=False)
+    if code:
+        raise typer.Exit(code)
+
+
+def _drafted(draft_text: Any, article: Path, claim_file: Path | None, *options: str | None) -> str:
+    from claimcheck.extraction.draft import ExtractionError
+
+    date, title, publisher, url, locale = options
+    try:
+        text: str = draft_text(
+            article, claim_file, date=date, title=title, publisher=publisher, url=url, locale=locale
+        )
+    except ExtractionError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    return text
 
 
 @app.command("rules")

@@ -381,6 +381,12 @@ class _Scanner:
 
     # the figure ----------------------------------------------------------------------------
     def read(self) -> Reading:
+        sign, hedge, hedge_phrase = self.number_part()
+        unit, noun, has_unit = self.tail()
+        return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+
+    def number_part(self) -> tuple[int, Hedge | None, str]:
+        """Everything before the noun: hedge, sign, currency, number, range, scale, percent."""
         found = self.found
         self.space()
         hedge_start = self.pos
@@ -396,6 +402,7 @@ class _Scanner:
         if found.role == "value":
             self.scale()
             self.range()
+        mark = self.pos
         self.space()
         ratio = self.phrase(_RATIO_PHRASES)
         if ratio is not None:
@@ -404,10 +411,12 @@ class _Scanner:
                 found.ratio, found.term_factor = "percentage_point", Fraction(1, 100)
                 found.steps.append("basis points: hundredths of a percentage point")
             found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
+            mark = self.pos
         self.space()
         self.currency_suffix()
-        unit, noun, has_unit = self.tail()
-        return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+        if self.found.currency is None or self.found.currency[2] < mark:
+            self.pos = max(self.pos, mark)
+        return sign, hedge, hedge_phrase
 
     def hedge(self) -> Hedge | None:
         phrase = self.phrase(_HEDGE_PHRASES)
@@ -1019,6 +1028,33 @@ def _unit_name(unit: Unit) -> str:
     from claimcheck.units import format_unit
 
     return format_unit(unit) or "a plain number"
+
+
+class Prefix(NamedTuple):
+    """The number part of a figure found at the start of a text, for extraction."""
+
+    end: int
+    """Where the number part ends: the noun, if any, starts after it."""
+    role: Role
+    money: bool
+    """Whether a currency was printed: money ends with its currency."""
+    ratio: bool
+    """Whether percent or points were printed."""
+
+
+def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
+    """The number part of a figure at the start of ``text``; None when none starts there.
+
+    The extractor uses it to find where a figure's noun may begin, then reads the whole
+    figure with :func:`read_figure`, so that extraction and claim files read figures alike.
+    """
+    scanner = _Scanner(text[:MAX_FIGURE_LENGTH], FigureOptions(), context)
+    try:
+        scanner.number_part()
+    except FigureError:
+        return None
+    found = scanner.found
+    return Prefix(scanner.pos, found.role, found.currency is not None, bool(found.ratio))
 
 
 def _rounding_interval(value: Fraction, half: Fraction) -> Interval:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import rules
+from claimcheck.articletext import plain_text
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.config import EMPTY, ConfigError, config_for
 from claimcheck.figures import PLAIN, ReadingContext
@@ -59,6 +60,15 @@ def load_claim_file(path: Path) -> ClaimFile:
         return _failed(
             path, Mark(1, 1), f"cannot read file: {error.strerror or error}", rules.FILE_UNREADABLE
         )
+    return _load_bytes(path, raw)
+
+
+def load_claim_text(path: Path, text: str) -> ClaimFile:
+    """Validate a claim file held in memory, as if it were at ``path`` (``claimcheck check``)."""
+    return _load_bytes(path, text.encode("utf-8"))
+
+
+def _load_bytes(path: Path, raw: bytes) -> ClaimFile:
     try:
         document = parse(decode(raw))
     except YamlError as error:
@@ -312,7 +322,7 @@ class _Loader:
             self._problem(None, "the article text is larger than 5 MiB", mark, rules.FILE_UNREADABLE)
             return None
         try:
-            return raw.decode("utf-8-sig")
+            return plain_text(raw.decode("utf-8-sig"), target.suffix)
         except UnicodeDecodeError:
             self._problem(
                 None, f"the article text {article.text!r} is not UTF-8", mark, rules.FILE_UNREADABLE

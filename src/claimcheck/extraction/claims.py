@@ -1,0 +1,351 @@
+"""From the figures of a sentence to draft claims: kind, fields, period, entity, and the guesses.
+
+The rules read the words around the figures in the same sentence, as a fact-checker would:
+"up 16.2 percent" makes a change, "55.6 billion yuan ($7.66 billion)" a conversion,
+"accounting for 89 percent" a share. Every guess a person should confirm is kept as a note
+for the drafted file's comments; nothing found is silently dropped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from claimcheck import units
+from claimcheck.extraction.sentences import Sentence
+from claimcheck.extraction.spans import Span
+from claimcheck.hedges import HedgeKind
+from claimcheck.periods import PeriodError, parse_period
+
+RISE = (
+    r"up|rose|risen|rise|rising|increased|increasing|increase|grew|grown|growth|jumped|gained"
+    r"|climbed|surged|soared|higher|more|expanded|boosted"
+)
+FALL = (
+    r"down|fell|fallen|fall|falling|dropped|drop|declined|decline|decreased|decrease|slipped"
+    r"|plunged|slumped|shrank|contracted|lower|less|cut|reduced"
+)
+_BEFORE_RATE = re.compile(
+    rf"\b({RISE}|{FALL})(\s+(by|of|some|nearly|about|around|almost|roughly))?\s*$", re.IGNORECASE
+)
+_AFTER_RATE = re.compile(
+    rf"^\s*(\b({RISE}|{FALL})\b|year-on-year|year on year|from a year (earlier|ago|before)|"
+    r"from the (previous|prior) year|compared with|over the previous|on the year|annually)",
+    re.IGNORECASE,
+)
+_FALL_WORDS = re.compile(rf"\b({FALL})\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(
+    r"\b(accounting for|accounted for|accounts for|account for|making up|made up|makes up|"
+    r"a share of|the share of|represent(?:ing|ed|s)?|comprising|or)\s*$",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s*of\b(?!\s+(the\s+)?(previous|prior|last|a year|growth|increase))", re.IGNORECASE
+)
+_TOTAL = re.compile(
+    r"\b(a total of|total of|totall?ing|totall?ed|in total|in all|combined|altogether|of which)\b",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_PERIOD = re.compile(
+    rf"\b(?:{_MONTH}\s+(?:\d{{4}}|last year|this year)"
+    r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:\d{4}|last year|this year))?"
+    r"|last year|this year|the past year|the previous year|a year earlier|next year"
+    r"|annually|per year|each year|every year|yearly|per annum"
+    r"|(?<![\d,.$€£¥])(?:19|20)\d\d(?![\d,.]?\d))\b",
+    re.IGNORECASE,
+)
+_COMPARISON_BASE = re.compile(r"\b(from|than|compared with|against)\s+$", re.IGNORECASE)
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_SUBJECT_SKIP = frozenset("In On At By For Last This Next The A An Meanwhile But And However Also".split())
+
+
+@dataclass
+class DraftClaim:
+    """A claim as the extractor proposes it."""
+
+    kind: str
+    sentence: Sentence
+    fields: dict[str, Span | list[Span]] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+    period: str | None = None
+    entity: str | None = None
+    notes: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def spans(self) -> list[Span]:
+        found: list[Span] = []
+        for value in self.fields.values():
+            found += value if isinstance(value, list) else [value]
+        return found
+
+
+_Make = Callable[..., DraftClaim]
+"""Makes a claim of a kind from named figures, marking them used."""
+
+
+def draft_claims(
+    sentence: Sentence,
+    spans: list[Span],
+    published: datetime.date | None,
+    names: frozenset[str] = frozenset(),
+    lede: tuple[str | None, str | None] = (None, None),
+) -> list[DraftClaim]:
+    """The claims of one sentence, in the order their figures are printed.
+
+    ``lede`` is the entity and period of the article's first paragraph: a later sentence
+    about the same entity that prints no period of its own is taken to share it.
+    """
+    text = sentence.text
+    period, period_note = _period(text, spans, published)
+    entity = _entity(text, spans, names)
+    lede_entity, lede_period = lede
+    if (
+        period is None
+        and lede_period
+        and entity
+        and lede_entity
+        and lede_entity.split()[0] == entity.split()[0]
+    ):
+        if sentence.paragraph > 0:
+            period = lede_period
+        period_note = f"period {lede_period!r} taken from the first paragraph, about {lede_entity}"
+    used: set[int] = set()
+    claims: list[DraftClaim] = []
+
+    def claim(kind: str, **fields: Span | list[Span]) -> DraftClaim:
+        made = DraftClaim(kind, sentence, dict(fields), period=period, entity=entity)
+        for value in fields.values():
+            for span in value if isinstance(value, list) else [value]:
+                used.add(span.start)
+        claims.append(made)
+        return made
+
+    _conversions(text, spans, claim)
+    _from_to_changes(text, spans, used, claim)
+    _rate_changes(text, spans, used, claim)
+    _shares(text, spans, used, claim)
+    _totals(text, spans, used, claim)
+    for span in spans:
+        if span.start in used:
+            continue
+        hedge = span.reading.hedge
+        if hedge is not None and hedge.kind in (HedgeKind.ABOVE, HedgeKind.AT_LEAST):
+            made = claim("bound", value=span)
+            if units.is_percent(span.reading.unit):
+                made.extra["maximum"] = "100 percent"
+                made.notes.append(
+                    f"{span.printed!r}: assumed at most 100 percent (a rate or a share); delete"
+                    " 'maximum' if it can exceed 100"
+                )
+        elif hedge is not None and hedge.kind in (HedgeKind.BELOW, HedgeKind.AT_MOST):
+            claim("bound", value=span)
+        else:
+            claim("figure", value=span)
+    if not spans and period is not None and _dated(period) and period != lede_period:
+        claims.append(DraftClaim("event", sentence, {}, period=period, entity=entity))
+    for made in claims:
+        if period_note and made.period:
+            made.notes.append(period_note)
+        if made.entity is None:
+            made.notes.append("entity: who or what is this about? (not simple enough to tell)")
+    claims.sort(key=lambda made: min((span.start for span in made.spans()), default=0))
+    return claims
+
+
+def _conversions(text: str, spans: list[Span], claim: _Make) -> None:
+    for first, second in itertools.pairwise(spans):
+        one, other = units.currency_code(first.reading.unit), units.currency_code(second.reading.unit)
+        if one is None or other is None or one == other:
+            continue
+        between = text[first.end : second.start]
+        if re.fullmatch(r"\s*\(\s*", between) or re.fullmatch(
+            r"\s*,?\s*(or|or about|or roughly|or some|about|roughly|equivalent to|worth)\s*", between
+        ):
+            made = claim("conversion", amount=first, converted=second)
+            if "default" in " ".join(second.reading.steps + first.reading.steps):
+                made.notes.append(
+                    "'$' read as US dollars: set currency_hints if the article means another dollar"
+                )
+
+
+def _from_to_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    for first, second in itertools.pairwise(spans):
+        if first.start in used or second.start in used:
+            continue
+        if not re.fullmatch(r"\s*to\s*", text[first.end : second.start]):
+            continue
+        if not re.search(r"\bfrom\s*$", text[: first.start], re.IGNORECASE):
+            continue
+        if not units.same_dimension(first.reading.unit, second.reading.unit):
+            continue
+        fields: dict[str, Span] = {"previous": first, "value": second}
+        rate = _nearby_rate(text, spans, used, first, second)
+        if rate is not None:
+            fields["rate"] = rate
+        made = claim("change", **fields)
+        before, after = first.reading.nominal, second.reading.nominal
+        if before is not None and after is not None and after < before:
+            made.extra["direction"] = "decrease"
+
+
+def _nearby_rate(text: str, spans: list[Span], used: set[int], first: Span, second: Span) -> Span | None:
+    for span in spans:
+        if span.start in used or span in (first, second) or not _is_rate(span):
+            continue
+        if _rate_cue(text, span):
+            return span
+    return None
+
+
+def _is_rate(span: Span) -> bool:
+    unit = span.reading.unit
+    return span.reading.role == "change" or units.is_percent(unit) or units.is_points(unit)
+
+
+def _rate_cue(text: str, span: Span) -> bool:
+    if span.reading.role == "change":
+        return True
+    return bool(_BEFORE_RATE.search(text[: span.start]) or _AFTER_RATE.search(text[span.end :]))
+
+
+def _rate_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    for index, span in enumerate(spans):
+        if span.start in used or not _is_rate(span) or not _rate_cue(text, span):
+            continue
+        value = _value_for(text, spans, used, index)
+        fields: dict[str, Span] = {"rate": span} if value is None else {"value": value, "rate": span}
+        made = claim("change", **fields)
+        around = text[max(0, span.start - 40) : span.end + 30]
+        if _FALL_WORDS.search(around) and span.reading.role != "change":
+            made.extra["direction"] = "decrease"
+        quantity = value.reading.unit if value is not None else None
+        if value is None and re.search(
+            r"\brates?\b|\bshare\b|\bratio\b|percentage", text[: span.start], re.IGNORECASE
+        ):
+            made.extra["unit"] = "percent"
+            quantity = units.parse_unit("percent")
+        if quantity is not None and units.is_percent(quantity) and units.is_percent(span.reading.unit):
+            made.notes.append(
+                f"{span.printed!r} of a rate: percent or percentage points? (claimcheck computes both)"
+            )
+
+
+def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span | None:
+    """The value a rate belongs to: the nearest unused figure before it, else "to X" after it."""
+    for candidate in reversed(spans[:index]):
+        if candidate.start in used:
+            break
+        if not _is_rate(candidate) or re.search(r"\bto\s*$", text[: candidate.start]):
+            return candidate
+    for candidate in spans[index + 1 :]:
+        if candidate.start not in used and re.search(r"\bto\s*$", text[: candidate.start]):
+            return candidate
+        break
+    return None
+
+
+def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    for span in spans:
+        if span.start in used:
+            continue
+        if span.reading.role == "share" or (
+            units.is_percent(span.reading.unit)
+            and (_SHARE_BEFORE.search(text[: span.start]) or _SHARE_AFTER.match(text[span.end :]))
+        ):
+            claim("share", share=span)
+
+
+def _totals(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    cue = _TOTAL.search(text)
+    free = [span for span in spans if span.start not in used and not _is_rate(span)]
+    if cue is None or len(free) < 3:
+        return
+    if cue.group(1).lower() == "of which":
+        total = max((s for s in free if s.end <= cue.start()), key=lambda s: s.end, default=None)
+    else:
+        total = min(free, key=lambda s: min(abs(s.start - cue.end()), abs(cue.start() - s.end)))
+    if total is None:
+        return
+    parts = [s for s in free if s is not total and units.same_dimension(s.reading.unit, total.reading.unit)]
+    if len(parts) >= 2:
+        claim("total", parts=parts, total=total)
+
+
+def _period(text: str, spans: list[Span], published: datetime.date | None) -> tuple[str | None, str]:
+    """The sentence's period as printed, and a note on how it resolves."""
+    inside = [(span.start, span.end) for span in spans]
+    for match in _PERIOD.finditer(text):
+        if any(start <= match.start() < end for start, end in inside):
+            continue
+        printed = match.group()
+        if printed[:1].isupper() and printed.split()[0].lower() not in _MONTH_NAMES:
+            printed = printed[0].lower() + printed[1:]  # "Last year," at a sentence's start
+        if _COMPARISON_BASE.search(text[: match.start()]) and not re.fullmatch(r"\d{4}", printed):
+            continue  # "from the previous year" is what the change is measured against
+        if printed.lower() in ("a year earlier", "the previous year"):
+            continue
+        if published is None:
+            return printed, ""
+        try:
+            period = parse_period(printed, published)
+        except PeriodError:
+            continue
+        relative = not re.search(r"\d{4}", printed) and not period.recurring
+        return printed, f"period {printed!r} read as {period.label}" if relative else ""
+    return None, ""
+
+
+def _dated(period: str) -> bool:
+    return bool(re.search(r"\d{4}|last year|this year", period, re.IGNORECASE)) and not re.fullmatch(
+        r"(?i)(last|this) year", period
+    )
+
+
+def _entity(text: str, spans: list[Span], names: frozenset[str]) -> str | None:
+    """The sentence's subject where it is simple: a name printed before the first figure.
+
+    A name is a capitalised word that the article also capitalises inside a sentence, so
+    that a sentence's first word ("Rates", "Meanwhile") is not taken for one.
+    """
+    before = text[: spans[0].start] if spans else text
+    pattern = r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*(?:\s+(?:county|city|province|district|region))?"
+    for match in re.finditer(pattern, before):
+        words = [word for word in match.group().split() if word not in _SUBJECT_SKIP]
+        while words and (words[0] not in names or words[0].lower().rstrip(".") in _MONTH_NAMES):
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def proper_names(sentences: list[Sentence]) -> frozenset[str]:
+    """Capitalised words the article prints inside its sentences, not only at their start."""
+    names = set()
+    for sentence in sentences:
+        for match in re.finditer(r"(?<=[a-z,;] )[A-Z][\w'-]+", sentence.text):
+            names.add(match.group())
+    return frozenset(names)
+
+
+def lede_of(
+    sentences: list[Sentence], names: frozenset[str], published: datetime.date | None
+) -> tuple[str | None, str | None]:
+    """The entity and period of the article's first paragraph, when it prints both."""
+    for sentence in sentences:
+        if sentence.paragraph != sentences[0].paragraph:
+            break
+        period, _ = _period(sentence.text, [], published)
+        entity = _entity(sentence.text, [], names)
+        if period and entity:
+            return entity, period
+    return None, None

@@ -1,0 +1,298 @@
+"""Finding the printed figures of a sentence, and what is not a figure (years, dates, names).
+
+A figure is found where a number starts; its extent is decided with the figure reader itself
+(:func:`claimcheck.figures.figure_prefix` for the number part, the vocabulary for the noun),
+and the whole span is then read with :func:`claimcheck.figures.read_figure`: extraction reads
+a figure exactly as a claim file would.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from claimcheck import numerals
+from claimcheck.figures import (
+    CHANGE_WORDS,
+    FRACTION_WORDS,
+    SCALES,
+    FigureError,
+    Reading,
+    ReadingContext,
+    figure_prefix,
+    read_figure,
+)
+from claimcheck.hedges import PHRASES
+from claimcheck.units import UnknownUnitError
+
+MONEY_NOUNS = frozenset(
+    (
+        "revenue revenues sales investment investments funding profit profits losses loss tax taxes"
+        " fees subsidies spending aid loans exports imports income wages donations damages fines"
+        " bonuses dividends turnover earnings savings debt"
+    ).split()
+)
+"""Nouns that say what money is, kept with it: "45 million yuan in revenue"."""
+
+MONTHS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+NAME_WORDS = frozenset(
+    (
+        "no number article section chapter page pages paragraph clause item route highway flight"
+        " platform gate room level grade class category phase stage round game week day episode"
+        " season version model series act resolution table figure"
+    ).split()
+)
+"""Words before a number that make it a label ("Article 5", "Route 66"), not a figure."""
+STOPWORDS = frozenset(
+    (
+        "the a an and or but of in on at to for from with by as is was were are be been its their"
+        " his her this that these those which who whom than then so such per each every while after"
+        " before during over under into onto about against between through since until"
+    ).split()
+)
+
+
+class Span(NamedTuple):
+    """A figure found in a sentence: where it is, as printed, and how it reads."""
+
+    start: int
+    end: int
+    printed: str
+    reading: Reading
+
+
+_SYMBOL_BEFORE = re.compile(
+    r"(?:\b[A-Za-z.]{1,4}\s?)?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$"
+)
+_NUMBER_START = re.compile(r"(?<![\w.,'])[-+−]?\d")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD_STARTS = frozenset(
+    (
+        *numerals.NUMBER_WORDS,
+        *FRACTION_WORDS,
+        *CHANGE_WORDS,
+        "a",
+        "an",
+        "twice",
+        "half",
+        "between",
+    )
+)
+
+
+def find_spans(sentence: str, context: ReadingContext) -> list[Span]:
+    """Every figure printed in ``sentence``, left to right, none inside another."""
+    spans: list[Span] = []
+    covered = 0
+    for start in _candidate_starts(sentence):
+        if start < covered:
+            continue
+        span = _span_at(sentence, start, context)
+        if span is not None:
+            spans.append(span)
+            covered = span.end
+    return spans
+
+
+def _candidate_starts(sentence: str) -> list[int]:
+    starts = set()
+    for match in _NUMBER_START.finditer(sentence):
+        if not _excluded(sentence, match.start(), match.end()):
+            starts.add(_extend_back(sentence, match.start()))
+    for match in _WORD.finditer(sentence):
+        if match.group().lower().split("-")[0] in _WORD_STARTS:
+            starts.add(_extend_back(sentence, match.start()))
+    return sorted(starts)
+
+
+def _extend_back(sentence: str, start: int) -> int:
+    """Move a figure's start back over a currency symbol or code and a hedge before it."""
+    before = sentence[:start]
+    symbol = re.search(
+        r"(?:\b[A-Za-z.]{1,4}\s?)?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$", before
+    )
+    if symbol is not None:
+        start = symbol.start()
+        before = sentence[:start]
+    if before.endswith(("-", "−")) and (len(before) == 1 or before[-2] in " (\u2013"):
+        start -= 1  # a minus sign
+        before = sentence[:start]
+    lowered = before.lower()
+    for phrase, _ in PHRASES:
+        if lowered.rstrip().endswith(phrase) and (
+            len(lowered.rstrip()) == len(phrase) or not lowered.rstrip()[-len(phrase) - 1].isalpha()
+        ):
+            return len(before.rstrip()) - len(phrase)
+    return start
+
+
+def _excluded(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``start`` is a year, a date, a time, an ordinal or a label."""
+    digits = re.match(r"[-+−]?[\d,.'’]*\d", sentence[start:])
+    assert digits is not None
+    token = digits.group()
+    after = sentence[start + len(token) :]
+    before = sentence[:start]
+    word_before = re.search(r"([A-Za-z][\w.]*)\W*$", before)
+    previous = word_before.group(1).lower().rstrip(".") if word_before else ""
+    if re.match(r"(st|nd|rd|th)\b", after):  # 14th
+        return True
+    if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):  # G20, COVID-19
+        return True
+    if re.match(r"[a-zA-Z]", after) and not re.match(
+        r"(?i)(k|m|mn|mln|bn|b|bln|tn|trn|x|fold|pp|ppt|bps?|pct|km|kg|kwh|mw|gw|t)\b", after
+    ):
+        return True  # 737MAX, 3D
+    if re.match(r"\s*(:\d\d|[ap]\.?m\.?\b|o'clock)", after, re.IGNORECASE):  # 3:30, 10 a.m.
+        return True
+    if re.match(r"[/]\d", after) or re.match(r"-\d{2}-\d{2}", after):  # 11/03/2025, 2025-03-11
+        return True
+    if previous in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after, re.IGNORECASE):
+        return True  # March 11, 11 March
+    if previous in NAME_WORDS and not _has_unit_after(after):
+        return True  # Article 5, No. 1, page 12
+    # "Boeing 737", "Group of 20" are names; a capitalised verb or sentence start is not.
+    if word_before is not None and _label_name(before, after, word_before):
+        return True
+    if re.fullmatch(r"(19|20)\d\d", token) and not _has_unit_after(after, money=_money_before(before)):
+        return True  # a year
+    if re.match(r"[-\s]*\d{3,4}[-\s]\d{3,4}", after) or re.match(r"\+\d", token):
+        return True  # a phone number
+    return bool(re.match(r"-\d", after) and not re.match(r"-\d+(\.\d+)?\s*(%|percent|per cent)", after))
+
+
+def _label_name(before: str, after: str, word: re.Match[str]) -> bool:
+    """Whether a number is part of a name: right after a capitalised word, inside the sentence."""
+    capitalised = word.group(1)[0].isupper() and before.rstrip().endswith(word.group(1))
+    return capitalised and not _has_unit_after(after) and not _sentence_initial(before, word.start())
+
+
+def _has_unit_after(after: str, money: bool = False) -> bool:
+    if money:
+        return True
+    return bool(
+        re.match(
+            r"\s*(%|percent|per cent|percentage|points?\b|million|billion|trillion|thousand|bn|mn|m\b|k\b)",
+            after,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _money_before(before: str) -> bool:
+    return bool(re.search(r"[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$", before))
+
+
+def _sentence_initial(before: str, word_start: int) -> bool:
+    return not before[:word_start].strip()
+
+
+def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
+    prefix = figure_prefix(sentence[start:], context)
+    if prefix is None:
+        return None
+    number_end = start + len(sentence[start : start + prefix.end].rstrip())
+    end = _noun_end(sentence, number_end, prefix.money or prefix.ratio or prefix.role != "value", context)
+    for candidate_end in dict.fromkeys((end, number_end)):
+        printed = sentence[start:candidate_end].strip().rstrip(",;:")
+        if not printed:
+            continue
+        try:
+            reading = read_figure(printed, None, context)
+        except (FigureError, UnknownUnitError):
+            continue
+        if not _is_figure(reading, printed):
+            return None
+        return Span(start, start + len(printed), printed, reading)
+    return None
+
+
+def _is_figure(reading: Reading, printed: str) -> bool:
+    """Whether a reading is a figure worth a claim: "one" in "one of the" is not."""
+    if reading.has_unit or reading.role != "value" or reading.scale > 1:
+        return True
+    return any(char.isdigit() for char in printed)
+
+
+def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext) -> int:
+    """Where the noun phrase of a figure ends: qualifiers and the noun they qualify.
+
+    Money, percentages, shares and multiples carry their unit already: they may only be
+    followed by a per-phrase, and money by "in revenue" and its kind.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence, start)][:6]
+    words = _contiguous(sentence, start, words)
+    vocabulary = context.vocabulary
+    end = start
+    if not has_unit:
+        head = None
+        for index in range(len(words)):
+            if words[index][2].lower() in STOPWORDS:
+                break
+            phrase = " ".join(word for _, _, word in words[: index + 1])
+            if _known_noun(phrase, words[: index + 1], vocabulary):
+                head = index
+            elif head is not None:
+                break
+        if head is None:
+            return start
+        end = words[head][1]
+        words = words[head + 1 :]
+    elif words and words[0][2].lower() == "in" and len(words) > 1 and words[1][2].lower() in MONEY_NOUNS:
+        return words[1][1]
+    return _per_end(sentence, end, words, vocabulary)
+
+
+def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: object) -> bool:
+    from claimcheck.vocabulary import Vocabulary
+
+    assert isinstance(vocabulary, Vocabulary)
+    for first in range(len(words)):
+        term = vocabulary.term(" ".join(word for _, _, word in words[first:]))
+        if term is not None and term.kind != "currency":
+            return True
+    return False
+
+
+def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabulary: object) -> int:
+    from claimcheck.vocabulary import Vocabulary
+
+    assert isinstance(vocabulary, Vocabulary)
+    if not words:
+        return end
+    first = words[0][2].lower()
+    if first in ("per", "a") and len(words) > 1:
+        second = words[1][2].lower()
+        if second in ("capita", "head") or vocabulary.term(second) is not None:
+            return words[1][1]
+        if first == "per":
+            number = re.match(r"\s*per\s+([\d,]+)\s+(\w+)", sentence[end:])
+            if number and vocabulary.term(number.group(2)) is not None:
+                return end + number.end()
+    every = first == "for" and len(words) > 2 and words[1][2].lower() in ("every", "each")
+    if every and vocabulary.term(words[2][2]) is not None:
+        return words[2][1]
+    return end
+
+
+def _contiguous(sentence: str, start: int, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words that follow ``start`` with nothing but spaces between them."""
+    kept = []
+    position = start
+    for word in words:
+        if sentence[position : word[0]].strip():
+            break
+        kept.append(word)
+        position = word[1]
+    return kept
+
+
+def is_year_or_date(sentence: str, start: int) -> bool:
+    """Whether the number at ``start`` is a year, date, time, ordinal or label (for tests)."""
+    return _excluded(sentence, start, start)
+
+
+__all__ = ["MONEY_NOUNS", "SCALES", "Span", "find_spans", "is_year_or_date"]
