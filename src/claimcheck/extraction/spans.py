@@ -65,7 +65,7 @@ class Span(NamedTuple):
 
 
 _SYMBOL_BEFORE = re.compile(
-    r"(?:\b[A-Za-z.]{1,4}\s?)?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$"
+    r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$"
 )
 _NUMBER_START = re.compile(r"(?<![\w.,'])[-+−]?\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -112,7 +112,7 @@ def _extend_back(sentence: str, start: int) -> int:
     """Move a figure's start back over a currency symbol or code and a hedge before it."""
     before = sentence[:start]
     symbol = re.search(
-        r"(?:\b[A-Za-z.]{1,4}\s?)?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$", before
+        r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$", before
     )
     if symbol is not None:
         start = symbol.start()
@@ -140,6 +140,12 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     previous = word_before.group(1).lower().rstrip(".") if word_before else ""
     if re.match(r"(st|nd|rd|th)\b", after):  # 14th
         return True
+    if _money_before(before):
+        return False  # "EUR 2,200", "$2024"
+    if any(start < end and phone_start <= start for phone_start, end in _phones(sentence)):
+        return True
+    if re.search(r"\b[A-Z][\w-]* of $", before):  # Group of 20
+        return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):  # G20, COVID-19
         return True
     if re.match(r"[a-zA-Z]", after) and not re.match(
@@ -159,9 +165,39 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"(19|20)\d\d", token) and not _has_unit_after(after, money=_money_before(before)):
         return True  # a year
-    if re.match(r"[-\s]*\d{3,4}[-\s]\d{3,4}", after) or re.match(r"\+\d", token):
-        return True  # a phone number
-    return bool(re.match(r"-\d", after) and not re.match(r"-\d+(\.\d+)?\s*(%|percent|per cent)", after))
+    if before.endswith(("-", "\u2013")) and before[-2:-1].isdigit():
+        return True  # the second number of "10-12" or "3-1", read with the first
+    return _score(token, after)
+
+
+def _score(token: str, after: str) -> bool:
+    """Whether "3-1" is a score (or a code) rather than a range: ranges rise and carry a unit."""
+    second = re.match(r"[-\u2013](\d+(?:\.\d+)?)(.*)", after)
+    if second is None:
+        return False
+    try:
+        low, high = float(token.replace(",", "")), float(second.group(1))
+    except ValueError:
+        return True
+    rest = second.group(2)
+    unit_follows = _has_unit_after(rest) or bool(
+        re.match(r"\s+(?!(?:in|on|at|to|and|or|the|a)\b)[a-z]", rest)
+    )
+    return low >= high or not unit_follows
+
+
+_PHONE = re.compile(r"(?<![\w,.])(?:\+\d[\d ().-]{6,}\d|\(?\d{2,4}\)?[ -]\d{3,4}(?:[ -]\d{3,4})*\b)")
+
+
+def _phones(sentence: str) -> list[tuple[int, int]]:
+    """Telephone numbers: a leading +, or groups of digits joined by hyphens or spaces."""
+    found = []
+    for match in _PHONE.finditer(sentence):
+        text = match.group()
+        years = re.fullmatch(r"(19|20)\d\d-(19|20)?\d\d", text)  # 2015-2019 is a span of years
+        if (text.startswith("+") or "-" in text.strip("()")) and not years:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def _label_name(before: str, after: str, word: re.Match[str]) -> bool:
@@ -191,6 +227,13 @@ def _sentence_initial(before: str, word_start: int) -> bool:
 
 
 def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
+    if re.search(r"\bfrom\s+$", sentence[:start], re.IGNORECASE):
+        # "from 4.21 million to 4.75 million" is a change, not the range "4.21 to 4.75 million"
+        to = re.search(r"\s+to\s+", sentence[start:])
+        if to is not None:
+            span = _span_at(sentence[: start + to.start()], start, context)
+            if span is not None:
+                return span
     prefix = figure_prefix(sentence[start:], context)
     if prefix is None:
         return None
@@ -261,6 +304,9 @@ def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabul
     from claimcheck.vocabulary import Vocabulary
 
     assert isinstance(vocabulary, Vocabulary)
+    number = re.match(r"\s*per\s+[\d,]+\s+([^\W\d_]+)", sentence[end:])
+    if number and vocabulary.term(number.group(1)) is not None:
+        return end + number.end()  # "12 cases per 100,000 people"
     if not words:
         return end
     first = words[0][2].lower()
@@ -268,10 +314,6 @@ def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabul
         second = words[1][2].lower()
         if second in ("capita", "head") or vocabulary.term(second) is not None:
             return words[1][1]
-        if first == "per":
-            number = re.match(r"\s*per\s+([\d,]+)\s+(\w+)", sentence[end:])
-            if number and vocabulary.term(number.group(2)) is not None:
-                return end + number.end()
     every = first == "for" and len(words) > 2 and words[1][2].lower() in ("every", "each")
     if every and vocabulary.term(words[2][2]) is not None:
         return words[2][1]
