@@ -177,11 +177,13 @@ def test_markdown_and_html_articles_keep_quotes_verbatim(tmp_path: Path) -> None
     for name, text in (
         (
             "a.md",
-            "---\ntitle: T\npublisher: P\ndate: 2025-06-14\n---\n# Head\n\nThe **city** hosted 65 million tourists in 2024, up 16.2 percent.\n",
+            "---\ntitle: T\npublisher: P\ndate: 2025-06-14\n---\n# Head\n\n"
+            "The **city** hosted 65 million tourists in 2024, up 16.2 percent.\n",
         ),
         (
             "b.html",
-            "<html><head><title>x</title><script>var a = 5;</script></head><body><p>The city hosted 65 million tourists in 2024, up 16.2 percent.</p></body></html>",
+            "<html><head><title>x</title><script>var a = 5;</script></head><body>"
+            "<p>The city hosted 65 million tourists in 2024, up 16.2 percent.</p></body></html>",
         ),
     ):
         article = tmp_path / name
