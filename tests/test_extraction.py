@@ -260,3 +260,20 @@ def test_every_guess_is_a_comment(drafted: Path) -> None:
 def test_load_claim_text_matches_load_claim_file(drafted: Path) -> None:
     from_text = load_claim_text(drafted, drafted.read_text(encoding="utf-8"))
     assert [claim.id for claim in from_text.claims] == [claim.id for claim in load_claim_file(drafted).claims]
+
+
+def test_verify_does_not_import_the_extractor() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "claimcheck", "verify", "claims/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "claimcheck.verify" not in result.stderr  # sanity: the module names are listed
+    assert "claimcheck.engine" in result.stderr
+    assert "claimcheck.extraction" not in result.stderr

@@ -261,6 +261,7 @@ class _Parsed:
 
 
 _SPACES = "\u00a0\u2007\u2009\u202f"
+_ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
 _DASHES = "\u2013\u2014"
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
@@ -273,6 +274,9 @@ def _normalize(printed: str) -> tuple[str, str]:
     normal or lower-case form is longer (the dotted capital I) are kept as they are, so that
     every offset in the text is an offset in the printed figure.
     """
+    if printed.isascii():  # the common case: nothing to map but white space
+        text = printed.translate(_ASCII_SPACES)
+        return text, text.lower()
     chars = []
     for char in printed:
         if char.isdecimal():
@@ -1030,6 +1034,10 @@ def _unit_name(unit: Unit) -> str:
     return format_unit(unit) or "a plain number"
 
 
+_PREFIX_WINDOW = 100
+"""Characters a number part can take: "more than US$1,234,567.89 billion" and then some."""
+
+
 class Prefix(NamedTuple):
     """The number part of a figure found at the start of a text, for extraction."""
 
@@ -1048,7 +1056,7 @@ def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
     The extractor uses it to find where a figure's noun may begin, then reads the whole
     figure with :func:`read_figure`, so that extraction and claim files read figures alike.
     """
-    scanner = _Scanner(text[:MAX_FIGURE_LENGTH], FigureOptions(), context)
+    scanner = _Scanner(text[:_PREFIX_WINDOW], FigureOptions(), context)
     try:
         scanner.number_part()
     except FigureError:

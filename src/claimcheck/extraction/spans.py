@@ -83,6 +83,12 @@ _WORD_STARTS = frozenset(
 )
 
 
+_ARTICLES = frozenset(("a", "an", "half"))
+_AFTER_ARTICLE = frozenset(
+    (*SCALES, *FRACTION_WORDS, "dozen", "couple", "hundred", "a", "an", "quarter", "third", "half")
+)
+
+
 def find_spans(sentence: str, context: ReadingContext) -> list[Span]:
     """Every figure printed in ``sentence``, left to right, none inside another."""
     spans: list[Span] = []
@@ -102,9 +108,16 @@ def _candidate_starts(sentence: str) -> list[int]:
     for match in _NUMBER_START.finditer(sentence):
         if not _excluded(sentence, match.start(), match.end()):
             starts.add(_extend_back(sentence, match.start()))
-    for match in _WORD.finditer(sentence):
-        if match.group().lower().split("-")[0] in _WORD_STARTS:
-            starts.add(_extend_back(sentence, match.start()))
+    words = list(_WORD.finditer(sentence))
+    for index, match in enumerate(words):
+        word = match.group().lower().split("-")[0]
+        if word not in _WORD_STARTS and not word.endswith("fold"):
+            continue
+        if word in _ARTICLES:  # "a" starts a figure only in "a million", "a third", "a dozen"
+            following = words[index + 1].group().lower().split("-")[0] if index + 1 < len(words) else ""
+            if following not in _AFTER_ARTICLE and not following.endswith("fold"):
+                continue
+        starts.add(_extend_back(sentence, match.start()))
     return sorted(starts)
 
 
