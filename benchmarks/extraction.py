@@ -27,6 +27,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "extraction"
+SHANXI = ROOT / "articles" / "2025-03-11-china-daily-shanxi-urbanization.txt"
 FIGURE_FIELDS = (
     "value",
     "previous",
@@ -112,9 +113,8 @@ def scores(articles: list[tuple[Path, dict[str, Any]]]) -> None:
     print(f"    hedge recall                              {hedged_found}/{hedged}   (target: all)")
     print(f"    conversion pairs paired                   {pairs_found}/{pairs}   (target: all)")
     print(f"    years, dates, ordinals taken as figures   {traps_taken}   (target: 0)")
-    print(
-        f"    kind accuracy                             {kinds_right / max(1, kinds_compared):.1%}   (target >= 90%)"
-    )
+    accuracy = kinds_right / max(1, kinds_compared)
+    print(f"    kind accuracy                             {accuracy:.1%}   (target >= 90%)")
     for line in misses[:15]:
         print(f"      missed  {line}")
     for line in extras[:15]:
@@ -178,11 +178,9 @@ def speed(articles: list[tuple[Path, dict[str, Any]]]) -> None:
         times.append(time.perf_counter() - start)
     words = statistics.median(len(text.split()) for text in long_articles)
     print(f"(a) drafting {len(long_articles)} articles of about {words:.0f} words")
-    print(
-        f"    median per article (warm)                 {statistics.median(times) * 1e3:.1f} ms   (target < 20 ms)"
-    )
-    shanxi = ROOT / "articles" / "2025-03-11-china-daily-shanxi-urbanization.txt"
-    cold = [_wall(["claimcheck", "extract", str(shanxi)]) for _ in range(5)]
+    median = statistics.median(times) * 1e3
+    print(f"    median per article (warm)                 {median:.1f} ms   (target < 20 ms)")
+    cold = [_wall(["claimcheck", "extract", str(SHANXI)]) for _ in range(5)]
     verify = [_wall(["claimcheck", "verify", "claims/"]) for _ in range(5)]
     print(f"    claimcheck extract, Shanxi article (cold) {statistics.median(cold) * 1e3:.0f} ms")
     print(f"    claimcheck verify claims/ (cold)          {statistics.median(verify) * 1e3:.0f} ms")
