@@ -133,6 +133,6 @@ def test_unknown_config_key_suggests_the_closest(tmp_path: Path) -> None:
 def test_file_units_section_errors_point_at_the_word(tmp_path: Path) -> None:
     path = _project(tmp_path, "claimcheck.toml", 'locale = "de"\n', units="units:\n  cruise call: nown\n")
     problems = load_claim_file(path).problems
-    assert problems[0].code == "CC410"
+    assert problems[0].code == "CC411"
     assert problems[0].at.line == 6
     assert "unknown unit 'nown'" in problems[0].message

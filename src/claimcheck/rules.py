@@ -203,7 +203,7 @@ RULES: dict[str, Rule] = _rules(
         "quote: 'Jinzhong hosted 75 million tourists' (the article says 65 million).",
     ),
     Rule(
-        "CC410",
+        "CC411",
         "config-invalid",
         "error",
         "The project configuration (claimcheck.toml or [tool.claimcheck]) or a claim file's"
@@ -238,6 +238,6 @@ REFERENCE_INVALID = "CC406"
 UNIT_MISMATCH = "CC407"
 FORMULA_INVALID = "CC408"
 QUOTE_MISMATCH = "CC409"
-CONFIG_INVALID = "CC410"
+CONFIG_INVALID = "CC411"
 
 LEVEL_RANK: dict[Level, int] = {"note": 0, "warning": 1, "error": 2}

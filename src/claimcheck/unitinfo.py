@@ -18,7 +18,7 @@ def reading_context(claim_file: Path | None) -> ReadingContext:
         from claimcheck.loader import load_claim_file
 
         loaded = load_claim_file(claim_file)
-        unusable = [p for p in loaded.problems if p.code in ("CC401", "CC402", "CC410")]
+        unusable = [p for p in loaded.problems if p.code in ("CC401", "CC402", "CC411")]
         if unusable:
             problem = unusable[0]
             raise ValueError(str(problem))
