@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimcheck import rules
 from claimcheck.figures import FigureError, ReadingContext, read_figure
 from claimcheck.units import UnknownUnitError, format_unit, parse_unit
 from claimcheck.vocabulary import DEFAULT, Vocabulary, listing
@@ -18,7 +19,8 @@ def reading_context(claim_file: Path | None) -> ReadingContext:
         from claimcheck.loader import load_claim_file
 
         loaded = load_claim_file(claim_file)
-        unusable = [p for p in loaded.problems if p.code in ("CC401", "CC402", "CC411")]
+        fatal = (rules.FILE_UNREADABLE, rules.YAML_INVALID, rules.CONFIG_INVALID)
+        unusable = [problem for problem in loaded.problems if problem.code in fatal]
         if unusable:
             problem = unusable[0]
             raise ValueError(str(problem))
