@@ -88,14 +88,17 @@ def scores(articles: list[tuple[Path, dict[str, Any]]]) -> None:
         false_negative += sum((want - have).values())
         misses += [f"{path.name}: {printed!r}" for printed in (want - have).elements()]
         extras += [f"{path.name}: {printed!r}" for printed in (have - want).elements()]
-        got_kinds = dict(figures_of(got["claims"]))
+        got_pairs_kinds = Counter(figures_of(got["claims"]))
+        want_pairs_kinds = Counter(figures_of(expected["claims"]))
         for printed, kind in figures_of(expected["claims"]):
             if match_hedge(printed) is not None:
                 hedged += 1
                 hedged_found += printed in have
-            if printed in got_kinds:
-                kinds_compared += 1
-                kinds_right += got_kinds[printed] == kind
+        # a figure found is counted right when a drafted claim of the expected kind holds it
+        kinds_compared += sum(
+            (want_pairs_kinds & Counter({k: v for k, v in want_pairs_kinds.items() if k[0] in have})).values()
+        )
+        kinds_right += sum((want_pairs_kinds & got_pairs_kinds).values())
         got_pairs = {
             (claim["amount"], claim["converted"]) for claim in got["claims"] if claim["kind"] == "conversion"
         }

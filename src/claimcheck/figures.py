@@ -121,6 +121,10 @@ _NUMBER_START_WORDS = (
     "twice",
     "between",
 )
+_PERIOD_LEADS = frozenset(("last", "this", "next", "past", "previous", "same"))
+_PERIOD_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "quarter", "day", "decade"))
+_MAX_IN_M = 1000
+"""The largest M of a share printed "N in M": "one in three", "1 in 1,000"."""
 _RATIO_PHRASES = tuple(phrase for phrase, _ in RATIO_WORDS)
 _HEDGE_PHRASES = tuple(phrase for phrase, _ in PHRASES)
 _HEDGES_BY_PHRASE = dict(PHRASES)
@@ -558,8 +562,9 @@ class _Scanner:
                 return
             whole = self.plain_number(first=False)
             found.number2 = None
-            if whole.value == 0 or number.decimals or whole.decimals:
-                raise self.error("'N in M' needs whole numbers, M not zero", mark)
+            if not 0 < number.value < whole.value <= _MAX_IN_M or number.decimals or whole.decimals:
+                self.pos = mark  # "9876 in 2021" is not a share: "in 2021" is read later
+                return
             self.set_role(
                 "share", number.value / whole.value * 100, f"{_plain(number.value)} in {_plain(whole.value)}"
             )
@@ -842,6 +847,14 @@ class _Scanner:
     def noun(self, words: list[tuple[int, str]]) -> tuple[Unit, str]:
         """The unit of a noun phrase: its head noun, with the words before it as qualifiers."""
         vocab = self.context.vocabulary
+        lowered = [word.lower() for _, word in words]
+        for index, word in enumerate(lowered[:-1]):
+            if word in _PERIOD_LEADS and lowered[index + 1] in _PERIOD_UNITS:
+                raise self.error(
+                    f"{words[index][1]} {words[index + 1][1]!r} is a period, not what is counted:"
+                    " put it in the claim's 'period'",
+                    words[index][0],
+                )
         for start in range(len(words)):
             phrase = " ".join(w for _, w in words[start:])
             term = vocab.term(phrase)

@@ -46,7 +46,7 @@ _SHARE_AFTER = re.compile(
     r"^\s*of\b(?!\s+(the\s+)?(previous|prior|last|a year|growth|increase))", re.IGNORECASE
 )
 _TOTAL = re.compile(
-    r"\b(a total of|total of|totall?ing|totall?ed|in total|in all|combined|altogether|of which)\b",
+    r"\b(a total of|total of|totall?ing|totall?ed|in total|in all|combined|altogether|of which|total)\b",
     re.IGNORECASE,
 )
 
@@ -115,9 +115,9 @@ def draft_claims(
         and entity
         and lede_entity
         and lede_entity.split()[0] == entity.split()[0]
+        and sentence.paragraph > 0
     ):
-        if sentence.paragraph > 0:
-            period = lede_period
+        period = lede_period
         period_note = f"period {lede_period!r} taken from the first paragraph, about {lede_entity}"
     used: set[int] = set()
     claims: list[DraftClaim] = []
@@ -130,9 +130,12 @@ def draft_claims(
         claims.append(made)
         return made
 
-    _conversions(text, spans, claim)
+    amounts = _conversions(text, spans, claim, used)
     _from_to_changes(text, spans, used, claim)
     _rate_changes(text, spans, used, claim)
+    _absolute_changes(text, spans, used, claim)
+    _base_changes(text, spans, used, claim)
+    used.update(amounts)
     _shares(text, spans, used, claim)
     _totals(text, spans, used, claim)
     for span in spans:
@@ -162,7 +165,9 @@ def draft_claims(
     return claims
 
 
-def _conversions(text: str, spans: list[Span], claim: _Make) -> None:
+def _conversions(text: str, spans: list[Span], claim: _Make, used: set[int]) -> set[int]:
+    """Conversions; returns the amounts converted, which may also be the value of a change."""
+    amounts: set[int] = set()
     for first, second in itertools.pairwise(spans):
         one, other = units.currency_code(first.reading.unit), units.currency_code(second.reading.unit)
         if one is None or other is None or one == other:
@@ -172,10 +177,44 @@ def _conversions(text: str, spans: list[Span], claim: _Make) -> None:
             r"\s*,?\s*(or|or about|or roughly|or some|about|roughly|equivalent to|worth)\s*", between
         ):
             made = claim("conversion", amount=first, converted=second)
+            used.discard(first.start)  # "rose to 5.47 trillion won ($3.95 billion)": also a change's value
+            amounts.add(first.start)
             if "default" in " ".join(second.reading.steps + first.reading.steps):
                 made.notes.append(
                     "'$' read as US dollars: set currency_hints if the article means another dollar"
                 )
+    return amounts
+
+
+_TO_VALUE = re.compile(r"\b(to|reached|reaching|hit|hitting|at|was|were|stood at)\s*$", re.IGNORECASE)
+_FROM_BASE = re.compile(
+    r"(\bfrom|\bcompared with|\bcompared to|\bagainst|\bversus|\bvs\.?|\bthan)\s*$", re.IGNORECASE
+)
+
+
+def _compatible(a: Span, b: Span) -> bool:
+    """Same dimension, or one printed without a unit ("2,524, up from 1,094 deaths")."""
+    plain = not a.reading.has_unit or not b.reading.has_unit
+    return plain or units.same_dimension(a.reading.unit, b.reading.unit)
+
+
+def _base_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    """ "rose to V from P", "V, up from P", "V, against P a year ago": a value and its base."""
+    for index, value in enumerate(spans):
+        if value.start in used:
+            continue
+        for base in spans[index + 1 :]:
+            between = text[value.end : base.start]
+            if len(between) > 80 or re.search(r"[;.]\s", between):
+                break
+            if base.start in used or _is_rate(value) != _is_rate(base):
+                continue
+            if _FROM_BASE.search(text[: base.start]) and _compatible(value, base):
+                made = claim("change", value=value, previous=base)
+                after, before = value.reading.nominal, base.reading.nominal
+                if after is not None and before is not None and after < before:
+                    made.extra["direction"] = "decrease"
+                break
 
 
 def _from_to_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
@@ -218,12 +257,39 @@ def _rate_cue(text: str, span: Span) -> bool:
     return bool(_BEFORE_RATE.search(text[: span.start]) or _AFTER_RATE.search(text[span.end :]))
 
 
+_ABSOLUTE = re.compile(
+    rf"\b(({RISE}|{FALL}|increase|decrease|gain|drop|fall|rise)\s+of|({RISE}|{FALL})\s+by|by)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _absolute_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
+    """A change printed in the value's own unit: "cut by 15,000 yuan to 189,900 yuan"."""
+    for index, change in enumerate(spans):
+        if change.start in used or _is_rate(change) or not _ABSOLUTE.search(text[: change.start]):
+            continue
+        after = [s for s in spans[index + 1 :] if s.start not in used and _compatible(s, change)]
+        before = [s for s in spans[:index] if s.start not in used and _compatible(s, change)]
+        if after and re.search(r"\bto\s*$", text[: after[0].start]):
+            value = after[0]
+        elif before:
+            value = before[-1]
+        else:
+            continue
+        made = claim("change", value=value, rate=change)
+        if _FALL_WORDS.search(text[max(0, change.start - 30) : change.start]):
+            made.extra["direction"] = "decrease"
+
+
 def _rate_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
     for index, span in enumerate(spans):
         if span.start in used or not _is_rate(span) or not _rate_cue(text, span):
             continue
         value = _value_for(text, spans, used, index)
         fields: dict[str, Span] = {"rate": span} if value is None else {"value": value, "rate": span}
+        base = _base_for(text, spans, used, value, span)
+        if base is not None:
+            fields["previous"] = base
         made = claim("change", **fields)
         around = text[max(0, span.start - 40) : span.end + 30]
         if _FALL_WORDS.search(around) and span.reading.role != "change":
@@ -240,6 +306,20 @@ def _rate_changes(text: str, spans: list[Span], used: set[int], claim: _Make) ->
             )
 
 
+def _base_for(text: str, spans: list[Span], used: set[int], value: Span | None, rate: Span) -> Span | None:
+    """The previous value of a change, printed after "from" or "compared with" in the sentence."""
+    if value is None:
+        return None
+    for span in spans:
+        if span.start in used or span in (value, rate) or span.start < min(value.start, rate.start):
+            continue
+        if _FROM_BASE.search(text[: span.start]) and units.same_dimension(
+            span.reading.unit, value.reading.unit
+        ):
+            return span
+    return None
+
+
 def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span | None:
     """The value a rate belongs to: the nearest unused figure before it, else "to X" after it."""
     for candidate in reversed(spans[:index]):
@@ -248,21 +328,35 @@ def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span
         if not _is_rate(candidate) or re.search(r"\bto\s*$", text[: candidate.start]):
             return candidate
     for candidate in spans[index + 1 :]:
-        if candidate.start not in used and re.search(r"\bto\s*$", text[: candidate.start]):
+        if candidate.start not in used and re.search(r"\b(to|at)\s*$", text[: candidate.start]):
             return candidate
         break
     return None
 
 
 def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
-    for span in spans:
+    """ "accounting for 89 percent", "300 jobs, about 5 percent of the 5,600 jobs", "a third"."""
+    for index, span in enumerate(spans):
         if span.start in used:
             continue
+        of = _SHARE_AFTER.match(text[span.end :])
         if span.reading.role == "share" or (
-            units.is_percent(span.reading.unit)
-            and (_SHARE_BEFORE.search(text[: span.start]) or _SHARE_AFTER.match(text[span.end :]))
+            units.is_percent(span.reading.unit) and (_SHARE_BEFORE.search(text[: span.start]) or of)
         ):
-            claim("share", share=span)
+            fields = {"share": span}
+            part = spans[index - 1] if index else None
+            if part is not None and part.start not in used and not _is_rate(part):
+                between = text[part.end : span.start]
+                if len(between) < 40 and re.search(r",|\bor\b|\babout\b", between):
+                    fields = {"part": part, "share": span}
+            whole = spans[index + 1] if index + 1 < len(spans) else None
+            if (
+                whole is not None
+                and whole.start not in used
+                and re.fullmatch(r"\s*of\s+(the\s+|its\s+|their\s+|all\s+)?", text[span.end : whole.start])
+            ):
+                fields["whole"] = whole
+            claim("share", **fields)
 
 
 def _totals(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:

@@ -42,7 +42,7 @@ NAME_WORDS = frozenset(
     (
         "no number article section chapter page pages paragraph clause item route highway flight"
         " platform gate room level grade class category phase stage round game week day episode"
-        " season version model series act resolution table figure"
+        " season version model series act resolution table figure ticker code symbol"
     ).split()
 )
 """Words before a number that make it a label ("Article 5", "Route 66"), not a figure."""
@@ -51,6 +51,7 @@ STOPWORDS = frozenset(
         "the a an and or but of in on at to for from with by as is was were are be been its their"
         " his her this that these those which who whom than then so such per each every while after"
         " before during over under into onto about against between through since until"
+        " last next past previous earlier ago later"
     ).split()
 )
 
@@ -72,7 +73,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORD_STARTS = frozenset(
     (
         *numerals.NUMBER_WORDS,
-        *FRACTION_WORDS,
         *CHANGE_WORDS,
         "a",
         "an",
@@ -83,6 +83,7 @@ _WORD_STARTS = frozenset(
 )
 
 
+_PERIOD_WORDS = frozenset(("year", "annum", "month", "quarter", "week", "decade"))
 _ARTICLES = frozenset(("a", "an", "half"))
 _AFTER_ARTICLE = frozenset(
     (*SCALES, *FRACTION_WORDS, "dozen", "couple", "hundred", "a", "an", "quarter", "third", "half")
@@ -113,10 +114,14 @@ def _candidate_starts(sentence: str) -> list[int]:
         word = match.group().lower().split("-")[0]
         if word not in _WORD_STARTS and not word.endswith("fold"):
             continue
-        if word in _ARTICLES:  # "a" starts a figure only in "a million", "a third", "a dozen"
+        if word in ("a", "an"):  # "a" starts a figure only in "a million", "a third", "a dozen"
             following = words[index + 1].group().lower().split("-")[0] if index + 1 < len(words) else ""
             if following not in _AFTER_ARTICLE and not following.endswith("fold"):
                 continue
+        if word == "half" and re.search(
+            r"\b(first|second|the)\s+$", sentence[: match.start()], re.IGNORECASE
+        ):
+            continue  # "the first half of 2024" is a period
         starts.add(_extend_back(sentence, match.start()))
     return sorted(starts)
 
@@ -162,15 +167,21 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):  # G20, COVID-19
         return True
     if re.match(r"[a-zA-Z]", after) and not re.match(
-        r"(?i)(k|m|mn|mln|bn|b|bln|tn|trn|x|fold|pp|ppt|bps?|pct|km|kg|kwh|mw|gw|t)\b", after
+        r"(?i:k|m|mn|mln|bn|b|bln|tn|trn|fold|pp|ppt|bps?|pct|km|kg|kwh|mw|gw|t)\b|x\b", after
     ):
         return True  # 737MAX, 3D
+    if re.match(r"-(?!fold\b|percent\b|per\b)[a-z]", after):  # a 30-year mortgage, a 12-member panel
+        return True
     if re.match(r"\s*(:\d\d|[ap]\.?m\.?\b|o'clock)", after, re.IGNORECASE):  # 3:30, 10 a.m.
         return True
     if re.match(r"[/]\d", after) or re.match(r"-\d{2}-\d{2}", after):  # 11/03/2025, 2025-03-11
         return True
     if previous in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after, re.IGNORECASE):
         return True  # March 11, 11 March
+    if re.search(
+        r"\b(aged?|ages)\s+(\w+\s+)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$", before, re.I
+    ):
+        return True  # "aged 50 to 74", "starting age from 56", "call 119"
     if previous in NAME_WORDS and not _has_unit_after(after):
         return True  # Article 5, No. 1, page 12
     # "Boeing 737", "Group of 20" are names; a capitalised verb or sentence start is not.
@@ -232,7 +243,7 @@ def _has_unit_after(after: str, money: bool = False) -> bool:
 
 
 def _money_before(before: str) -> bool:
-    return bool(re.search(r"[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$", before))
+    return bool(_SYMBOL_BEFORE.search(before))
 
 
 def _sentence_initial(before: str, word_start: int) -> bool:
@@ -240,7 +251,7 @@ def _sentence_initial(before: str, word_start: int) -> bool:
 
 
 def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
-    if re.search(r"\bfrom\s+$", sentence[:start], re.IGNORECASE):
+    if re.search(r"(?<!\bup )(?<!\bdown )\b(from|by)\s+$", sentence[:start], re.IGNORECASE):
         # "from 4.21 million to 4.75 million" is a change, not the range "4.21 to 4.75 million"
         to = re.search(r"\s+to\s+", sentence[start:])
         if to is not None:
@@ -260,10 +271,20 @@ def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
             reading = read_figure(printed, None, context)
         except (FigureError, UnknownUnitError):
             continue
-        if not _is_figure(reading, printed):
+        if not _is_figure(reading, printed) or _duration_period(sentence, start, reading):
             return None
         return Span(start, start + len(printed), printed, reading)
     return None
+
+
+def _duration_period(sentence: str, start: int, reading: Reading) -> bool:
+    """ "in the first ten months", "over the past five years": a period, not a figure."""
+    from claimcheck import units
+
+    time = units.format_unit(reading.unit) in ("year", "month", "week", "day", "quarter")
+    return time and bool(
+        re.search(r"\b(first|last|past|next|over|within|for|in)\s+$", sentence[:start], re.IGNORECASE)
+    )
 
 
 def _is_figure(reading: Reading, printed: str) -> bool:
@@ -294,12 +315,27 @@ def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext
             elif head is not None:
                 break
         if head is None:
-            return start
+            return _per_end(sentence, start, words, vocabulary)
+        if _qualifies_unknown(words, head, vocabulary):
+            return start  # "40 container ships": "container" qualifies a noun claimcheck does not know
         end = words[head][1]
         words = words[head + 1 :]
     elif words and words[0][2].lower() == "in" and len(words) > 1 and words[1][2].lower() in MONEY_NOUNS:
         return words[1][1]
     return _per_end(sentence, end, words, vocabulary)
+
+
+def _qualifies_unknown(words: list[tuple[int, int, str]], head: int, vocabulary: object) -> bool:
+    from claimcheck.vocabulary import Vocabulary, normalize, singular_forms
+
+    assert isinstance(vocabulary, Vocabulary)
+    if head + 1 >= len(words):
+        return False
+    word = normalize(words[head][2])
+    following = words[head + 1][2]
+    singular = len(singular_forms(word)) == 1  # no plural ending to take off
+    unknown = following.lower() not in STOPWORDS and following.isalpha() and following.islower()
+    return singular and unknown and vocabulary.term(following) is None
 
 
 def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: object) -> bool:
@@ -323,8 +359,11 @@ def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabul
     if not words:
         return end
     first = words[0][2].lower()
-    if first in ("per", "a") and len(words) > 1:
+    if first in ("per", "a", "an") and len(words) > 1:
         second = words[1][2].lower()
+        following = words[2][2].lower() if len(words) > 2 else ""
+        if second in _PERIOD_WORDS and following in ("earlier", "ago", "before", "later"):
+            return end  # "a year earlier" is what the figure is compared with
         if second in ("capita", "head") or vocabulary.term(second) is not None:
             return words[1][1]
     every = first == "for" and len(words) > 2 and words[1][2].lower() in ("every", "each")
