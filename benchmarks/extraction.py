@@ -90,7 +90,7 @@ def scores(articles: list[tuple[Path, dict[str, Any]]]) -> None:
         extras += [f"{path.name}: {printed!r}" for printed in (have - want).elements()]
         got_pairs_kinds = Counter(figures_of(got["claims"]))
         want_pairs_kinds = Counter(figures_of(expected["claims"]))
-        for printed, kind in figures_of(expected["claims"]):
+        for printed, _ in figures_of(expected["claims"]):
             if match_hedge(printed) is not None:
                 hedged += 1
                 hedged_found += printed in have

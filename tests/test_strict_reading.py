@@ -136,7 +136,9 @@ def test_unknown_noun_names_the_closest_known_word() -> None:
 
 def test_a_noun_before_a_trailing_phrase_is_not_silently_swapped_for_it() -> None:
     # The old reader took "year" (or "tourists") from "tourists last year" without a word.
-    assert "which does the figure count" in str(refuses("65 million tourists last year"))
+    assert "'year' is a period, not what is counted" in str(refuses("65 million tourists last year"))
+    assert "which does the figure count" in str(refuses("5 million projects new tourists"))
+    assert "is a period" in str(refuses("about 420,000 calls last year"))
 
 
 # Units in claim files ------------------------------------------------------------------------
