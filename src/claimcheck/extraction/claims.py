@@ -50,6 +50,11 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 
+_FUTURE = re.compile(
+    r"\b(will|would|shall|plans?|planned|planning|expects?|expected|intends?|is due|are due|"
+    r"scheduled|set to|aims? to|to be held|next year|upcoming)\b",
+    re.IGNORECASE,
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -155,7 +160,11 @@ def draft_claims(
         else:
             claim("figure", value=span)
     if not spans and period is not None and _dated(period) and period != lede_period:
-        claims.append(DraftClaim("event", sentence, {}, period=period, entity=entity))
+        event = DraftClaim("event", sentence, {}, period=period, entity=entity)
+        if _after_publication(period, published, text):
+            event.extra["tense"] = "future"
+            event.notes.append("told as still to come: check the article's tense")
+        claims.append(event)
     for made in claims:
         if period_note and made.period:
             made.notes.append(period_note)
@@ -177,6 +186,11 @@ def _conversions(text: str, spans: list[Span], claim: _Make, used: set[int]) -> 
             r"\s*,?\s*(or|or about|or roughly|or some|about|roughly|equivalent to|worth)\s*", between
         ):
             made = claim("conversion", amount=first, converted=second)
+            made.extra["rate_tolerance"] = CONVERSION_TOLERANCE
+            made.notes.append(
+                f"rate_tolerance {CONVERSION_TOLERANCE}: newsrooms convert at their own sources' rates,"
+                " which differ from the ECB's; tighten it if the article names its rate"
+            )
             used.discard(first.start)  # "rose to 5.47 trillion won ($3.95 billion)": also a change's value
             amounts.add(first.start)
             if "default" in " ".join(second.reading.steps + first.reading.steps):
@@ -185,6 +199,9 @@ def _conversions(text: str, spans: list[Span], claim: _Make, used: set[int]) -> 
                 )
     return amounts
 
+
+CONVERSION_TOLERANCE = "1 percent"
+"""Proposed for every drafted conversion: how far a newsroom's rate may be from the ECB fix."""
 
 _TO_VALUE = re.compile(r"\b(to|reached|reaching|hit|hitting|at|was|were|stood at)\s*$", re.IGNORECASE)
 _FROM_BASE = re.compile(
@@ -310,12 +327,10 @@ def _base_for(text: str, spans: list[Span], used: set[int], value: Span | None, 
     """The previous value of a change, printed after "from" or "compared with" in the sentence."""
     if value is None:
         return None
-    for span in spans:
-        if span.start in used or span in (value, rate) or span.start < min(value.start, rate.start):
-            continue
-        if _FROM_BASE.search(text[: span.start]) and units.same_dimension(
-            span.reading.unit, value.reading.unit
-        ):
+    later = [span for span in spans if span.start > max(value.start, rate.start)]
+    if later and later[0].start not in used:  # only the figure right after: not another clause's
+        span = later[0]
+        if _FROM_BASE.search(text[: span.start]) and _compatible(span, value):
             return span
     return None
 
@@ -397,6 +412,18 @@ def _period(text: str, spans: list[Span], published: datetime.date | None) -> tu
         relative = not re.search(r"\d{4}", printed) and not period.recurring
         return printed, f"period {printed!r} read as {period.label}" if relative else ""
     return None, ""
+
+
+def _after_publication(period: str, published: datetime.date | None, text: str) -> bool:
+    """Whether an event is still to come when the article appears: by its date, else its verbs."""
+    if published is not None:
+        try:
+            resolved = parse_period(period, published)
+        except PeriodError:
+            resolved = None
+        if resolved is not None and resolved.start is not None:
+            return resolved.start > published
+    return bool(_FUTURE.search(text))
 
 
 def _dated(period: str) -> bool:

@@ -228,14 +228,29 @@ def _claim_lines(made: DraftClaim) -> list[str]:
         lines.append(f"    entity: {_quoted(made.entity)}")
     if made.period:
         lines.append(f"    period: {_quoted(made.period)}")
+    carried = _carried_unit(made)
     for name, value in made.fields.items():
         if isinstance(value, list):
             lines.append(f"    {name}:")
             lines += [f"      - {_quoted(span.printed)}" for span in value]
+        elif name == "rate" and carried:
+            lines.append(f"    {name}:  # printed without a unit: the value's unit, {carried}")
+            lines.append(f"      printed: {_quoted(value.printed)}")
+            lines.append(f"      unit: {_quoted(carried)}")
         else:
             lines.append(f"    {name}: {_quoted(value.printed)}")
     lines += [f"    {key}: {_quoted(value)}" for key, value in made.extra.items()]
     return lines
+
+
+def _carried_unit(made: DraftClaim) -> str:
+    """The unit a change's rate printed without one takes from the value: "down 26,000"."""
+    rate, value = made.fields.get("rate"), made.fields.get("value")
+    if made.kind != "change" or not isinstance(rate, Span) or not isinstance(value, Span):
+        return ""
+    if rate.reading.has_unit or not value.reading.has_unit:
+        return ""
+    return units.format_unit(value.reading.unit)
 
 
 def _quoted(text: str) -> str:
