@@ -36,6 +36,7 @@ _AFTER_RATE = re.compile(
     r"from the (previous|prior) year|compared with|over the previous|on the year|annually)",
     re.IGNORECASE,
 )
+_VERB_BY = re.compile(rf"\b({RISE}|{FALL})\b[^,;.]{{0,40}}\bby\s*$", re.IGNORECASE)
 _FALL_WORDS = re.compile(rf"\b({FALL})\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(
     r"\b(accounting for|accounted for|accounts for|account for|making up|made up|makes up|"
@@ -135,14 +136,18 @@ def draft_claims(
         claims.append(made)
         return made
 
-    amounts = _conversions(text, spans, claim, used)
+    # A converted amount and a share may also be the value of a change ("rose to 5.47 trillion
+    # won ($3.95 billion)", "made up 29 percent of deliveries, up from 18 percent"): they are
+    # claimed first and kept free for the change rules, then marked used.
+    shared = _conversions(text, spans, claim, used)
+    shared |= _shares(text, spans, used, claim)
+    used.difference_update(shared)
     _from_to_changes(text, spans, used, claim)
+    _totals(text, spans, used, claim)
     _rate_changes(text, spans, used, claim)
     _absolute_changes(text, spans, used, claim)
     _base_changes(text, spans, used, claim)
-    used.update(amounts)
-    _shares(text, spans, used, claim)
-    _totals(text, spans, used, claim)
+    used.update(shared)
     for span in spans:
         if span.start in used:
             continue
@@ -204,8 +209,10 @@ CONVERSION_TOLERANCE = "1 percent"
 """Proposed for every drafted conversion: how far a newsroom's rate may be from the ECB fix."""
 
 _TO_VALUE = re.compile(r"\b(to|reached|reaching|hit|hitting|at|was|were|stood at)\s*$", re.IGNORECASE)
-_FROM_BASE = re.compile(
-    r"(\bfrom|\bcompared with|\bcompared to|\bagainst|\bversus|\bvs\.?|\bthan)\s*$", re.IGNORECASE
+_FROM_BASE = re.compile(r"(\bfrom|\bcompared with|\bcompared to|\bthan)\s*$", re.IGNORECASE)
+_AGAINST = re.compile(r"(\bagainst|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
+_EARLIER = re.compile(
+    r"^[^,;.]{0,25}\b(a year|earlier|ago|before|previous|prior|last year|in (19|20)\d\d)", re.I
 )
 
 
@@ -222,11 +229,12 @@ def _base_changes(text: str, spans: list[Span], used: set[int], claim: _Make) ->
             continue
         for base in spans[index + 1 :]:
             between = text[value.end : base.start]
-            if len(between) > 80 or re.search(r"[;.]\s", between):
+            if len(between) > 80 or re.search(r";|\.\s+[A-Z]", between):
                 break
             if base.start in used or _is_rate(value) != _is_rate(base):
                 continue
-            if _FROM_BASE.search(text[: base.start]) and _compatible(value, base):
+            against = _AGAINST.search(text[: base.start]) and _EARLIER.search(text[base.end :])
+            if (_FROM_BASE.search(text[: base.start]) or against) and _compatible(value, base):
                 made = claim("change", value=value, previous=base)
                 after, before = value.reading.nominal, base.reading.nominal
                 if after is not None and before is not None and after < before:
@@ -271,7 +279,10 @@ def _is_rate(span: Span) -> bool:
 def _rate_cue(text: str, span: Span) -> bool:
     if span.reading.role == "change":
         return True
-    return bool(_BEFORE_RATE.search(text[: span.start]) or _AFTER_RATE.search(text[span.end :]))
+    before = text[: span.start]
+    return bool(
+        _BEFORE_RATE.search(before) or _AFTER_RATE.search(text[span.end :]) or _VERB_BY.search(before)
+    )
 
 
 _ABSOLUTE = re.compile(
@@ -305,6 +316,8 @@ def _rate_changes(text: str, spans: list[Span], used: set[int], claim: _Make) ->
         value = _value_for(text, spans, used, index)
         fields: dict[str, Span] = {"rate": span} if value is None else {"value": value, "rate": span}
         base = _base_for(text, spans, used, value, span)
+        if base is None and value is not None:
+            base = _base_before(text, spans, used, value, span)
         if base is not None:
             fields["previous"] = base
         made = claim("change", **fields)
@@ -336,11 +349,19 @@ def _base_for(text: str, spans: list[Span], used: set[int], value: Span | None, 
 
 
 def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span | None:
-    """The value a rate belongs to: the nearest unused figure before it, else "to X" after it."""
+    """The value a rate belongs to: the nearest unused figure before it, else "to X" after it.
+
+    A figure printed as a base ("down from 44 billion yen, a drop of 30 percent") is skipped
+    for the value before it; a percentage is the value of a change in points.
+    """
+    rate = spans[index]
+    points = units.is_points(rate.reading.unit)
     for candidate in reversed(spans[:index]):
         if candidate.start in used:
             break
-        if not _is_rate(candidate) or re.search(r"\bto\s*$", text[: candidate.start]):
+        if _FROM_BASE.search(text[: candidate.start]):
+            continue
+        if not _is_rate(candidate) or points or re.search(r"\bto\s*$", text[: candidate.start]):
             return candidate
     for candidate in spans[index + 1 :]:
         if candidate.start not in used and re.search(r"\b(to|at)\s*$", text[: candidate.start]):
@@ -349,8 +370,24 @@ def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span
     return None
 
 
-def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
-    """ "accounting for 89 percent", "300 jobs, about 5 percent of the 5,600 jobs", "a third"."""
+def _base_before(text: str, spans: list[Span], used: set[int], value: Span, rate: Span) -> Span | None:
+    """A base printed between the value and its rate: "31 billion yen, down from 44 billion yen, a drop"."""
+    for span in spans:
+        if (
+            value.start < span.start < rate.start
+            and span.start not in used
+            and _FROM_BASE.search(text[: span.start])
+        ):
+            return span
+    return None
+
+
+def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> set[int]:
+    """ "accounting for 89 percent", "300 jobs, about 5 percent of the 5,600 jobs", "a third".
+
+    Returns the shares, which may also be the value of a change.
+    """
+    shares: set[int] = set()
     for index, span in enumerate(spans):
         if span.start in used:
             continue
@@ -372,6 +409,8 @@ def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
             ):
                 fields["whole"] = whole
             claim("share", **fields)
+            shares.add(span.start)
+    return shares
 
 
 def _totals(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
@@ -379,8 +418,11 @@ def _totals(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
     free = [span for span in spans if span.start not in used and not _is_rate(span)]
     if cue is None or len(free) < 3:
         return
+    after = [s for s in free if 0 <= s.start - cue.end() <= 40]
     if cue.group(1).lower() == "of which":
         total = max((s for s in free if s.end <= cue.start()), key=lambda s: s.end, default=None)
+    elif after and cue.group(1).lower() not in ("in total", "in all", "combined", "altogether"):
+        total = after[0]  # "a total of 11", "for total growth of 556,000 people"
     else:
         total = min(free, key=lambda s: min(abs(s.start - cue.end()), abs(cue.start() - s.end)))
     if total is None:

@@ -66,8 +66,12 @@ class Span(NamedTuple):
 
 
 _SYMBOL_BEFORE = re.compile(
-    r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$"
+    r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$"
 )
+_ATTACHED_SYMBOL = re.compile(
+    r"\b(?:Rs|RM|Rp|[A-Z]{3})(?=\d)|\bR(?=[\d.,]+\s*(?:million|billion|trillion|bn|m)\b)"
+)
+"""Currency symbols printed against the number: "EUR5bn", "R40 million" (a bare "R21" is a name)."""
 _NUMBER_START = re.compile(r"(?<![\w.,'])[-+−]?\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORD_STARTS = frozenset(
@@ -109,6 +113,8 @@ def _candidate_starts(sentence: str) -> list[int]:
     for match in _NUMBER_START.finditer(sentence):
         if not _excluded(sentence, match.start(), match.end()):
             starts.add(_extend_back(sentence, match.start()))
+    for match in _ATTACHED_SYMBOL.finditer(sentence):  # "R40 million", "EUR5bn": no space
+        starts.add(_extend_back(sentence, match.start()))
     words = list(_WORD.finditer(sentence))
     for index, match in enumerate(words):
         word = match.group().lower().split("-")[0]
@@ -130,7 +136,7 @@ def _extend_back(sentence: str, start: int) -> int:
     """Move a figure's start back over a currency symbol or code and a hedge before it."""
     before = sentence[:start]
     symbol = re.search(
-        r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$", before
+        r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$", before
     )
     if symbol is not None:
         start = symbol.start()
@@ -179,7 +185,9 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
     if previous in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after, re.IGNORECASE):
         return True  # March 11, 11 March
     if re.search(
-        r"\b(aged?|ages)\s+(\w+\s+)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$", before, re.I
+        r"\b(aged?|ages)\s+(\w+\s+)?(\d+\s*(to|and|-|–)\s*)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$",
+        before,
+        re.I,
     ):
         return True  # "aged 50 to 74", "starting age from 56", "call 119"
     if previous in NAME_WORDS and not _has_unit_after(after):
@@ -262,7 +270,8 @@ def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
     if prefix is None:
         return None
     number_end = start + len(sentence[start : start + prefix.end].rstrip())
-    end = _noun_end(sentence, number_end, prefix.money or prefix.ratio or prefix.role != "value", context)
+    has_unit = prefix.money or prefix.ratio or prefix.role != "value"
+    end = _noun_end(sentence, number_end, has_unit, context, money=prefix.money)
     for candidate_end in dict.fromkeys((end, number_end)):
         printed = sentence[start:candidate_end].strip().rstrip(",;:")
         if not printed:
@@ -271,7 +280,8 @@ def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
             reading = read_figure(printed, None, context)
         except (FigureError, UnknownUnitError):
             continue
-        if not _is_figure(reading, printed) or _duration_period(sentence, start, reading):
+        figure = _is_figure(reading, printed) or _counted_of(sentence, start + len(printed), reading)
+        if not figure or _duration_period(sentence, start, reading):
             return None
         return Span(start, start + len(printed), printed, reading)
     return None
@@ -282,9 +292,9 @@ def _duration_period(sentence: str, start: int, reading: Reading) -> bool:
     from claimcheck import units
 
     time = units.format_unit(reading.unit) in ("year", "month", "week", "day", "quarter")
-    return time and bool(
-        re.search(r"\b(first|last|past|next|over|within|for|in)\s+$", sentence[:start], re.IGNORECASE)
-    )
+    over = reading.hedge_phrase.lower() == "over"  # "77 percent over six years": during, not more than
+    before = re.search(r"\b(the\s+)?(first|last|past|next|coming|previous)\s+$", sentence[:start], re.I)
+    return time and (over or before is not None)
 
 
 def _is_figure(reading: Reading, printed: str) -> bool:
@@ -294,7 +304,13 @@ def _is_figure(reading: Reading, printed: str) -> bool:
     return any(char.isdigit() for char in printed)
 
 
-def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext) -> int:
+def _counted_of(sentence: str, end: int, reading: Reading) -> bool:
+    """ "Twenty-two of the train's wagons": a number in words counting what follows "of"."""
+    many = reading.nominal is not None and reading.nominal >= 2
+    return many and bool(re.match(r"\s+of\s+(the|its|their|his|her|our|these|those)\b", sentence[end:]))
+
+
+def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext, money: bool = False) -> int:
     """Where the noun phrase of a figure ends: qualifiers and the noun they qualify.
 
     Money, percentages, shares and multiples carry their unit already: they may only be
@@ -307,22 +323,34 @@ def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext
     if not has_unit:
         head = None
         for index in range(len(words)):
-            if words[index][2].lower() in STOPWORDS:
+            word = words[index][2].lower()
+            if word in STOPWORDS:
                 break
             phrase = " ".join(word for _, _, word in words[: index + 1])
             if _known_noun(phrase, words[: index + 1], vocabulary):
                 head = index
             elif head is not None:
                 break
+            elif _not_a_qualifier(word):
+                longer = words[: index + 2]
+                if len(longer) == index + 1 or not _known_noun(
+                    " ".join(w for _, _, w in longer), longer, vocabulary
+                ):
+                    break  # "19 boats taking residents"; but "painting sites" is a noun
         if head is None:
             return _per_end(sentence, start, words, vocabulary)
         if _qualifies_unknown(words, head, vocabulary):
             return start  # "40 container ships": "container" qualifies a noun claimcheck does not know
         end = words[head][1]
         words = words[head + 1 :]
-    elif words and words[0][2].lower() == "in" and len(words) > 1 and words[1][2].lower() in MONEY_NOUNS:
+    elif money and len(words) > 1 and words[0][2].lower() == "in" and words[1][2].lower() in MONEY_NOUNS:
         return words[1][1]
     return _per_end(sentence, end, words, vocabulary)
+
+
+def _not_a_qualifier(word: str) -> bool:
+    """ "boats", "taking": an unknown plural noun or a verb ends the search for the noun."""
+    return word.endswith("ing") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _qualifies_unknown(words: list[tuple[int, int, str]], head: int, vocabulary: object) -> bool:
