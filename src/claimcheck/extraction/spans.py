@@ -24,6 +24,7 @@ from claimcheck.figures import (
 )
 from claimcheck.hedges import PHRASES
 from claimcheck.units import UnknownUnitError
+from claimcheck.vocabulary import DEFAULT
 
 MONEY_NOUNS = frozenset(
     (
@@ -68,6 +69,7 @@ class Span(NamedTuple):
 _SYMBOL_BEFORE = re.compile(
     r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$"
 )
+_PEOPLE = "children|people|adults|those|anyone|everyone|patients|women|men|girls|boys|pupils|residents"
 _ATTACHED_SYMBOL = re.compile(
     r"\b(?:Rs|RM|Rp|[A-Z]{3})(?=\d)|\bR(?=[\d.,]+\s*(?:million|billion|trillion|bn|m)\b)"
 )
@@ -190,6 +192,8 @@ def _excluded(sentence: str, start: int, end: int) -> bool:
         re.I,
     ):
         return True  # "aged 50 to 74", "starting age from 56", "call 119"
+    if re.search(rf"\b({_PEOPLE})\s+(under|over|below|above|older than|younger than)\s+$", before, re.I):
+        return not _has_unit_after(after)  # "children under 16": an age limit
     if previous in NAME_WORDS and not _has_unit_after(after):
         return True  # Article 5, No. 1, page 12
     # "Boeing 737", "Group of 20" are names; a capitalised verb or sentence start is not.
@@ -233,9 +237,19 @@ def _phones(sentence: str) -> list[tuple[int, int]]:
 
 
 def _label_name(before: str, after: str, word: re.Match[str]) -> bool:
-    """Whether a number is part of a name: right after a capitalised word, inside the sentence."""
+    """Whether a number is part of a name: right after a capitalised word, inside the sentence.
+
+    "Boeing 737" and "Route 66" are names; "China 610,000 visitors" is a figure with its noun.
+    """
     capitalised = word.group(1)[0].isupper() and before.rstrip().endswith(word.group(1))
-    return capitalised and not _has_unit_after(after) and not _sentence_initial(before, word.start())
+    noun = re.match(r"\s*[\d,.]*\s+([^\W\d_]+)", after)
+    counted = noun is not None and DEFAULT.term(noun.group(1)) is not None
+    return (
+        capitalised
+        and not counted
+        and not _has_unit_after(after)
+        and not _sentence_initial(before, word.start())
+    )
 
 
 def _has_unit_after(after: str, money: bool = False) -> bool:
