@@ -7,7 +7,6 @@ that a quote drafted from an article is always found in it again.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import NamedTuple
 
 FRONT_MATTER_KEYS = ("title", "publisher", "date", "url", "locale")
@@ -57,37 +56,38 @@ def _markdown_text(raw: str) -> str:
     return _MD_LINE.sub("", text)
 
 
-class _TextOf(HTMLParser):
-    """The text of an HTML page, paragraph by paragraph; scripts and styles left out."""
-
-    BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr blockquote section article header footer".split())
-    SKIP = frozenset(("script", "style", "noscript", "template", "head"))
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr blockquote section article header footer".split())
+SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "head"))
 
 
 def _html_text(raw: str) -> str:
-    parser = _TextOf()
+    """The text of an HTML page, paragraph by paragraph; scripts and styles left out."""
+    from html.parser import HTMLParser  # only for HTML articles: verify never pays for it
+
+    parts: list[str] = []
+    skipping = 0
+
+    class TextOf(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            nonlocal skipping
+            if tag in SKIPPED_TAGS:
+                skipping += 1
+            elif tag in BLOCK_TAGS:
+                parts.append("\n\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            nonlocal skipping
+            if tag in SKIPPED_TAGS and skipping:
+                skipping -= 1
+            elif tag in BLOCK_TAGS:
+                parts.append("\n\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping:
+                parts.append(data)
+
+    parser = TextOf(convert_charrefs=True)
     parser.feed(raw)
     parser.close()
-    paragraphs = (" ".join(block.split()) for block in "".join(parser.parts).split("\n\n"))
+    paragraphs = (" ".join(block.split()) for block in "".join(parts).split("\n\n"))
     return "\n\n".join(paragraph for paragraph in paragraphs if paragraph) + "\n"
