@@ -53,6 +53,7 @@ SCALES: dict[str, tuple[str, int]] = {
     "trn": ("trillion", 10**12),
     "lakh": ("lakh", 10**5),
     "crore": ("crore", 10**7),
+    "lakh crore": ("lakh crore", 10**12),
 }
 """Scale words and abbreviations (case-insensitive), with the word shown back and the factor."""
 
@@ -481,12 +482,17 @@ class _Scanner:
         start = self.pos
         if self.phrase(("between",)) is not None:
             self.space()
+            self.currency_prefix()  # "between $10.1 billion and $10.3 billion"
+            self.space()
             self.plain_number(first=True)
             self.scale(first=True)
             self.space()
             if self.phrase(("and",)) is None:
                 raise self.error(f"'between' needs 'and' after {self.text[start : self.pos].strip()!r}")
             self.space()
+            if self.found.currency is not None:
+                self.currency_prefix()
+                self.space()
             self.second_number()
             return
         if self.change_word() or self.fraction() or self.multiple_word():
@@ -924,19 +930,23 @@ class _Scanner:
         place = number.place
         if found.scale_word and not number.spelled and not number.decimals:
             place = Fraction(1)  # "65 million": the 65 is given to the unit
+        second = found.number2
+        place2 = Fraction(0)
+        if second is not None:
+            place2 = second.place
+            if found.scale_word and not second.spelled and not second.decimals:
+                place2 = Fraction(1)
+            if not number.spelled and not second.spelled:
+                # The two ends of a range are printed to one precision: the finer one. "8-10
+                # percent" is [7.5, 10.5), not [5, 15) as a lone "10" would be.
+                place = place2 = min(place, place2)
         half, rounding_step = _half_width(place, number.spelled, options)
         bound = hedge is not None and hedge.kind in BOUND_KINDS
         if not bound:  # a bound's own figure is taken as printed: "more than 10" is > 10
             steps.append(rounding_step)
         factor = Fraction(scale) * found.term_factor / found.per_count
         low = sign * number.value * factor
-        if found.number2 is not None:
-            second = found.number2
-            place2 = second.place
-            if found.scale_word and not second.spelled and not second.decimals:
-                place2 = Fraction(1)
-            if found.scale_first and not number.decimals and not number.spelled:
-                place = Fraction(1)
+        if second is not None:
             half2, _ = _half_width(place2, second.spelled, options)
             high = sign * second.value * factor
             low, high = min(low, high), max(low, high)
