@@ -708,10 +708,24 @@ class _Scanner:
         if (
             numerals.match_words(self.low, self.pos) is None
             and not self.low[self.pos : self.pos + 1].isdigit()
-        ):
+        ) or self._descends():
             self.pos = mark
             return
         self.second_number()
+
+    def _descends(self) -> bool:
+        """Whether the number here is below the first: "Rs 2,095 crore to 25 projects" is no range."""
+        first = self.found.number
+        match = numerals.DIGITS.match(self.low, self.pos)
+        if first is None or match is None:
+            return False
+        try:
+            second = numerals.read_digits(match.group(), self.context.locale).value
+        except NumberError:
+            return False
+        after = self.low[match.end() :].lstrip()
+        scaled = any(after.startswith(word) for word in ("thousand", "million", "billion", "trillion"))
+        return not scaled and second < first.value
 
     def second_number(self) -> None:
         found = self.found

@@ -187,9 +187,7 @@ def _conversions(text: str, spans: list[Span], claim: _Make, used: set[int]) -> 
         if one is None or other is None or one == other:
             continue
         between = text[first.end : second.start]
-        if re.fullmatch(r"\s*\(\s*", between) or re.fullmatch(
-            r"\s*,?\s*(or|or about|or roughly|or some|about|roughly|equivalent to|worth)\s*", between
-        ):
+        if re.fullmatch(r"\s*\(\s*", between) or _CONVERSION_BETWEEN.fullmatch(between):
             made = claim("conversion", amount=first, converted=second)
             made.extra["rate_tolerance"] = CONVERSION_TOLERANCE
             made.notes.append(
@@ -205,6 +203,12 @@ def _conversions(text: str, spans: list[Span], claim: _Make, used: set[int]) -> 
     return amounts
 
 
+_CONVERSION_BETWEEN = re.compile(
+    r"(\s+in\s[^;()$€£¥]{0,50})?\s*,?\s*"
+    r"(or|or about|or roughly|or some|about|roughly|equivalent to|worth)\s*",
+    re.IGNORECASE,
+)
+"""What stands between an amount and its conversion: "A$268 million in economic activity, or about"."""
 CONVERSION_TOLERANCE = "1 percent"
 """Proposed for every drafted conversion: how far a newsroom's rate may be from the ECB fix."""
 
@@ -340,8 +344,8 @@ def _base_for(text: str, spans: list[Span], used: set[int], value: Span | None, 
     """The previous value of a change, printed after "from" or "compared with" in the sentence."""
     if value is None:
         return None
-    later = [span for span in spans if span.start > max(value.start, rate.start)]
-    if later and later[0].start not in used:  # only the figure right after: not another clause's
+    later = [span for span in spans if span.start > max(value.start, rate.start) and span.start not in used]
+    if later:  # only the first free figure after: not another clause's
         span = later[0]
         if _FROM_BASE.search(text[: span.start]) and _compatible(span, value):
             return span
@@ -356,11 +360,15 @@ def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span
     """
     rate = spans[index]
     points = units.is_points(rate.reading.unit)
+    base = None
     for candidate in reversed(spans[:index]):
         if candidate.start in used:
             break
         if _FROM_BASE.search(text[: candidate.start]):
+            base = base or candidate
             continue
+        if base is not None and not _compatible(candidate, base):
+            continue  # "22.5 million fans to its 1,230 games, up from 22.2 million fans"
         if not _is_rate(candidate) or points or re.search(r"\bto\s*$", text[: candidate.start]):
             return candidate
     for candidate in spans[index + 1 :]:
@@ -382,6 +390,9 @@ def _base_before(text: str, spans: list[Span], used: set[int], value: Span, rate
     return None
 
 
+_PART_LINK = re.compile(r",|\b(or|about|is|was|are|were|makes?|made|represents?|represented)\b")
+
+
 def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> set[int]:
     """ "accounting for 89 percent", "300 jobs, about 5 percent of the 5,600 jobs", "a third".
 
@@ -399,7 +410,7 @@ def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> set[i
             part = spans[index - 1] if index else None
             if part is not None and part.start not in used and not _is_rate(part):
                 between = text[part.end : span.start]
-                if len(between) < 40 and re.search(r",|\bor\b|\babout\b", between):
+                if len(between) < 40 and _PART_LINK.search(between):
                     fields = {"part": part, "share": span}
             whole = spans[index + 1] if index + 1 < len(spans) else None
             if (

@@ -69,12 +69,12 @@ class Span(NamedTuple):
 _SYMBOL_BEFORE = re.compile(
     r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$"
 )
-_PEOPLE = "children|people|adults|those|anyone|everyone|patients|women|men|girls|boys|pupils|residents"
+_PEOPLE = "children|people|adults|those|them|anyone|everyone|patients|women|men|girls|boys|pupils|residents"
 _ATTACHED_SYMBOL = re.compile(
     r"\b(?:Rs|RM|Rp|[A-Z]{3})(?=\d)|\bR(?=[\d.,]+\s*(?:million|billion|trillion|bn|m)\b)"
 )
 """Currency symbols printed against the number: "EUR5bn", "R40 million" (a bare "R21" is a name)."""
-_NUMBER_START = re.compile(r"(?<![\w.,'])[-+−]?\d")
+_NUMBER_START = re.compile(r"(?<![\w.,':])[-+−]?\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORD_STARTS = frozenset(
     (
@@ -222,7 +222,10 @@ def _score(token: str, after: str) -> bool:
     return low >= high or not unit_follows
 
 
-_PHONE = re.compile(r"(?<![\w,.])(?:\+\d[\d ().-]{6,}\d|\(?\d{2,4}\)?[ -]\d{3,4}(?:[ -]\d{3,4})*\b)")
+_PHONE = re.compile(
+    r"(?<![\w,.])(?:\+\d[\d ().-]{6,}\d|\(?\d{2,4}\)?[ -]\d{3,4}(?:[ -]\d{3,4})*\b"
+    r"|\b0\d{2,4}(?:[ -]\d{2,4}){2,}\b)"
+)
 
 
 def _phones(sentence: str) -> list[tuple[int, int]]:
@@ -231,7 +234,7 @@ def _phones(sentence: str) -> list[tuple[int, int]]:
     for match in _PHONE.finditer(sentence):
         text = match.group()
         years = re.fullmatch(r"(19|20)\d\d-(19|20)?\d\d", text)  # 2015-2019 is a span of years
-        if (text.startswith("+") or "-" in text.strip("()")) and not years:
+        if (text.startswith(("+", "0")) or "-" in text.strip("()")) and not years:
             found.append((match.start(), match.end()))
     return found
 
@@ -272,32 +275,40 @@ def _sentence_initial(before: str, word_start: int) -> bool:
     return not before[:word_start].strip()
 
 
-def _span_at(sentence: str, start: int, context: ReadingContext) -> Span | None:
-    if re.search(r"(?<!\bup )(?<!\bdown )\b(from|by)\s+$", sentence[:start], re.IGNORECASE):
+def _span_at(sentence: str, start: int, context: ReadingContext, limit: int | None = None) -> Span | None:
+    """The figure starting at ``start``, ending at or before ``limit``; None if none starts there."""
+    stop = len(sentence) if limit is None else limit
+    if limit is None and re.search(r"(?<!\bup )(?<!\bdown )\b(from|by)\s+$", sentence[:start], re.I):
         # "from 4.21 million to 4.75 million" is a change, not the range "4.21 to 4.75 million"
         to = re.search(r"\s+to\s+", sentence[start:])
         if to is not None:
-            span = _span_at(sentence[: start + to.start()], start, context)
+            span = _span_at(sentence, start, context, start + to.start())
             if span is not None:
                 return span
-    prefix = figure_prefix(sentence[start:], context)
+    prefix = figure_prefix(sentence[start:stop], context)
     if prefix is None:
         return None
     number_end = start + len(sentence[start : start + prefix.end].rstrip())
     has_unit = prefix.money or prefix.ratio or prefix.role != "value"
-    end = _noun_end(sentence, number_end, has_unit, context, money=prefix.money)
+    end = min(stop, _noun_end(sentence, number_end, has_unit, context, money=prefix.money))
     for candidate_end in dict.fromkeys((end, number_end)):
         printed = sentence[start:candidate_end].strip().rstrip(",;:")
-        if not printed:
-            continue
+        if not printed or re.match(r"between (19|20)\d\d and (19|20)\d\d\b", printed, re.I):
+            return None  # "between 2015 and 2022" is a span of years
         try:
             reading = read_figure(printed, None, context)
         except (FigureError, UnknownUnitError):
             continue
-        figure = _is_figure(reading, printed) or _counted_of(sentence, start + len(printed), reading)
-        if not figure or _duration_period(sentence, start, reading):
+        end = start + len(printed)
+        figure = _is_figure(reading, printed) or _counted_of(sentence, end, reading)
+        figure = figure or _from_to_words(sentence, start, end, reading)
+        if (
+            not figure
+            or _duration_period(sentence, start, reading)
+            or _not_a_figure(sentence, end, printed, reading)
+        ):
             return None
-        return Span(start, start + len(printed), printed, reading)
+        return Span(start, end, printed, reading)
     return None
 
 
@@ -316,6 +327,24 @@ def _is_figure(reading: Reading, printed: str) -> bool:
     if reading.has_unit or reading.role != "value" or reading.scale > 1:
         return True
     return any(char.isdigit() for char in printed)
+
+
+def _from_to_words(sentence: str, start: int, end: int, reading: Reading) -> bool:
+    """ "from seven to five": numbers in words on both sides of a change."""
+    before, after = sentence[:start], sentence[end:]
+    spelled = r"(?:[^\W\d_]+(?:-[^\W\d_]+)?)"
+    return reading.nominal is not None and bool(
+        (re.search(r"\bfrom\s+$", before) and re.match(rf"\s+to\s+{spelled}\b", after))
+        or re.search(rf"\bfrom\s+{spelled}\s+to\s+$", before)
+    )
+
+
+def _not_a_figure(sentence: str, end: int, printed: str, reading: Reading) -> bool:
+    """A year span ("between 2015 and 2022"), an ordinal ("a third straight title"), a time."""
+    if reading.role == "share" and printed.rsplit(maxsplit=1)[-1].lower() in FRACTION_WORDS:
+        following = re.match(r"\s*([^\W\d_]+)", sentence[end:])
+        return following is not None and following.group(1).lower() not in ("of", "more", "fewer", "less")
+    return False
 
 
 def _counted_of(sentence: str, end: int, reading: Reading) -> bool:
@@ -401,6 +430,8 @@ def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabul
     if not words:
         return end
     first = words[0][2].lower()
+    if first in ("per", "a", "an") and len(words) > 2 and vocabulary.term(f"{words[1][2]} {words[2][2]}"):
+        return words[2][1]  # "per passenger trip"
     if first in ("per", "a", "an") and len(words) > 1:
         second = words[1][2].lower()
         following = words[2][2].lower() if len(words) > 2 else ""
