@@ -326,6 +326,7 @@ class _Scanner:
         self.options = options
         self.context = context
         self.found = _Parsed()
+        self._runs: dict[int, list[tuple[str, int]]] = {}
 
     # helpers ------------------------------------------------------------------------------
     def error(self, message: str, at: int | None = None) -> FigureError:
@@ -360,13 +361,7 @@ class _Scanner:
 
     def words(self, table: dict[str, str]) -> str | None:
         """The longest run of up to four words at the current place that ``table`` holds."""
-        run = _WORD_RUN.match(self.low, self.pos)
-        if run is None:
-            return None
-        ends = [word.end() for word in _WORD_IN_RUN.finditer(self.low, self.pos, run.end())]
-        for count in range(len(ends), 0, -1):
-            end = ends[count - 1]
-            key = _SEPARATORS.sub(" ", self.low[self.pos : end])
+        for key, end in self.runs():
             if self.low[end : end + 1] == "." and key + "." in table:  # "kr.", "Rs."
                 self.pos = end + 1
                 return table[key + "."]
@@ -374,6 +369,23 @@ class _Scanner:
                 self.pos = end
                 return table[key]
         return None
+
+    def runs(self) -> list[tuple[str, int]]:
+        """The runs of one to four words at the current place, longest first, with their ends.
+
+        Every table (hedges, scales, currencies, percent words) is looked up in the same runs,
+        so they are cut once per place.
+        """
+        cached = self._runs.get(self.pos)
+        if cached is not None:
+            return cached
+        found: list[tuple[str, int]] = []
+        run = _WORD_RUN.match(self.low, self.pos)
+        if run is not None:
+            ends = [word.end() for word in _WORD_IN_RUN.finditer(self.low, self.pos, run.end())]
+            found = [(_SEPARATORS.sub(" ", self.low[self.pos : end]), end) for end in reversed(ends)]
+        self._runs[self.pos] = found
+        return found
 
     def symbol(self, symbols: dict[str, str]) -> str | None:
         """The longest currency symbol at the current place (symbols are short), consumed."""
@@ -495,7 +507,8 @@ class _Scanner:
                 self.space()
             self.second_number()
             return
-        if self.change_word() or self.fraction() or self.multiple_word():
+        words = self.low[self.pos : self.pos + 1].isalpha()  # shares and multiples are words
+        if words and (self.change_word() or self.fraction() or self.multiple_word()):
             return
         self.plain_number(first=True)
         self.after_number()

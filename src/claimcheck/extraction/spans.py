@@ -112,8 +112,9 @@ def find_spans(sentence: str, context: ReadingContext) -> list[Span]:
 
 def _candidate_starts(sentence: str) -> list[int]:
     starts = set()
+    phones = _phones(sentence)
     for match in _NUMBER_START.finditer(sentence):
-        if not _excluded(sentence, match.start(), match.end()):
+        if not _excluded(sentence, match.start(), phones):
             starts.add(_extend_back(sentence, match.start()))
     for match in _ATTACHED_SYMBOL.finditer(sentence):  # "R40 million", "EUR5bn": no space
         starts.add(_extend_back(sentence, match.start()))
@@ -134,72 +135,84 @@ def _candidate_starts(sentence: str) -> list[int]:
     return sorted(starts)
 
 
+_TAIL = 60
+"""Characters before a number that decide what it is: patterns anchored at its start look no
+further, so that a long sentence costs no more per number than a short one."""
+_HEDGE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(re.escape(phrase) for phrase, _ in PHRASES) + r")\s*$", re.IGNORECASE
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\W*$")
+_ORDINAL = re.compile(r"(st|nd|rd|th)\b")
+_NAME_OF = re.compile(r"\b[A-Z][\w-]* of $")
+_LETTERS_AFTER = re.compile(r"[a-zA-Z]")
+_UNIT_LETTERS = re.compile(r"(?i:k|m|mn|mln|bn|b|bln|tn|trn|fold|pp|ppt|bps?|pct|km|kg|kwh|mw|gw|t)\b|x\b")
+_COMPOUND = re.compile(r"-(?!fold\b|percent\b|per\b)[a-z]")
+_TIME = re.compile(r"\s*(:\d\d|[ap]\.?m\.?\b|o'clock)", re.IGNORECASE)
+_DATE = re.compile(r"/\d|-\d{2}-\d{2}")
+_MONTH_AFTER = re.compile(r"\s*(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+_AGE_OR_CALL = re.compile(
+    r"\b(aged?|ages)\s+(\w+\s+)?(\d+\s*(to|and|-|–)\s*)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$",
+    re.IGNORECASE,
+)
+_AGE_LIMIT = re.compile(
+    rf"\b({_PEOPLE})\s+(under|over|below|above|older than|younger than)\s+$", re.IGNORECASE
+)
+_YEAR = re.compile(r"(19|20)\d\d")
+_DIGITS = re.compile(r"[-+−]?[\d,.'’]*\d")
+
+
 def _extend_back(sentence: str, start: int) -> int:
     """Move a figure's start back over a currency symbol or code and a hedge before it."""
-    before = sentence[:start]
-    symbol = re.search(
-        r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$", before
-    )
+    offset = max(0, start - _TAIL)
+    before = sentence[offset:start]
+    symbol = _SYMBOL_BEFORE.search(before)
     if symbol is not None:
-        start = symbol.start()
-        before = sentence[:start]
+        start = offset + symbol.start()
+        before = sentence[offset:start]
     if before.endswith(("-", "−")) and (len(before) == 1 or before[-2] in " (\u2013"):
         start -= 1  # a minus sign
-        before = sentence[:start]
-    lowered = before.lower()
-    for phrase, _ in PHRASES:
-        if lowered.rstrip().endswith(phrase) and (
-            len(lowered.rstrip()) == len(phrase) or not lowered.rstrip()[-len(phrase) - 1].isalpha()
-        ):
-            return len(before.rstrip()) - len(phrase)
-    return start
+        before = sentence[offset:start]
+    hedge = _HEDGE_BEFORE.search(before)
+    return offset + hedge.start() if hedge is not None else start
 
 
-def _excluded(sentence: str, start: int, end: int) -> bool:
+def _excluded(sentence: str, start: int, phones: list[tuple[int, int]]) -> bool:
     """Whether the number at ``start`` is a year, a date, a time, an ordinal or a label."""
-    digits = re.match(r"[-+−]?[\d,.'’]*\d", sentence[start:])
+    digits = _DIGITS.match(sentence, start)
     assert digits is not None
     token = digits.group()
-    after = sentence[start + len(token) :]
-    before = sentence[:start]
-    word_before = re.search(r"([A-Za-z][\w.]*)\W*$", before)
+    after = sentence[digits.end() : digits.end() + _TAIL]
+    before = sentence[max(0, start - _TAIL) : start]
+    word_before = _WORD_BEFORE.search(before)
     previous = word_before.group(1).lower().rstrip(".") if word_before else ""
-    if re.match(r"(st|nd|rd|th)\b", after):  # 14th
+    if _ORDINAL.match(after):  # 14th
         return True
     if _money_before(before):
         return False  # "EUR 2,200", "$2024"
-    if any(start < end and phone_start <= start for phone_start, end in _phones(sentence)):
+    if any(phone_start <= start < phone_end for phone_start, phone_end in phones):
         return True
-    if re.search(r"\b[A-Z][\w-]* of $", before):  # Group of 20
+    if _NAME_OF.search(before):  # Group of 20
         return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):  # G20, COVID-19
         return True
-    if re.match(r"[a-zA-Z]", after) and not re.match(
-        r"(?i:k|m|mn|mln|bn|b|bln|tn|trn|fold|pp|ppt|bps?|pct|km|kg|kwh|mw|gw|t)\b|x\b", after
-    ):
+    if _LETTERS_AFTER.match(after) and not _UNIT_LETTERS.match(after):
         return True  # 737MAX, 3D
-    if re.match(r"-(?!fold\b|percent\b|per\b)[a-z]", after):  # a 30-year mortgage, a 12-member panel
+    if _COMPOUND.match(after):  # a 30-year mortgage, a 12-member panel
         return True
-    if re.match(r"\s*(:\d\d|[ap]\.?m\.?\b|o'clock)", after, re.IGNORECASE):  # 3:30, 10 a.m.
+    if _TIME.match(after) or _DATE.match(after):  # 3:30, 10 a.m., 11/03/2025, 2025-03-11
         return True
-    if re.match(r"[/]\d", after) or re.match(r"-\d{2}-\d{2}", after):  # 11/03/2025, 2025-03-11
-        return True
-    if previous in MONTHS or re.match(r"\s*(" + "|".join(MONTHS) + r")\b", after, re.IGNORECASE):
+    if previous in MONTHS or _MONTH_AFTER.match(after):
         return True  # March 11, 11 March
-    if re.search(
-        r"\b(aged?|ages)\s+(\w+\s+)?(\d+\s*(to|and|-|–)\s*)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$",
-        before,
-        re.I,
-    ):
+    if _AGE_OR_CALL.search(before):
         return True  # "aged 50 to 74", "starting age from 56", "call 119"
-    if re.search(rf"\b({_PEOPLE})\s+(under|over|below|above|older than|younger than)\s+$", before, re.I):
+    if _AGE_LIMIT.search(before):
         return not _has_unit_after(after)  # "children under 16": an age limit
     if previous in NAME_WORDS and not _has_unit_after(after):
         return True  # Article 5, No. 1, page 12
     # "Boeing 737", "Group of 20" are names; a capitalised verb or sentence start is not.
-    if word_before is not None and _label_name(before, after, word_before):
+    if word_before is not None and _label_name(sentence[:start], after, word_before, before):
         return True
-    if re.fullmatch(r"(19|20)\d\d", token) and not _has_unit_after(after, money=_money_before(before)):
+    if _YEAR.fullmatch(token) and not _has_unit_after(after, money=_money_before(before)):
         return True  # a year
     if before.endswith(("-", "\u2013")) and before[-2:-1].isdigit():
         return True  # the second number of "10-12" or "3-1", read with the first
@@ -239,20 +252,18 @@ def _phones(sentence: str) -> list[tuple[int, int]]:
     return found
 
 
-def _label_name(before: str, after: str, word: re.Match[str]) -> bool:
+def _label_name(full_before: str, after: str, word: re.Match[str], before: str) -> bool:
     """Whether a number is part of a name: right after a capitalised word, inside the sentence.
 
     "Boeing 737" and "Route 66" are names; "China 610,000 visitors" is a figure with its noun.
     """
     capitalised = word.group(1)[0].isupper() and before.rstrip().endswith(word.group(1))
+    if not capitalised:
+        return False
     noun = re.match(r"\s*[\d,.]*\s+([^\W\d_]+)", after)
     counted = noun is not None and DEFAULT.term(noun.group(1)) is not None
-    return (
-        capitalised
-        and not counted
-        and not _has_unit_after(after)
-        and not _sentence_initial(before, word.start())
-    )
+    initial = not full_before[: len(full_before) - len(before) + word.start()].strip()
+    return not counted and not _has_unit_after(after) and not initial
 
 
 def _has_unit_after(after: str, money: bool = False) -> bool:
@@ -269,10 +280,6 @@ def _has_unit_after(after: str, money: bool = False) -> bool:
 
 def _money_before(before: str) -> bool:
     return bool(_SYMBOL_BEFORE.search(before))
-
-
-def _sentence_initial(before: str, word_start: int) -> bool:
-    return not before[:word_start].strip()
 
 
 def _span_at(sentence: str, start: int, context: ReadingContext, limit: int | None = None) -> Span | None:
@@ -459,7 +466,7 @@ def _contiguous(sentence: str, start: int, words: list[tuple[int, int, str]]) ->
 
 def is_year_or_date(sentence: str, start: int) -> bool:
     """Whether the number at ``start`` is a year, date, time, ordinal or label (for tests)."""
-    return _excluded(sentence, start, start)
+    return _excluded(sentence, start, _phones(sentence))
 
 
 __all__ = ["MONEY_NOUNS", "SCALES", "Span", "find_spans", "is_year_or_date"]
