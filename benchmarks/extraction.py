@@ -26,21 +26,11 @@ from typing import Any
 
 import yaml
 
+from claimcheck.extraction.claims import FIGURE_FIELDS
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "extraction"
 SHANXI = ROOT / "articles" / "2025-03-11-china-daily-shanxi-urbanization.txt"
-FIGURE_FIELDS = (
-    "value",
-    "previous",
-    "rate",
-    "amount",
-    "converted",
-    "share",
-    "part",
-    "whole",
-    "total",
-    "parts",
-)
 
 
 def corpus() -> list[tuple[Path, dict[str, Any]]]:

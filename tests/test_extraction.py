@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from claimcheck.cli import app
 from claimcheck.engine import verify
+from claimcheck.extraction.claims import FIGURE_FIELDS
 from claimcheck.extraction.spans import find_spans
 from claimcheck.figures import ReadingContext
 from claimcheck.loader import load_claim_file, load_claim_text
@@ -19,18 +20,6 @@ from tests.conftest import ROOT
 
 ARTICLE = ROOT / "articles" / "2025-03-11-china-daily-shanxi-urbanization.txt"
 HAND = ROOT / "claims" / "2025-03-11-china-daily-shanxi-urbanization.yaml"
-FIGURE_FIELDS = (
-    "value",
-    "previous",
-    "rate",
-    "amount",
-    "converted",
-    "share",
-    "part",
-    "whole",
-    "total",
-    "parts",
-)
 
 
 def printed(value: Any) -> Any:

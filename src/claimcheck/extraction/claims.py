@@ -75,6 +75,21 @@ _MONTH_NAMES = frozenset(
 _SUBJECT_SKIP = frozenset("In On At By For Last This Next The A An Meanwhile But And However Also".split())
 
 
+FIGURE_FIELDS = (
+    "value",
+    "previous",
+    "rate",
+    "amount",
+    "converted",
+    "share",
+    "part",
+    "whole",
+    "total",
+    "parts",
+)
+"""The fields of the claim kinds that hold printed figures, in the order a draft writes them."""
+
+
 @dataclass
 class DraftClaim:
     """A claim as the extractor proposes it."""
