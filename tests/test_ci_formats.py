@@ -42,7 +42,7 @@ def test_every_format_against_its_golden_file(runner: CliRunner, name: str) -> N
     assert "\x1b[" not in output
     if name == "json":  # compact on the wire; compared pretty-printed
         output = json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
-    suffix = {"text": "txt", "junit": "xml", "github": "log"}.get(name, name)
+    suffix = {"text": "txt", "junit": "xml", "github": "log", "markdown": "md"}.get(name, name)
     assert_golden(f"ci-{name}.{suffix}", output)
 
 
@@ -212,5 +212,10 @@ def test_regression_a_missing_path_leaves_every_format_well_formed(runner: CliRu
         assert suites == ["no/such/file.yaml", f"{FIXTURES}/planted.yaml"]
     elif name == "github":
         assert output.startswith("::error file=no/such/file.yaml,line=1,col=1,title=CC401::")
+    elif name == "markdown":
+        assert (
+            "| error | CC401 file-unreadable | no/such/file.yaml | 1 |  | no such file or directory |"
+            in output
+        )
     else:
         assert "no such file" not in output  # problems go to standard error in text

@@ -28,6 +28,7 @@ FORMATS: dict[str, str] = {
     "github": "claimcheck.formats.github",
     "sarif": "claimcheck.formats.sarif",
     "junit": "claimcheck.formats.junit",
+    "markdown": "claimcheck.formats.markdown",
 }
 """Format names and the modules that render them (imported only when chosen)."""
 
