@@ -16,7 +16,7 @@ from claimcheck.units import format_unit
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "explain", "schema", "rules", "rule", "data", "units", "extract", "check"]
+COMMANDS = ["verify", "report", "explain", "schema", "rules", "rule", "data", "units", "extract", "check"]
 
 
 def readme_commands() -> list[str]:

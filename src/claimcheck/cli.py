@@ -281,6 +281,12 @@ def _run(
         organisation=organisation,
         review_url=review_url,
     )
+    if name == "claimreview" and not review_url:
+        typer.echo(
+            "claimcheck: no --review-url: each review's url is only a fragment (#ID) of the page"
+            " that will show the report",
+            err=True,
+        )
     files, missing = _claim_files(paths or DEFAULT_PATHS, allow_empty=changed)
     if changed:
         files = _changed_only(files, base)

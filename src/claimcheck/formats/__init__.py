@@ -29,6 +29,8 @@ FORMATS: dict[str, str] = {
     "sarif": "claimcheck.formats.sarif",
     "junit": "claimcheck.formats.junit",
     "markdown": "claimcheck.formats.markdown",
+    "claimreview": "claimcheck.formats.claimreview",
+    "html": "claimcheck.formats.html",
 }
 """Format names and the modules that render them (imported only when chosen)."""
 
