@@ -19,7 +19,7 @@ from rich.text import Text
 from claimcheck.display import format_amount
 from claimcheck.findings import Finding, findings_of
 from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
-from claimcheck.formats.layout import GAP, Column, column_widths, table_lines, wrap
+from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
 
@@ -198,7 +198,7 @@ def _claims(results: Sequence[Result], title: str, width: int) -> list[Text]:
         printed, stands = _printed_and_meaning(result)
         rows.append((result.record.id, str(result.record.at.line), printed, stands, result.verdict.value))
     verdicts = [result.verdict for result in results]
-    widths = column_widths(CLAIM_COLUMNS, rows, width) if width > BLOCKS_UP_TO else None
+    widths = column_widths(CLAIM_COLUMNS, rows, width - 2) if width > BLOCKS_UP_TO else None
     if widths is not None:
         return [Text(title, style="bold"), *_table(CLAIM_COLUMNS, rows, widths, verdicts), Text("")]
     lines = [Text(title, style="bold")]
@@ -240,7 +240,7 @@ def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
         for result, derived in rows
     ]
     verdicts = [derived.verdict for _, derived in rows]
-    widths = column_widths(DERIVED_COLUMNS, cells, width) if width > BLOCKS_UP_TO else None
+    widths = column_widths(DERIVED_COLUMNS, cells, width - 2) if width > BLOCKS_UP_TO else None
     if widths is not None:
         return [Text(title, style="bold"), *_table(DERIVED_COLUMNS, cells, widths, verdicts), Text("")]
     lines = [Text(title, style="bold")]
@@ -278,7 +278,7 @@ def _block(
         if not value:
             continue
         room = width - len(INDENT) - label_width
-        if room < 24:  # too narrow for a column of labels: the value goes under its label
+        if room < max(24, longest_word(value)):  # too narrow for a column of labels: value under label
             lines.append(Text(INDENT + label, style="dim"))
             lines += [Text(INDENT + "  " + line, style=style or "") for line in wrap(value, width - 6)]
             continue
