@@ -124,3 +124,16 @@ def test_readme_declaration_example_works(tmp_path: Path) -> None:
     units = [format_unit(claim.figures()["value"].reading.unit) for claim in loaded.claims]
     assert units == ["cruise_call", "night", "bed"]
     assert loaded.context.locale == "en-GB"
+
+
+def test_readme_shows_the_html_report_screenshot() -> None:
+    images = re.findall(r"!\[[^\]]+\]\((docs/[^)]+\.png)\)", README)
+    assert "docs/report.png" in images
+    assert (ROOT / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ci_installs_the_browser_before_the_tests() -> None:
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    test = readme_commands()[1]
+    install = "command -v chromium || (apt-get update && apt-get install -y chromium)"
+    assert lines.index(install) < lines.index(test)
