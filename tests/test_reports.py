@@ -296,7 +296,8 @@ def test_claims_without_an_article_text_are_a_list(runner: CliRunner, tmp_path: 
     runner.invoke(app, ["report", "-o", str(target), f"{FIXTURES}/planted.yaml"])
     html = target.read_text(encoding="utf-8")
     assert "<h3>Claims without an article text</h3>" in html
-    assert 'id="planted.tourists" class="v-inconsistent"' in html
+    assert 'id="planted.tourists" open class="v-inconsistent"' in html  # a finding starts open
+    assert 'id="planted.revenue" class="v-unverifiable"' in html
     assert '<a href="#planted.tourists">tourists</a>' in html  # the finding links to it
 
 

@@ -160,9 +160,12 @@ def _finding(report: FileReport, finding: Finding, linked: set[str]) -> str:
 
 def _details(report: FileReport, result: Result, text: str) -> str:
     ident = escape(anchor(report.path, result.record.id))
+    # Findings start open, so that a link to one shows its derivation at once.
+    opened = " open" if result.verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS) else ""
     return (
-        f'<li><details id="{ident}" class="v-{result.verdict.value}" data-claim="{escape(result.record.id)}"'
-        f' data-verdict="{result.verdict.value}"><summary><code>{escape(result.record.id)}</code>'
+        f'<li><details id="{ident}"{opened} class="v-{result.verdict.value}"'
+        f' data-claim="{escape(result.record.id)}" data-verdict="{result.verdict.value}">'
+        f"<summary><code>{escape(result.record.id)}</code>"
         f" {_badge(result.verdict)} {escape(text)}</summary>{_why(report, result)}</details></li>"
     )
 
