@@ -392,3 +392,15 @@ def test_verify_imports_no_report_code() -> None:
         "claimcheck.explanation",
     ):
         assert module not in modules
+
+
+def test_report_exits_like_verify(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "planted.html"
+    assert runner.invoke(app, ["report", "-o", str(target), f"{FIXTURES}/planted.yaml"]).exit_code == 1
+    assert target.exists()
+    assert (
+        runner.invoke(app, ["report", "-o", str(target), "--exit-zero", f"{FIXTURES}/planted.yaml"]).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["report", "-o", str(target), FIXTURES]).exit_code == 2
+    assert "CC405 [visitors]" in target.read_text(encoding="utf-8")  # the claim-file error is listed
