@@ -342,7 +342,7 @@ def _findings_in(name: str, stdout: str, stderr: str) -> set[tuple[str, str]]:
             if review["reviewRating"]["alternateName"] in labels
         }
     text = stdout + stderr
-    return set(re.findall(r"(CC\d+) \w[\w-]* \((?:error|warning|note)\)\n.*?\[(\w+)\]", text)) | set(
+    return set(re.findall(r"(CC\d+) [\w-]+ \((?:error|warning|note)\)\n +(\w+) at ", text)) | set(
         re.findall(r": (CC4\d\d) \[(\w+)\]", text)
     )
 

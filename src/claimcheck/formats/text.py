@@ -159,7 +159,7 @@ def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
     )
     where = f"{finding.path}:{finding.line}:{finding.col}"
     if finding.record_id:
-        where += f" [{finding.record_id}]"
+        where = f"{finding.record_id} at {where}"
     if result is not None and result.quote_line:
         where += f", article line {result.quote_line}"
     lines = [Text("  ") + head]
