@@ -404,3 +404,30 @@ def test_report_exits_like_verify(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert runner.invoke(app, ["report", "-o", str(target), FIXTURES]).exit_code == 2
     assert "CC405 [visitors]" in target.read_text(encoding="utf-8")  # the claim-file error is listed
+
+
+def test_the_review_author_comes_from_the_configuration_when_not_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hook for the configuration's review_author (a name and an address)."""
+    from typing import NamedTuple
+
+    from claimcheck.formats import RenderOptions, claimreview
+
+    class Author(NamedTuple):
+        name: str
+        url: str | None
+
+    class Config(NamedTuple):
+        review_author: Author | None
+
+    monkeypatch.setattr(
+        "claimcheck.config.config_for", lambda path: Config(Author("Newsroom", "https://news.example"))
+    )
+    assert claimreview.review_author(SHANXI, RenderOptions()) == {
+        "@type": "Organization",
+        "name": "Newsroom",
+        "url": "https://news.example",
+    }
+    given = claimreview.review_author(SHANXI, RenderOptions(organisation="Desk"))
+    assert given == {"@type": "Organization", "name": "Desk"}

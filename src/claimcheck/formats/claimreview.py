@@ -51,20 +51,28 @@ def short_claim(quote: str) -> str:
     return cut + "\u2026"
 
 
-def organisation_for(path: Path, options: RenderOptions) -> str | None:
-    """Who publishes the review: --organisation, else the project configuration's ``organisation``.
+def review_author(path: Path, options: RenderOptions) -> dict[str, Any] | None:
+    """Who publishes the review: --organisation, else the project configuration's ``review_author``.
 
-    The configuration key is being added to config.py; until it is there, getattr finds nothing.
+    The configuration key (a name, or a table with ``name`` and ``url``) is being added to
+    config.py in another branch; read through getattr, it is simply absent until then.
     """
     if options.organisation:
-        return options.organisation
+        return {"@type": "Organization", "name": options.organisation}
     try:
         from claimcheck.config import config_for
 
-        value = getattr(config_for(path), "organisation", None)
+        configured = getattr(config_for(path), "review_author", None)
     except Exception:  # a configuration that cannot be read is reported by the loader
         return None
-    return value if isinstance(value, str) and value else None
+    name = getattr(configured, "name", configured)
+    if not isinstance(name, str) or not name:
+        return None
+    author: dict[str, Any] = {"@type": "Organization", "name": name}
+    url = getattr(configured, "url", None)
+    if isinstance(url, str) and url:
+        author["url"] = url
+    return author
 
 
 def checked(report: FileReport) -> list[Result]:
@@ -116,9 +124,9 @@ def review(report: FileReport, result: Result, options: RenderOptions) -> dict[s
             "ratingExplanation": result.message,
         },
     }
-    organisation = organisation_for(report.path, options)
-    if organisation:
-        data["author"] = {"@type": "Organization", "name": organisation}
+    author = review_author(report.path, options)
+    if author is not None:
+        data["author"] = author
     return data
 
 
