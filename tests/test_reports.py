@@ -431,3 +431,18 @@ def test_the_review_author_comes_from_the_configuration_when_not_given(
     }
     given = claimreview.review_author(SHANXI, RenderOptions(organisation="Desk"))
     assert given == {"@type": "Organization", "name": "Desk"}
+
+
+def test_a_figure_across_two_paragraphs_is_listed_not_lost(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text("They numbered 65\n\nmillion visitors. Revenue was 5 yuan.\n")
+    (tmp_path / "claims.yaml").write_text(
+        "article: {title: T, publisher: P, date: 2025-03-11, text: article.txt}\nclaims:\n"
+        "  - {id: visitors, kind: figure, quote: 'numbered 65 million visitors',"
+        " value: 65 million visitors}\n"
+        "  - {id: revenue, kind: figure, quote: 'Revenue was 5 yuan', value: 5 yuan}\n"
+    )
+    target = tmp_path / "report.html"
+    runner.invoke(app, ["report", "-o", str(target), str(tmp_path / "claims.yaml")])
+    html = target.read_text(encoding="utf-8")
+    assert "<h3>Claims not placed in the text</h3>" in html and 'id="claims.visitors"' in html
+    assert 'id="claims.revenue" data-claim="revenue"' in html  # marked in the text

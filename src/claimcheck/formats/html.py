@@ -88,9 +88,11 @@ def _marks(report: FileReport, body: str) -> tuple[list[_Mark], list[Result]]:
         spans = [span for _, span in located.figures] or [located.quote]
         marks += [_Mark(span, result, index == 0) for index, span in enumerate(spans)]
     marks.sort(key=lambda mark: (mark.span.start, -mark.span.end))
+    paragraphs = _paragraphs(body)
     kept: list[_Mark] = []
     for mark in marks:
-        if kept and mark.span.start < kept[-1].span.end:
+        within = any(start <= mark.span.start and mark.span.end <= end for start, end in paragraphs)
+        if not within or (kept and mark.span.start < kept[-1].span.end):
             if mark.first:  # the claim's anchor must exist: show it in the list instead
                 unplaced.append(mark.result)
             continue
@@ -109,15 +111,19 @@ def _figure(report: FileReport, mark: _Mark, text: str, count: int) -> str:
     )
 
 
-def _article_text(report: FileReport, body: str, marks: list[_Mark]) -> str:
-    """The article's paragraphs with the marks placed; a mark never spans two paragraphs."""
+def _paragraphs(body: str) -> list[Span]:
+    """Where each paragraph (text between blank lines) of the article stands."""
     import re
 
+    return [Span(*found.span()) for found in re.finditer(r"\S(?:.|\n(?!\s*\n))*", body)]
+
+
+def _article_text(report: FileReport, body: str, marks: list[_Mark]) -> str:
+    """The article's paragraphs with the marks placed (no mark spans two paragraphs)."""
     parts: list[str] = []
     seen: dict[str, int] = {}
     queue = list(marks)
-    for paragraph in re.finditer(r"\S(?:.|\n(?!\s*\n))*", body):
-        start, end = paragraph.span()
+    for start, end in _paragraphs(body):
         html: list[str] = []
         position = start
         while queue and queue[0].span.start < end:
