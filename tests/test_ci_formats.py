@@ -25,6 +25,7 @@ FIXTURES = "tests/data/ci"
 def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741737600")  # 2025-03-12: the reviews' date
     for name in ("NO_COLOR", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
     return CliRunner()
@@ -42,7 +43,9 @@ def test_every_format_against_its_golden_file(runner: CliRunner, name: str) -> N
     assert "\x1b[" not in output
     if name == "json":  # compact on the wire; compared pretty-printed
         output = json.dumps(json.loads(output), indent=2, ensure_ascii=False) + "\n"
-    suffix = {"text": "txt", "junit": "xml", "github": "log"}.get(name, name)
+    suffix = {"text": "txt", "junit": "xml", "github": "log", "markdown": "md", "claimreview": "json"}.get(
+        name, name
+    )
     assert_golden(f"ci-{name}.{suffix}", output)
 
 
@@ -212,5 +215,12 @@ def test_regression_a_missing_path_leaves_every_format_well_formed(runner: CliRu
         assert suites == ["no/such/file.yaml", f"{FIXTURES}/planted.yaml"]
     elif name == "github":
         assert output.startswith("::error file=no/such/file.yaml,line=1,col=1,title=CC401::")
+    elif name == "html":
+        assert "<li><code>no/such/file.yaml:1:1: CC401 no such file or directory</code></li>" in output
+    elif name == "markdown":
+        assert (
+            "| error | CC401 file-unreadable | no/such/file.yaml | 1 |  | no such file or directory |"
+            in output
+        )
     else:
         assert "no such file" not in output  # problems go to standard error in text

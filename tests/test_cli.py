@@ -33,11 +33,13 @@ claims:
 """
 
 
-def test_verify_text_golden(runner: CliRunner) -> None:
+@pytest.mark.parametrize("columns", [80, 120])
+def test_verify_text_golden(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
     result = runner.invoke(app, ["verify"])
     assert result.exit_code == 0, result.output
     assert "\x1b[" not in result.output  # no colour when not a terminal
-    assert_golden("verify-shanxi.txt", result.output)
+    assert_golden(f"verify-shanxi-{columns}.txt", result.output)
 
 
 def test_verify_json_golden(runner: CliRunner) -> None:

@@ -16,7 +16,7 @@ from claimcheck.units import format_unit
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "explain", "schema", "rules", "rule", "data", "units", "extract", "check"]
+COMMANDS = ["verify", "report", "explain", "schema", "rules", "rule", "data", "units", "extract", "check"]
 
 
 def readme_commands() -> list[str]:
@@ -50,11 +50,12 @@ def test_readme_tour_is_real_output() -> None:
     explain = (golden_dir / "explain-jinzhong_tourists.txt").read_text(encoding="utf-8")
     tour = README.split("$ claimcheck explain jinzhong_tourists\n", 1)[1].split("```", 1)[0]
     assert tour.splitlines() == [line.rstrip() for line in explain.splitlines()]
-    verify = {
-        line.rstrip() for line in (golden_dir / "verify-shanxi.txt").read_text(encoding="utf-8").splitlines()
-    }
-    excerpt = README.split("An excerpt of its output", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
-    assert set(excerpt.splitlines()) <= verify
+    golden = (golden_dir / "verify-shanxi-80.txt").read_text(encoding="utf-8")
+    verify = [line.rstrip() for line in golden.splitlines()]
+    excerpt = README.split("at 80 columns:", 1)[1].split("```\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in excerpt.splitlines() if line != "[...]"]
+    assert shown[:12] == verify[:12]  # the header and the findings, as printed
+    assert set(shown) <= set(verify)
 
 
 def test_readme_lists_every_output_format() -> None:
@@ -123,3 +124,16 @@ def test_readme_declaration_example_works(tmp_path: Path) -> None:
     units = [format_unit(claim.figures()["value"].reading.unit) for claim in loaded.claims]
     assert units == ["cruise_call", "night", "bed"]
     assert loaded.context.locale == "en-GB"
+
+
+def test_readme_shows_the_html_report_screenshot() -> None:
+    images = re.findall(r"!\[[^\]]+\]\((docs/[^)]+\.png)\)", README)
+    assert "docs/report.png" in images
+    assert (ROOT / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_ci_installs_the_browser_before_the_tests() -> None:
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    test = readme_commands()[1]
+    install = "command -v chromium || (apt-get update && apt-get install -y chromium)"
+    assert lines.index(install) < lines.index(test)

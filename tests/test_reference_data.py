@@ -201,7 +201,7 @@ def test_reference_figures_with_hedge_words(claim_file: Write) -> None:
 
 def test_explain_cites_the_reference(claim_file: Write) -> None:
     path = claim_file(REFERENCE_FILE)
-    result = CliRunner().invoke(app, ["explain", "agrees", "--file", str(path)])
+    result = CliRunner().invoke(app, ["explain", "agrees", "--file", str(path)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "reference figure from 'County report', County, https://example.org/report" in result.output
 

@@ -24,6 +24,8 @@ EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
 DEFAULT_PATHS = [Path("claims")]
+NOT_A_TERMINAL_WIDTH = 80
+MIN_WIDTH = 40
 
 app = typer.Typer(
     name="claimcheck",
@@ -58,11 +60,20 @@ PathsArgument = Annotated[
 
 
 def _render_options(
-    stream: object, machine: bool = False, quiet: bool = False, repository: bool = False
+    stream: object,
+    machine: bool = False,
+    quiet: bool = False,
+    repository: bool = False,
+    show: Show | None = None,
+    fail_on: FailOn = "error",
+    organisation: str | None = None,
+    review_url: str | None = None,
 ) -> RenderOptions:
     """Colour only on a terminal, never with NO_COLOR set or in a machine format.
 
-    Formats for CI services give paths relative to the repository root when there is one.
+    The width is the terminal's; when the output is not a terminal, COLUMNS or 80. Formats for
+    CI services give paths relative to the repository root when there is one. Notes are shown
+    when asked for with --show or --fail-on note.
     """
     import os
     import shutil
@@ -75,7 +86,9 @@ def _render_options(
     try:
         width = int(os.environ.get("COLUMNS", ""))
     except ValueError:
-        width = shutil.get_terminal_size((120, 24)).columns if terminal else 120
+        width = (
+            shutil.get_terminal_size((NOT_A_TERMINAL_WIDTH, 24)).columns if terminal else NOT_A_TERMINAL_WIDTH
+        )
     root = None
     if repository:
         from claimcheck.changes import GitError, repository_root
@@ -84,7 +97,28 @@ def _render_options(
             root = repository_root(Path.cwd()).resolve()
         except GitError:
             root = Path.cwd().resolve()
-    return RenderOptions(colour=colour, width=max(width, 60), quiet=quiet, root=root)
+    return RenderOptions(
+        colour=colour,
+        width=max(width, MIN_WIDTH),
+        quiet=quiet or show == "findings",
+        root=root,
+        notes=show in ("notes", "all") or fail_on == "note",
+        everything=show == "all",
+        organisation=organisation,
+        review_url=review_url,
+        review_date=_review_date(),
+    )
+
+
+def _review_date() -> str | None:
+    """SOURCE_DATE_EPOCH, for reproducible reports; else None (today)."""
+    import datetime
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.isdigit():
+        return None
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
 
 
 def _claim_files(paths: list[Path], allow_empty: bool = False) -> tuple[list[Path], list[Problem]]:
@@ -103,6 +137,25 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 FailOn = Literal["error", "warning", "note"]
+Show = Literal["findings", "notes", "all"]
+ShowOption = Annotated[
+    Optional[Show],  # noqa: UP045 - typer needs Optional here
+    typer.Option(
+        "--show",
+        help="What to show: findings (like -q), notes (findings with notes too) or all (every record).",
+        show_default=False,
+    ),
+]
+OrganisationOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional here
+    typer.Option("--organisation", help="Who publishes the review: the author of ClaimReview markup."),
+]
+ReviewUrlOption = Annotated[
+    Optional[str],  # noqa: UP045 - typer needs Optional here
+    typer.Option(
+        "--review-url", metavar="URL", help="Where the HTML report will be published (ClaimReview url)."
+    ),
+]
 
 
 @app.command()
@@ -113,7 +166,7 @@ def verify(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text, json, github, sarif or junit"
+            help="Output format: text, json, github, sarif, junit, markdown, claimreview or html"
             " (default: github under GitHub Actions, else text).",
             show_default=False,
         ),
@@ -142,15 +195,64 @@ def verify(
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means broken input).")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
+    show: ShowOption = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045 - typer needs Optional here
         typer.Option("--jobs", "-j", min=1, help="Processes for many files (default: one per core)."),
     ] = None,
+    organisation: OrganisationOption = None,
+    review_url: ReviewUrlOption = None,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
     Exits 0 when clean, 1 with findings at or above --fail-on, 2 for bad input or usage.
     """
+    import os
+
+    name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    _run(paths, name, output, changed, base, fail_on, exit_zero, quiet, show, jobs, organisation, review_url)
+
+
+@app.command()
+def report(
+    paths: PathsArgument = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write.", show_default=True)
+    ] = Path("report.html"),
+    fail_on: Annotated[
+        FailOn,
+        typer.Option("--fail-on", help="Exit 1 on findings at or above this level: error, warning or note."),
+    ] = "error",
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means broken input).")
+    ] = False,
+    show: ShowOption = None,
+    organisation: OrganisationOption = None,
+    review_url: ReviewUrlOption = None,
+) -> None:
+    """Write one self-contained HTML report: each article with its figures marked by verdict.
+
+    Select a figure (click or keyboard) to see its derivation. The page embeds the same
+    ClaimReview JSON-LD as --format claimreview. Exits like verify.
+    """
+    _run(paths, "html", output, False, None, fail_on, exit_zero, False, show, None, organisation, review_url)
+
+
+def _run(
+    paths: list[Path] | None,
+    name: str,
+    output: Path | None,
+    changed: bool,
+    base: str | None,
+    fail_on: FailOn,
+    exit_zero: bool,
+    quiet: bool,
+    show: Show | None,
+    jobs: int | None,
+    organisation: str | None,
+    review_url: str | None,
+) -> None:
+    """Verify, render in the format called ``name``, write, and exit with the run's code."""
     import os
 
     from claimcheck.batch import check_files
@@ -163,7 +265,6 @@ def verify(
     from claimcheck.formats import output_format as find_format
     from claimcheck.results import FileReport
 
-    name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     try:
         chosen = find_format(name)
     except UnknownFormatError as error:
@@ -171,8 +272,21 @@ def verify(
         raise typer.Exit(EXIT_BAD_INPUT) from None
     stream = sys.stdout if output is None else None
     options = _render_options(
-        stream, machine=name in MACHINE_FORMATS, quiet=quiet, repository=name in REPOSITORY_RELATIVE_FORMATS
+        stream,
+        machine=name in MACHINE_FORMATS,
+        quiet=quiet,
+        repository=name in REPOSITORY_RELATIVE_FORMATS,
+        show=show,
+        fail_on=fail_on,
+        organisation=organisation,
+        review_url=review_url,
     )
+    if name == "claimreview" and not review_url:
+        typer.echo(
+            "claimcheck: no --review-url: each review's url is only a fragment (#ID) of the page"
+            " that will show the report",
+            err=True,
+        )
     files, missing = _claim_files(paths or DEFAULT_PATHS, allow_empty=changed)
     if changed:
         files = _changed_only(files, base)
@@ -189,6 +303,8 @@ def verify(
         sys.stdout.write(document)
     else:
         output.write_text(document, encoding="utf-8")
+        if name == "html":
+            typer.echo(f"claimcheck: wrote {output}", err=True)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from claimcheck.formats.github import step_summary
 

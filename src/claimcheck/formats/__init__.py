@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from claimcheck.findings import Finding, findings_of
 from claimcheck.results import Problem
+from claimcheck.rules import LEVEL_RANK
 from claimcheck.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -27,12 +28,15 @@ FORMATS: dict[str, str] = {
     "github": "claimcheck.formats.github",
     "sarif": "claimcheck.formats.sarif",
     "junit": "claimcheck.formats.junit",
+    "markdown": "claimcheck.formats.markdown",
+    "claimreview": "claimcheck.formats.claimreview",
+    "html": "claimcheck.formats.html",
 }
 """Format names and the modules that render them (imported only when chosen)."""
 
 
 MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
-"""Formats for programs: never coloured."""
+"""Formats for programs, or documents of their own: never coloured with terminal codes."""
 
 REPOSITORY_RELATIVE_FORMATS = frozenset({"github", "sarif", "junit"})
 """Formats for CI services, which locate files by their path in the repository."""
@@ -48,6 +52,16 @@ class RenderOptions:
     """Findings only: no tables of passing claims, no summary."""
     root: Path | None = None
     """Paths in the output are relative to this folder (the repository) when set."""
+    notes: bool = False
+    """Show notes (unverifiable figures) among the findings: --show notes, --fail-on note."""
+    everything: bool = False
+    """Show every record, derived figures with nothing to compare them with too: --show all."""
+    organisation: str | None = None
+    """Who publishes the review (ClaimReview's author): --organisation."""
+    review_url: str | None = None
+    """Where the HTML report will be published (ClaimReview's url): --review-url."""
+    review_date: str | None = None
+    """The review's publication date, YYYY-MM-DD; today when not given."""
 
     def relative(self, path: Path) -> str:
         """``path`` as the output shows it: relative to ``root`` when it lies below it."""
@@ -105,6 +119,12 @@ class Totals:
             counts,
             sum(len(output.problems) for output in outputs),
         )
+
+
+def shown_findings(findings: Sequence[Finding], options: RenderOptions) -> list[Finding]:
+    """The findings a report for people shows, worst first: errors, warnings, then notes if asked."""
+    wanted = [finding for finding in findings if finding.at_least("note" if options.notes else "warning")]
+    return sorted(wanted, key=lambda finding: -LEVEL_RANK[finding.level])
 
 
 class OutputFormat(Protocol):

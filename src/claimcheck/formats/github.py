@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: one annotation per finding, on the diff.
 
 ``::error`` for inconsistencies and claim-file errors, ``::warning`` for ambiguities;
-unverifiable figures are not annotated. GitHub shows only ten annotations of each kind per
+unverifiable figures are annotated as ``::notice`` only when notes are asked for (--show
+notes, --fail-on note). GitHub shows only ten annotations of each kind per
 step, so the CLI also appends a Markdown table of every finding to the step summary
 (``$GITHUB_STEP_SUMMARY``) when there is one: see :func:`step_summary`.
 """
@@ -15,7 +16,7 @@ from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.results import FileReport
 
 COMMANDS = {"error": "error", "warning": "warning"}
-"""Finding levels and the workflow command for each; notes are not annotated."""
+"""Finding levels and the workflow command for each; notes are ``::notice`` when asked for."""
 
 
 def escape_data(text: str) -> str:
@@ -30,7 +31,7 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding, options: RenderOptions) -> str | None:
     """The workflow command for one finding, or None when its level is not annotated."""
-    command = COMMANDS.get(finding.level)
+    command = COMMANDS.get(finding.level) or ("notice" if options.notes else None)
     if command is None:
         return None
     properties = ",".join(
@@ -63,33 +64,11 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
     )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def step_summary(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    """A Markdown report of every finding above a note, for $GITHUB_STEP_SUMMARY."""
-    findings = [finding for output in outputs for finding in output.findings if finding.at_least("warning")]
-    totals = Totals.of(outputs)
-    lines = [
-        "## claimcheck",
-        "",
-        f"{totals.files} claim file(s), {totals.claims} claims, {totals.checks} checks: "
-        + ", ".join(f"{count} {verdict.value}" for verdict, count in totals.counts.items())
-        + (f", {totals.problems} claim-file problem(s)" if totals.problems else ""),
-        "",
-    ]
-    if not findings:
-        return "\n".join([*lines, "No inconsistencies, ambiguities or claim-file errors.", ""])
-    lines += ["| level | code | file | line | id | message |", "| --- | --- | --- | ---: | --- | --- |"]
-    for finding in findings:
-        cells = (
-            finding.level,
-            f"{finding.code} {finding.rule.name}",
-            options.relative(finding.path),
-            str(finding.line),
-            finding.record_id or "",
-            finding.message,
-        )
-        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
-    return "\n".join([*lines, ""])
+    """A Markdown report of every finding above a note, for $GITHUB_STEP_SUMMARY.
+
+    The findings part of the markdown format, so both read the same.
+    """
+    from claimcheck.formats.markdown import summary
+
+    return summary(outputs, options)

@@ -38,7 +38,9 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
                 f"{_text(where)}: {_text(result.message)}</failure>"
             )
         else:
-            body = f"<system-out>{_text(f'{where}: {result.verdict.value}: {result.message}')}</system-out>"
+            code = result_code(result)
+            said = f"{code} {result.verdict.value}" if code else result.verdict.value
+            body = f"<system-out>{_text(f'{where}: {said}: {result.message}')}</system-out>"
         cases.append(
             f'    <testcase name={name} classname={classname} file={quoteattr(path)} line="{record.at.line}">'
             f"{body}</testcase>"

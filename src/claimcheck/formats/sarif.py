@@ -1,8 +1,9 @@
 """SARIF 2.1.0 for GitHub code scanning: the rules from the registry, one result per finding.
 
 Inconsistencies, ambiguities and claim-file errors become results; unverifiable figures,
-which are not problems, do not. Locations are relative to the repository root (the
-``%SRCROOT%`` base), as code scanning expects.
+which are not problems, only when notes are asked for (--show notes, --fail-on note).
+Locations are relative to the repository root (the ``%SRCROOT%`` base), as code scanning
+expects.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, findings_of
 from claimcheck.formats import FileOutput, RenderOptions
 from claimcheck.results import FileReport
-from claimcheck.rules import RULES, Rule
+from claimcheck.rules import RULES, Level, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
@@ -55,7 +56,8 @@ def _result(finding: Finding, options: RenderOptions) -> dict[str, Any]:
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
-    results = [_result(finding, options) for finding in findings_of(report) if finding.at_least("warning")]
+    level: Level = "note" if options.notes else "warning"
+    results = [_result(finding, options) for finding in findings_of(report) if finding.at_least(level)]
     return ",".join(json.dumps(result, ensure_ascii=False) for result in results)
 
 

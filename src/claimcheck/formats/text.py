@@ -1,4 +1,11 @@
-"""Rich tables for people: the claims, the derived figures, and a summary line."""
+"""The report for people in a terminal: findings first, then the claims and derived figures.
+
+For each claim file: a short header (article, date, counts), the findings that matter
+(inconsistencies, then warnings; notes when asked for) each with its code, place, message and
+why it matters, then the tables. Tables are drawn only when they fit the width without
+breaking a word; at 80 columns and below, and whenever a table would not fit, each record is
+a block of its own. Numbers, intervals and ids are never cut.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,13 @@ import io
 from collections.abc import Sequence
 from typing import IO
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from claimcheck.display import format_amount
-from claimcheck.findings import findings_of
-from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.findings import Finding, findings_of
+from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
+from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
 
@@ -24,6 +30,10 @@ VERDICT_STYLES = {
     Verdict.UNVERIFIABLE: "dim",
 }
 ROW_STYLES = {Verdict.INCONSISTENT: "red", Verdict.AMBIGUOUS: "yellow"}
+LEVEL_STYLES = {"error": "bold red", "warning": "bold yellow", "note": "dim"}
+BLOCKS_UP_TO = 80
+"""At this width and below, records are shown one per block rather than in tables."""
+INDENT = "    "
 
 
 def make_console(stream: IO[str], options: RenderOptions) -> Console:
@@ -49,13 +59,16 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
     if options.quiet:  # findings only, one line each; problems go to standard error
         return "".join(
             f"{finding}\n"
-            for finding in findings_of(report)
-            if finding.at_least("warning") and not finding.is_problem
+            for finding in shown_findings(findings_of(report), options)
+            if not finding.is_problem
         )
     if report.problems and not report.results:
         return ""  # problems go to standard error, printed by the CLI
     stream = io.StringIO()
-    _file(make_console(stream, options), report)
+    console = make_console(stream, options)
+    for line in file_lines(report, options):
+        # Lines are wrapped already, between words only; Rich would cut a word that is too long.
+        console.print(line, soft_wrap=True)
     return stream.getvalue()
 
 
@@ -63,79 +76,237 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
     stream = io.StringIO()
     stream.writelines(output.part for output in outputs)
     if not options.quiet:
-        make_console(stream, options).print(summary_line(Totals.of(outputs)))
+        console = make_console(stream, options)
+        for line in wrap_text(summary_line(Totals.of(outputs)), options.width):
+            console.print(line, soft_wrap=True)
     return stream.getvalue()
 
 
-def _file(console: Console, report: FileReport) -> None:
+def file_lines(report: FileReport, options: RenderOptions) -> list[Text]:
+    """One claim file's part of the report, line by line."""
+    width = options.width
+    lines: list[Text] = []
     article = report.article
     if article is not None:
-        console.print(
-            Text(article.title, style="bold"), Text(f"{article.publisher}, {article.date}"), sep=" - "
+        lines += [Text(line, style="bold") for line in wrap(article.title, width)]
+        lines += [Text(line) for line in wrap(f"{article.publisher}, {article.date}", width)]
+    lines += [Text(line, style="dim") for line in wrap(str(report.path), width)]
+    lines += wrap_text(_counts(report), width)
+    findings = [finding for finding in shown_findings(findings_of(report), options) if not finding.is_problem]
+    results = {result.record.id: result for result in report.results}
+    lines.append(Text(""))
+    if findings:
+        lines.append(Text(f"Findings ({len(findings)})", style="bold"))
+        for finding in findings:
+            lines += _finding(finding, results.get(finding.record_id or ""), width)
+    else:
+        quiet_levels = (
+            "inconsistencies, ambiguities or notes" if options.notes else "inconsistencies or ambiguities"
         )
-    console.print(Text(str(report.path), style="dim"))
+        lines += [Text(line) for line in wrap(f"No {quiet_levels}.", width)]
+        lines.append(Text(""))
     claims = [result for result in report.claims if result.source is None]
     references = [result for result in report.claims if result.source is not None]
     if claims:
-        console.print(_claims_table(claims, "Claims"))
+        lines += _claims(claims, "Claims", width)
     if references:
-        console.print(_claims_table(references, "Reference figures (from cited sources)"))
-    derived = _derived_table(report.results)
-    if derived.row_count:
-        console.print(derived)
+        lines += _claims(references, "Reference figures (from cited sources)", width)
+    rows = [(result, derived) for result in report.results for derived in result.derived]
+    shown = [row for row in rows if options.everything or row[1].verdict is not Verdict.UNVERIFIABLE]
+    if shown:
+        lines += _derived(shown, width)
+    hidden = len(rows) - len(shown)
+    if hidden:
+        lines += [
+            Text(line, style="dim")
+            for line in wrap(
+                f"{hidden} derived figure(s) with nothing to compare them with not shown; --show all lists"
+                " them, 'claimcheck explain ID' shows one.",
+                width,
+            )
+        ]
+        lines.append(Text(""))
+    return lines
 
 
-def _claims_table(results: Sequence[Result], title: str) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("line", justify="right")
-    table.add_column("printed")
-    table.add_column("stands for")
-    table.add_column("verdict", no_wrap=True)
-    for result in results:
-        printed = "\n".join(reading.printed for _, reading in result.readings)
-        stands = "\n".join(format_amount(reading.amount) for _, reading in result.readings)
-        if not result.readings and (period := getattr(result.record, "period", None)) is not None:
-            printed, stands = period.printed, period.label
-        table.add_row(
-            result.record.id,
-            str(result.record.at.line),
-            printed,
-            stands,
-            verdict_text(result.verdict),
-            style=ROW_STYLES.get(result.verdict),
+def wrap_text(text: Text, width: int) -> list[Text]:
+    """A styled one-line text wrapped between words, keeping its styles."""
+    lines = []
+    offset = 0
+    for line in wrap(text.plain, width):
+        start = text.plain.index(line, offset)
+        lines.append(text[start : start + len(line)])
+        offset = start + len(line)
+    return lines
+
+
+def _counts(report: FileReport) -> Text:
+    text = Text(f"{len(report.claims)} claims, {len(report.checks)} checks: ")
+    parts = [
+        Text(
+            f"{report.count(verdict)} {verdict.value}",
+            style=VERDICT_STYLES[verdict] if report.count(verdict) else "",
         )
-    return table
+        for verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
+    ]
+    return text + Text(", ").join(parts)
+
+
+def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
+    """A finding as a block: code and name, place, then message and why, indented."""
+    head = Text.assemble(
+        (finding.code, LEVEL_STYLES[finding.level]), f" {finding.rule.name} ({finding.level})"
+    )
+    where = f"{finding.path}:{finding.line}:{finding.col}"
+    if finding.record_id:
+        where = f"{finding.record_id} at {where}"
+    if result is not None and result.quote_line:
+        where += f", article line {result.quote_line}"
+    lines = [Text("  ") + head]
+    lines += [Text(INDENT + line, style="dim") for line in wrap(where, width - len(INDENT))]
+    lines += [Text(INDENT + line) for line in wrap(finding.message, width - len(INDENT))]
+    lines += [
+        Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
+    ]
+    note = result.record.note if result is not None else None
+    if note:
+        lines += [Text(INDENT + line) for line in wrap(f"Note: {note}", width - len(INDENT))]
+    lines.append(Text(""))
+    return lines
+
+
+def _printed_and_meaning(result: Result) -> tuple[str, str]:
+    printed = "\n".join(reading.printed for _, reading in result.readings)
+    stands = "\n".join(format_amount(reading.amount) for _, reading in result.readings)
+    if not result.readings and (period := getattr(result.record, "period", None)) is not None:
+        printed, stands = period.printed, period.label
+    return printed, stands
+
+
+CLAIM_COLUMNS = (
+    Column("id"),
+    Column("line", right=True),
+    Column("printed"),
+    Column("stands for"),
+    Column("verdict"),
+)
+
+
+def _claims(results: Sequence[Result], title: str, width: int) -> list[Text]:
+    rows = []
+    for result in results:
+        printed, stands = _printed_and_meaning(result)
+        rows.append((result.record.id, str(result.record.at.line), printed, stands, result.verdict.value))
+    verdicts = [result.verdict for result in results]
+    widths = column_widths(CLAIM_COLUMNS, rows, width - 2) if width > BLOCKS_UP_TO else None
+    if widths is not None:
+        return [Text(title, style="bold"), *_table(CLAIM_COLUMNS, rows, widths, verdicts), Text("")]
+    lines = [Text(title, style="bold")]
+    for result, (record_id, line, printed, stands, _) in zip(results, rows, strict=True):
+        fields = [("printed", printed), ("stands for", stands), ("message", result.message)]
+        lines += _block(record_id, result.verdict, fields, width, f"line {line}")
+    return lines
 
 
 def _derived_name(result: Result, derived: Derived) -> str:
     return result.record.id if result.is_check else f"{result.record.id}.{derived.name}"
 
 
-def _derived_table(results: Sequence[Result]) -> Table:
-    table = Table(title="Derived figures", title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    rows = [(result, derived) for result in results for derived in result.derived]
-    id_width = max((len(_derived_name(result, derived)) for result, derived in rows), default=2)
-    table.add_column("id", no_wrap=True, min_width=id_width)
-    table.add_column("what", overflow="fold", ratio=4)
-    table.add_column("recomputed", ratio=3)
-    table.add_column("compared with", overflow="fold", ratio=3)
-    table.add_column("verdict", no_wrap=True)
-    for result, derived in rows:
-        compared = (
-            "-"
-            if derived.compared_with is None
-            else f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
-        )
-        table.add_row(
+DERIVED_COLUMNS = (
+    Column("id"),
+    Column("what"),
+    Column("recomputed"),
+    Column("compared with"),
+    Column("verdict"),
+)
+
+
+def _compared(derived: Derived) -> str:
+    if derived.compared_with is None:
+        return "-"
+    return f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
+
+
+def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
+    title = "Derived figures"
+    cells = [
+        (
             _derived_name(result, derived),
-            Text.assemble(derived.label, "\n", (f"= {derived.formula}", "dim")),
+            f"{derived.label}\n= {derived.formula}",
             format_amount(derived.result),
-            compared,
-            verdict_text(derived.verdict),
-            style=ROW_STYLES.get(derived.verdict),
+            _compared(derived),
+            derived.verdict.value,
         )
-    return table
+        for result, derived in rows
+    ]
+    verdicts = [derived.verdict for _, derived in rows]
+    widths = column_widths(DERIVED_COLUMNS, cells, width - 2) if width > BLOCKS_UP_TO else None
+    if widths is not None:
+        return [Text(title, style="bold"), *_table(DERIVED_COLUMNS, cells, widths, verdicts), Text("")]
+    lines = [Text(title, style="bold")]
+    for (_, derived), (name, *_rest) in zip(rows, cells, strict=True):
+        compared = (
+            []
+            if derived.compared_with is None
+            else [
+                ("compared", f"{derived.compared_with.label}: {format_amount(derived.compared_with.amount)}")
+            ]
+        )
+        fields = [
+            ("what", derived.label),
+            ("formula", derived.formula),
+            ("recomputed", format_amount(derived.result)),
+            *compared,
+            ("message", derived.message),
+        ]
+        lines += _block(name, derived.verdict, fields, width)
+    return lines
+
+
+def _block(
+    name: str, verdict: Verdict, fields: Sequence[tuple[str, str]], width: int, where: str = ""
+) -> list[Text]:
+    """One record: its id, place and verdict on the first line, then one labelled field a line."""
+    style = ROW_STYLES.get(verdict)
+    tail = Text(f"{where}  " if where else "", style="dim") + verdict_text(verdict)
+    head = Text("  ") + Text(name, style="bold") + Text("  ") + tail
+    lines = [head]
+    if len(head) > width:
+        lines = [Text("  ") + Text(name, style="bold"), Text(INDENT) + tail]
+    label_width = max(len(label) for label, _ in fields) + 2
+    for label, value in fields:
+        if not value:
+            continue
+        room = width - len(INDENT) - label_width
+        if room < max(24, longest_word(value)):  # too narrow for a column of labels: value under label
+            lines.append(Text(INDENT + label, style="dim"))
+            lines += [Text(INDENT + "  " + line, style=style or "") for line in wrap(value, width - 6)]
+            continue
+        wrapped = wrap(value, room)
+        for number, line in enumerate(wrapped):
+            prefix = (label if number == 0 else "").ljust(label_width)
+            lines.append(Text(INDENT) + Text(prefix, style="dim") + Text(line, style=style or ""))
+    lines.append(Text(""))
+    return lines
+
+
+def _table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    verdicts: Sequence[Verdict],
+) -> list[Text]:
+    gap = " " * GAP
+    header = gap.join(column.header.ljust(width) for column, width in zip(columns, widths, strict=True))
+    lines = [Text("  " + header.rstrip(), style="bold"), Text("  " + "─" * len(header), style="dim")]
+    for verdict, row_lines in zip(verdicts, table_lines(columns, rows, widths), strict=True):
+        style = ROW_STYLES.get(verdict) or ""
+        for number, cells in enumerate(row_lines):
+            line = Text("  ") + Text(gap.join(cells[:-1]) + gap, style=style)
+            line += verdict_text(verdict) if number == 0 else Text("")
+            line.rstrip()
+            lines.append(line)
+    return lines
 
 
 def summary_line(totals: Totals) -> Text:
