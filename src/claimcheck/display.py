@@ -3,18 +3,26 @@
 Interval ends are rounded outward (the lower end down, the upper end up) so that a
 displayed interval always contains the exact one. Large values are shown with the scale
 words newspapers use, so "55550000000" reads "55.55 billion".
+
+Numbers far beyond any article (a claim file may hold them) are shown in scientific
+notation, and never by turning a huge integer into text: that is slow, and past 4,300
+digits Python refuses it (see :mod:`claimcheck.limits`).
 """
 
 from __future__ import annotations
 
 import decimal
 import functools
+import math
 from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.intervals import Endpoint, Interval
+from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
+
+_MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
 
 SIGNIFICANT_DIGITS = 6
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -27,10 +35,14 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
+    if _too_long(value):
+        return _scientific(value / factor, digits)
     # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
     number = _context(digits, rounding).divide(
         decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
     )
+    if number and not -MAX_PLAIN_DIGITS <= number.adjusted() < MAX_PLAIN_DIGITS:
+        return f"{number:.{digits - 1}e}"
     text = f"{number:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -94,10 +106,38 @@ def format_amount(amount: Amount) -> str:
     return format_interval(amount.interval, factor) + _unit_suffix(word, amount.unit)
 
 
+def _too_long(value: Fraction) -> bool:
+    """Whether the exact decimal of ``value`` could pass :data:`MAX_EXACT_DIGITS` digits.
+
+    Bit lengths bound the digits without converting anything to text.
+    """
+    return value.numerator.bit_length() + value.denominator.bit_length() > _MAX_EXACT_BITS
+
+
+def _scientific(value: Fraction, digits: int = SIGNIFICANT_DIGITS) -> str:
+    """``value`` to about ``digits`` significant digits in scientific notation, from logarithms,
+    so that it takes a moment however many digits the value has."""
+    if value == 0:
+        return "0"
+    exponent10 = math.log10(abs(value.numerator)) - math.log10(value.denominator)
+    exponent = math.floor(exponent10)
+    mantissa = round(10 ** (exponent10 - exponent), digits - 1)
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa:.{digits - 1}f}e{exponent:+d}"
+
+
 def exact_text(value: Endpoint) -> str | None:
-    """An interval end as an exact string for machine output: a decimal, or "a/b", or None."""
+    """An interval end as an exact string for machine output: a decimal, or "a/b", or None.
+
+    An end of more than :data:`MAX_EXACT_DIGITS` digits, which only a claim file built to
+    break claimcheck can produce, is given rounded instead, marked with "~": "~1.00000e+4620".
+    """
     if isinstance(value, float):
         return None
+    if _too_long(value):
+        return "~" + _scientific(value)
     rest, twos, fives = value.denominator, 0, 0
     while rest % 2 == 0:
         rest, twos = rest // 2, twos + 1
