@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the core, render, return an exit code.
 
 Exit codes: 0 clean; 1 findings at or above --fail-on (inconsistencies by default); 2 bad
-input or usage.
+input or usage, and internal errors (claimcheck never lets one pass for a finding).
 Heavy modules (pint, the engine, the renderers) are imported inside the commands, so that
 ``claimcheck --help`` and every command start fast.
 """
@@ -104,6 +104,23 @@ def _print_problems(problems: list[Problem]) -> None:
 
 FailOn = Literal["error", "warning", "note"]
 
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", help="Show the traceback of any internal error on stderr (or set CLAIMCHECK_DEBUG=1)."
+    ),
+]
+
+
+def _set_debug(debug: bool) -> None:
+    """Tracebacks of internal errors, here and in worker processes (which inherit the variable)."""
+    if debug:
+        import os
+
+        from claimcheck.safety import DEBUG_VARIABLE
+
+        os.environ[DEBUG_VARIABLE] = "1"
+
 
 @app.command()
 def verify(
@@ -146,12 +163,15 @@ def verify(
         Optional[int],  # noqa: UP045 - typer needs Optional here
         typer.Option("--jobs", "-j", min=1, help="Processes for many files (default: one per core)."),
     ] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
     Exits 0 when clean, 1 with findings at or above --fail-on, 2 for bad input or usage.
     """
     import os
+
+    _set_debug(debug)
 
     from claimcheck.batch import check_files
     from claimcheck.formats import (
@@ -229,9 +249,12 @@ def explain(
         Optional[Path],  # noqa: UP045 - typer needs Optional here
         typer.Option("--file", help="Only look in this claim file (when ids repeat across files)."),
     ] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Show step by step how the verdict on one claim or check was reached."""
     import difflib
+
+    _set_debug(debug)
 
     from claimcheck.engine import verify_path
     from claimcheck.explanation import explain as build_explanation
@@ -356,6 +379,21 @@ def expand_changed(argv: list[str]) -> list[str]:
     return expanded
 
 
+def _report_crash(error: Exception) -> None:
+    """One line on stderr for an error no record-level net caught; the traceback with --debug."""
+    import os
+
+    if "--debug" in sys.argv or os.environ.get("CLAIMCHECK_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    try:
+        detail = " ".join(str(error).split())[:160]
+    except Exception:
+        detail = ""
+    sys.stderr.write(f"claimcheck: internal error, please report it ({type(error).__name__}: {detail})\n")
+
+
 def main() -> None:
     """The console-script entry point."""
     import os
@@ -367,6 +405,9 @@ def main() -> None:
         code = (
             stop.code if isinstance(stop.code, int) else (EXIT_CLEAN if stop.code is None else EXIT_BAD_INPUT)
         )
+    except Exception as error:  # the last net, behind the per-record ones of claimcheck.safety
+        _report_crash(error)
+        code = EXIT_BAD_INPUT
     try:
         sys.stdout.flush()
         sys.stderr.flush()
