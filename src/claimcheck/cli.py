@@ -379,11 +379,11 @@ def expand_changed(argv: list[str]) -> list[str]:
     return expanded
 
 
-def _report_crash(error: Exception) -> None:
+def _report_crash(error: Exception, argv: list[str]) -> None:
     """One line on stderr for an error no record-level net caught; the traceback with --debug."""
     import os
 
-    if "--debug" in sys.argv or os.environ.get("CLAIMCHECK_DEBUG", "") not in ("", "0"):
+    if "--debug" in argv or os.environ.get("CLAIMCHECK_DEBUG", "") not in ("", "0"):
         import traceback
 
         traceback.print_exception(error, file=sys.stderr)
@@ -394,25 +394,34 @@ def _report_crash(error: Exception) -> None:
     sys.stderr.write(f"claimcheck: internal error, please report it ({type(error).__name__}: {detail})\n")
 
 
-def main() -> None:
-    """The console-script entry point."""
-    import os
+def run(argv: list[str]) -> int:
+    """Run one command line (without the program name) in this process; its exit code.
 
+    Tests and the fuzz campaign call this; ``main`` adds only the fast exit.
+    """
     try:
-        app(args=expand_changed(sys.argv[1:]), prog_name="claimcheck")
+        app(args=expand_changed(argv), prog_name="claimcheck")
         code = EXIT_CLEAN
     except SystemExit as stop:
         code = (
             stop.code if isinstance(stop.code, int) else (EXIT_CLEAN if stop.code is None else EXIT_BAD_INPUT)
         )
     except Exception as error:  # the last net, behind the per-record ones of claimcheck.safety
-        _report_crash(error)
+        _report_crash(error, argv)
         code = EXIT_BAD_INPUT
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:  # the reader went away (`claimcheck verify | head`): nothing left to say
         pass
+    return code
+
+
+def main() -> None:
+    """The console-script entry point."""
+    import os
+
+    code = run(sys.argv[1:])
     # Skip the interpreter's teardown: freeing pint's registry, the caches and every module
     # costs about 20 ms and writes nothing. All output is flushed above.
     os._exit(code)

@@ -68,7 +68,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     with os.fdopen(descriptor, "rb") as file:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
-            raise UnreadableFileError(f"{path} is not a regular file")
+            raise UnreadableFileError("not a regular file")
         if status.st_size > limit:
             raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB")
         data = file.read(limit + 1)
