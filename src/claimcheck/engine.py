@@ -26,6 +26,8 @@ class MissingValueError(LookupError):
         record_id, _, field = name.partition(".")
         if available is None:
             message = f"{record_id!r} could not be evaluated (see the error reported for it)"
+        elif not available:  # an event claim: a date, no amount
+            message = f"{record_id!r} has no value to compute with"
         else:
             message = f"{record_id!r} has no value {field!r}; it has {', '.join(available)}"
         super().__init__(message)
