@@ -23,6 +23,9 @@ from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
 
 _MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
+_PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
+_KEPT_BITS = 256
+"""Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
 
 SIGNIFICANT_DIGITS = 6
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -36,11 +39,12 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
     if _too_long(value):
-        return _scientific(value / factor, digits)
-    # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    number = _context(digits, rounding).divide(
-        decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
-    )
+        number = _approximate(value.numerator, value.denominator * factor, rounding, digits)
+    else:
+        # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
+        number = _context(digits, rounding).divide(
+            decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
+        )
     if number and not -MAX_PLAIN_DIGITS <= number.adjusted() < MAX_PLAIN_DIGITS:
         return f"{number:.{digits - 1}e}"
     text = f"{number:,f}"
@@ -52,6 +56,8 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
     numerator, denominator = abs(magnitude.numerator), magnitude.denominator
+    if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
+        return 1, ""  # written in scientific notation, where a scale word would only confuse
     for factor, word in _SCALES:
         if numerator >= factor * denominator:
             return factor, word
@@ -114,18 +120,26 @@ def _too_long(value: Fraction) -> bool:
     return value.numerator.bit_length() + value.denominator.bit_length() > _MAX_EXACT_BITS
 
 
-def _scientific(value: Fraction, digits: int = SIGNIFICANT_DIGITS) -> str:
-    """``value`` to about ``digits`` significant digits in scientific notation, from logarithms,
-    so that it takes a moment however many digits the value has."""
-    if value == 0:
-        return "0"
-    exponent10 = math.log10(abs(value.numerator)) - math.log10(value.denominator)
-    exponent = math.floor(exponent10)
-    mantissa = round(10 ** (exponent10 - exponent), digits - 1)
-    if mantissa >= 10:
-        mantissa, exponent = mantissa / 10, exponent + 1
-    sign = "-" if value < 0 else ""
-    return f"{sign}{mantissa:.{digits - 1}f}e{exponent:+d}"
+def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -> decimal.Decimal:
+    """``numerator / denominator`` to ``digits`` digits, rounded as asked, from their leading bits.
+
+    Both are cut to their leading :data:`_KEPT_BITS` bits and the power of two put back as an
+    exponent, so this takes a moment however long they are. The error of the cut (below
+    2**-250 relative) is covered by moving the value outward by 10**-60 relative before a
+    directed rounding: a floor stays below the exact value and a ceiling above it.
+    """
+    work = decimal.Context(prec=digits + 70, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    cut_n = max(0, numerator.bit_length() - _KEPT_BITS)
+    cut_d = max(0, denominator.bit_length() - _KEPT_BITS)
+    value = work.divide(decimal.Decimal(numerator >> cut_n), decimal.Decimal(denominator >> cut_d))
+    value = work.multiply(value, work.power(decimal.Decimal(2), cut_n - cut_d))
+    margin = abs(value).scaleb(-60)
+    if rounding == decimal.ROUND_FLOOR:
+        value = work.subtract(value, margin)
+    elif rounding == decimal.ROUND_CEILING:
+        value = work.add(value, margin)
+    final = decimal.Context(prec=digits, rounding=rounding, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return final.plus(value)
 
 
 def exact_text(value: Endpoint) -> str | None:
@@ -137,7 +151,7 @@ def exact_text(value: Endpoint) -> str | None:
     if isinstance(value, float):
         return None
     if _too_long(value):
-        return "~" + _scientific(value)
+        return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
     rest, twos, fives = value.denominator, 0, 0
     while rest % 2 == 0:
         rest, twos = rest // 2, twos + 1
