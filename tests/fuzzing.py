@@ -235,6 +235,11 @@ def mutated(  # noqa: PLR0915 - one branch per mutation class, read as a table
                 "duplicate-id",
                 "top-level-odd",
                 "bytes-odd",
+                "article-text-odd",
+                "parts-many",
+                "limits-swapped",
+                "tolerance-odd",
+                "unit-odd",
             ]
         )
     )
@@ -322,6 +327,40 @@ def mutated(  # noqa: PLR0915 - one branch per mutation class, read as a table
         else:
             data["unexpected"] = 1
         return data, mutation, True
+    if mutation == "article-text-odd":
+        data["article"]["text"] = draw(st.sampled_from(["/dev/zero", "/dev/null", ".", "missing.txt", "/"]))
+        return data, mutation, True
+    if mutation == "parts-many":
+        count = draw(st.integers(2, limits.MAX_PARTS + 20))
+        parts = ["1 district"] * count
+        total = f"{count} districts"
+        quote = ", ".join([*parts, total])
+        data["claims"].append({"id": "many", "kind": "total", "quote": quote, "parts": parts, "total": total})
+        return data, mutation, count > limits.MAX_PARTS
+    if mutation == "limits-swapped":
+        value = "more than 97 percent"
+        bound = {"value": value, "minimum": "100 percent", "maximum": "0 percent"}
+        data["claims"].append({"id": "swapped", "kind": "bound", "quote": value, **bound})
+        return data, mutation, True
+    if mutation == "tolerance-odd":
+        tolerance = draw(
+            st.sampled_from(["-50 percent", "5 yuan", "100 percent", "150 percent", "more than 1 percent"])
+        )
+        if draw(st.booleans()):
+            data["defaults"] = {"rate_tolerance": tolerance}
+        else:
+            amounts = {"amount": "55.6 billion yuan", "converted": "$7.66 billion"}
+            quote = "55.6 billion yuan ($7.66 billion)"
+            conversion = {"id": "converted", "kind": "conversion", "quote": quote, **amounts}
+            data["claims"].append({**conversion, "rate_tolerance": tolerance})
+        return data, mutation, True
+    if mutation == "unit-odd":
+        unit = draw(st.sampled_from(["foo", "", "visitors per", "percent", "km/h", "yuan**2"]))
+        change = {"id": "unit_change", "kind": "change", "quote": "up 3 percent", "rate": "3 percent"}
+        data["claims"].append(
+            {**change, "unit": unit, "period": draw(st.sampled_from(("0001", "9999", "2024")))}
+        )
+        return data, mutation, unit in ("foo", "", "visitors per")
     # bytes-odd: damage the YAML text itself
     text = _dump(data)
     position = draw(st.integers(0, max(0, len(text) - 1)))

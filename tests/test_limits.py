@@ -104,3 +104,11 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
     with pytest.raises(UnreadableFileError, match="larger than"):
         read_regular_file(big, 100)
     assert read_regular_file(big, 101) == b"x" * 101
+
+
+def test_a_device_named_on_the_command_line_is_not_read() -> None:
+    from claimcheck.loader import find_claim_files
+
+    files, problems = find_claim_files([Path("/dev/zero")])
+    assert files == []
+    assert [str(problem) for problem in problems] == ["/dev/zero:1:1: CC401 not a regular file or directory"]

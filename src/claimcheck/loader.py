@@ -452,6 +452,10 @@ def find_claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
             )
         elif path.is_file():
             files.append(path)
+        elif path.exists():  # a device, a FIFO or a socket: never read, however it was named
+            problems.append(
+                Problem(path, Mark(1, 1), "not a regular file or directory", None, rules.FILE_UNREADABLE)
+            )
         else:
             problems.append(
                 Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
