@@ -55,6 +55,11 @@ class ClaimFile:
 class UnreadableFileError(OSError):
     """A file that is not read: not a regular file, or larger than its limit."""
 
+    def __init__(self, reason: str, too_large: bool = False) -> None:
+        self.reason = reason
+        self.too_large = too_large
+        super().__init__(reason)
+
 
 def read_regular_file(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``, refused if larger than ``limit`` bytes.
@@ -69,17 +74,19 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableFileError("not a regular file")
+        # The size is checked twice: before reading, and on what was read, for a file that
+        # grew in between.
         if status.st_size > limit:
-            raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB")
+            raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
         data = file.read(limit + 1)
     if len(data) > limit:
-        raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB")
+        raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
     return data
 
 
 def _reason(error: OSError) -> str:
     if isinstance(error, UnreadableFileError):
-        return str(error.args[0]) if error.args else "not readable"
+        return error.reason
     return str(error.strerror or error)
 
 
@@ -89,8 +96,8 @@ def load_claim_file(path: Path) -> ClaimFile:
         raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
         message = f"cannot read file: {_reason(error)}"
-        if isinstance(error, UnreadableFileError) and "MiB" in message:
-            message = f"file is {_reason(error)}"
+        if isinstance(error, UnreadableFileError) and error.too_large:
+            message = f"file is {error.reason}"
         return _failed(path, Mark(1, 1), message, rules.FILE_UNREADABLE)
     try:
         document = parse(decode(raw))
@@ -352,8 +359,8 @@ class _Loader:
             raw = read_regular_file(target, MAX_ARTICLE_BYTES)
         except OSError as error:
             reason = f"cannot read the article text {article.text!r}: {_reason(error)}"
-            if isinstance(error, UnreadableFileError) and "MiB" in reason:
-                reason = f"the article text is {_reason(error)}"
+            if isinstance(error, UnreadableFileError) and error.too_large:
+                reason = f"the article text is {error.reason}"
             self._problem(None, reason, mark, rules.FILE_UNREADABLE)
             return None
         try:
