@@ -38,14 +38,16 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
-    if _too_long(value):
-        number = _approximate(value.numerator, value.denominator * factor, rounding, digits)
+    # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
+    numerator, denominator = value.numerator, value.denominator * factor
+    numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
+    if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
+        number = _approximate(numerator, denominator, rounding, digits)
     else:
-        # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-        number = _context(digits, rounding).divide(
-            decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
-        )
-    if number and not -MAX_PLAIN_DIGITS <= number.adjusted() < MAX_PLAIN_DIGITS:
+        number = _context(digits, rounding).divide(decimal.Decimal(numerator), decimal.Decimal(denominator))
+    # Bit lengths tell a number far from the plain range without asking the Decimal.
+    near_the_edge = abs(numerator_bits - denominator_bits) > _PLAIN_BITS - 8
+    if near_the_edge and number and not -MAX_PLAIN_DIGITS <= number.adjusted() < MAX_PLAIN_DIGITS:
         return f"{number:.{digits - 1}e}"
     text = f"{number:,f}"
     if "." in text:
@@ -56,10 +58,10 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
     numerator, denominator = abs(magnitude.numerator), magnitude.denominator
-    if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
-        return 1, ""  # written in scientific notation, where a scale word would only confuse
     for factor, word in _SCALES:
         if numerator >= factor * denominator:
+            if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
+                return 1, ""  # written in scientific notation, where a scale word would only confuse
             return factor, word
     return 1, ""
 
@@ -112,14 +114,6 @@ def format_amount(amount: Amount) -> str:
     return format_interval(amount.interval, factor) + _unit_suffix(word, amount.unit)
 
 
-def _too_long(value: Fraction) -> bool:
-    """Whether the exact decimal of ``value`` could pass :data:`MAX_EXACT_DIGITS` digits.
-
-    Bit lengths bound the digits without converting anything to text.
-    """
-    return value.numerator.bit_length() + value.denominator.bit_length() > _MAX_EXACT_BITS
-
-
 def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -> decimal.Decimal:
     """``numerator / denominator`` to ``digits`` digits, rounded as asked, from their leading bits.
 
@@ -150,17 +144,19 @@ def exact_text(value: Endpoint) -> str | None:
     """
     if isinstance(value, float):
         return None
-    if _too_long(value):
+    numerator, denominator = value.numerator, value.denominator
+    # Bit lengths bound the digits without converting anything to text.
+    if numerator.bit_length() + denominator.bit_length() > _MAX_EXACT_BITS:
         return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
-    rest, twos, fives = value.denominator, 0, 0
+    rest, twos, fives = denominator, 0, 0
     while rest % 2 == 0:
         rest, twos = rest // 2, twos + 1
     while rest % 5 == 0:
         rest, fives = rest // 5, fives + 1
     if rest != 1:
-        return f"{value.numerator}/{value.denominator}"
+        return f"{numerator}/{denominator}"
     places = max(twos, fives)
-    scaled = value.numerator * 10**places // value.denominator
+    scaled = numerator * 10**places // denominator
     digits = str(abs(scaled)).rjust(places + 1, "0")
     sign = "-" if scaled < 0 else ""
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)

@@ -7,8 +7,8 @@ and the functions ``min``, ``max`` and ``abs``. Exponents must be whole-number l
 larger than :data:`~claimcheck.limits.MAX_EXPONENT`. There are no strings, no attribute access on objects, no
 keywords and no comprehensions: the text is parsed by Python's ``ast`` module and every
 node is checked against a whitelist before anything is evaluated, and evaluation only
-looks names up in a table of amounts. Every computed value is bounded in size
-(:data:`~claimcheck.limits.MAX_RESULT_DIGITS`), checked before a power is taken, so that
+looks names up in a table of amounts. Results are bounded in size
+(:data:`~claimcheck.limits.MAX_RESULT_DIGITS`), checked before each power is taken, so that
 stacked powers are refused instead of computed for hours.
 """
 
@@ -196,6 +196,11 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
     result = _evaluate(formula.tree, formula.text, lookup, steps)
+    # Sums, products and quotients grow at most to the total size of their operands (a few
+    # hundred thousand digits, computed in a moment), so their size is checked once, here;
+    # only a power can explode, and it is checked before it is taken.
+    if _bits(result) > MAX_RESULT_BITS:
+        raise ResultTooLargeError(formula.text)
     return result, steps
 
 
@@ -223,8 +228,6 @@ def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps:
         result = FUNCTIONS[node.func.id](*args)
     else:  # pragma: no cover - parse_formula refuses everything else
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
-    if _bits(result) > MAX_RESULT_BITS:
-        raise ResultTooLargeError(_source(text, node), node.col_offset)
     steps.append((_source(text, node), result))
     return result
 

@@ -74,13 +74,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableFileError("not a regular file")
-        # The size is checked twice: before reading, and on what was read, for a file that
-        # grew in between.
         if status.st_size > limit:
             raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
-        data = file.read(limit + 1)
-    if len(data) > limit:
-        raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
+        # One byte more than its size tells a file that grew while it was read (or a file of
+        # /proc, which says it is empty): never more than limit + 1 bytes.
+        data = file.read(status.st_size + 1)
+    if len(data) > status.st_size:
+        raise UnreadableFileError("the file changed while it was read")
     return data
 
 
