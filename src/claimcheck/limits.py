@@ -70,9 +70,10 @@ MAX_EXPONENT = 12
 """A power in a formula: compounding over twelve months or years at most."""
 
 MAX_RESULT_DIGITS = 1_000
-"""Digits of the numerator or denominator of any value computed from a formula. Exact
-arithmetic grows numbers without bound (a power of a power of a power); a result that
-would pass this is refused before it is computed, so no step takes more than a moment."""
+"""Digits of the numerator or denominator of a value computed from a formula. Exact
+arithmetic grows numbers without bound (a power of a power of a power): a power that would
+pass this is refused before it is taken, and every formula's result is checked, so no step
+takes more than a moment. (Sums and products grow only to the size of their operands.)"""
 
 MAX_RESULT_BITS = math.ceil(MAX_RESULT_DIGITS * math.log2(10))
 """:data:`MAX_RESULT_DIGITS` in bits, which Python counts without converting to text."""
