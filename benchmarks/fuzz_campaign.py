@@ -175,6 +175,9 @@ class Campaign:
         for slot in self.slots:
             slot.connection.send(None)
             slot.process.join(5)
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)  # only the workers' scratch files
         return self.tally
 
     def _receive(self, slot: Slot) -> None:
