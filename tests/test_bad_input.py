@@ -177,6 +177,19 @@ def test_reference_to_missing_value(claim_file: Write) -> None:
     assert problem.at.line == 17
 
 
+def test_reference_to_an_event(claim_file: Write) -> None:
+    """Found by tests/test_fuzz.py: the message named an empty value and an empty list."""
+    path = claim_file(
+        ARTICLE_HEADER
+        + "claims:\n  - id: opened\n    kind: event\n    quote: opened in July 2024\n"
+        + "    period: July 2024\n"
+        + "checks:\n  - id: twice\n    kind: formula\n    formula: opened * 2\n"
+    )
+    problem = only(path)
+    assert (problem.code, problem.message) == ("CC406", "'opened' has no value to compute with")
+    assert (problem.at.line, problem.record_id) == (13, "twice")
+
+
 def test_reference_cycle(claim_file: Write) -> None:
     path = claim_file(
         ARTICLE_HEADER

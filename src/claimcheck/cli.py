@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the core, render, return an exit code.
 
 Exit codes: 0 clean; 1 findings at or above --fail-on (inconsistencies by default); 2 bad
-input or usage.
+input or usage, and internal errors (claimcheck never lets one pass for a finding).
 Heavy modules (pint, the engine, the renderers) are imported inside the commands, so that
 ``claimcheck --help`` and every command start fast.
 """
@@ -157,6 +157,23 @@ ReviewUrlOption = Annotated[
     ),
 ]
 
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", help="Show the traceback of any internal error on stderr (or set CLAIMCHECK_DEBUG=1)."
+    ),
+]
+
+
+def _set_debug(debug: bool) -> None:
+    """Tracebacks of internal errors, here and in worker processes (which inherit the variable)."""
+    if debug:
+        import os
+
+        from claimcheck.safety import DEBUG_VARIABLE
+
+        os.environ[DEBUG_VARIABLE] = "1"
+
 
 @app.command()
 def verify(
@@ -202,6 +219,7 @@ def verify(
     ] = None,
     organisation: OrganisationOption = None,
     review_url: ReviewUrlOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
@@ -209,6 +227,7 @@ def verify(
     """
     import os
 
+    _set_debug(debug)
     name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     _run(paths, name, output, changed, base, fail_on, exit_zero, quiet, show, jobs, organisation, review_url)
 
@@ -345,9 +364,12 @@ def explain(
         Optional[Path],  # noqa: UP045 - typer needs Optional here
         typer.Option("--file", help="Only look in this claim file (when ids repeat across files)."),
     ] = None,
+    debug: DebugOption = False,
 ) -> None:
     """Show step by step how the verdict on one claim or check was reached."""
     import difflib
+
+    _set_debug(debug)
 
     from claimcheck.engine import verify_path
     from claimcheck.explanation import explain as build_explanation
@@ -611,22 +633,49 @@ def expand_changed(argv: list[str]) -> list[str]:
     return expanded
 
 
-def main() -> None:
-    """The console-script entry point."""
+def _report_crash(error: Exception, argv: list[str]) -> None:
+    """One line on stderr for an error no record-level net caught; the traceback with --debug."""
     import os
 
+    if "--debug" in argv or os.environ.get("CLAIMCHECK_DEBUG", "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
     try:
-        app(args=expand_changed(sys.argv[1:]), prog_name="claimcheck")
+        detail = " ".join(str(error).split())[:160]
+    except Exception:
+        detail = ""
+    sys.stderr.write(f"claimcheck: internal error, please report it ({type(error).__name__}: {detail})\n")
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line (without the program name) in this process; its exit code.
+
+    Tests and the fuzz campaign call this; ``main`` adds only the fast exit.
+    """
+    try:
+        app(args=expand_changed(argv), prog_name="claimcheck")
         code = EXIT_CLEAN
     except SystemExit as stop:
         code = (
             stop.code if isinstance(stop.code, int) else (EXIT_CLEAN if stop.code is None else EXIT_BAD_INPUT)
         )
+    except Exception as error:  # the last net, behind the per-record ones of claimcheck.safety
+        _report_crash(error, argv)
+        code = EXIT_BAD_INPUT
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:  # the reader went away (`claimcheck verify | head`): nothing left to say
         pass
+    return code
+
+
+def main() -> None:
+    """The console-script entry point."""
+    import os
+
+    code = run(sys.argv[1:])
     # Skip the interpreter's teardown: freeing pint's registry, the caches and every module
     # costs about 20 ms and writes nothing. All output is flushed above.
     os._exit(code)

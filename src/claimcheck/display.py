@@ -3,18 +3,29 @@
 Interval ends are rounded outward (the lower end down, the upper end up) so that a
 displayed interval always contains the exact one. Large values are shown with the scale
 words newspapers use, so "55550000000" reads "55.55 billion".
+
+Numbers far beyond any article (a claim file may hold them) are shown in scientific
+notation, and never by turning a huge integer into text: that is slow, and past 4,300
+digits Python refuses it (see :mod:`claimcheck.limits`).
 """
 
 from __future__ import annotations
 
 import decimal
 import functools
+import math
 from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.intervals import Endpoint, Interval
+from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
+
+_MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
+_PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
+_KEPT_BITS = 256
+"""Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
 
 SIGNIFICANT_DIGITS = 6
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
@@ -28,9 +39,16 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
     # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    number = _context(digits, rounding).divide(
-        decimal.Decimal(value.numerator), decimal.Decimal(value.denominator * factor)
-    )
+    numerator, denominator = value.numerator, value.denominator * factor
+    numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
+    if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
+        number = _approximate(numerator, denominator, rounding, digits)
+    else:
+        number = _context(digits, rounding).divide(decimal.Decimal(numerator), decimal.Decimal(denominator))
+    # Bit lengths tell a number far from the plain range without asking the Decimal.
+    near_the_edge = abs(numerator_bits - denominator_bits) > _PLAIN_BITS - 8
+    if near_the_edge and number and not -MAX_PLAIN_DIGITS <= number.adjusted() < MAX_PLAIN_DIGITS:
+        return f"{number:.{digits - 1}e}"
     text = f"{number:,f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -42,6 +60,8 @@ def scale_for(magnitude: Fraction) -> tuple[int, str]:
     numerator, denominator = abs(magnitude.numerator), magnitude.denominator
     for factor, word in _SCALES:
         if numerator >= factor * denominator:
+            if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
+                return 1, ""  # written in scientific notation, where a scale word would only confuse
             return factor, word
     return 1, ""
 
@@ -94,19 +114,49 @@ def format_amount(amount: Amount) -> str:
     return format_interval(amount.interval, factor) + _unit_suffix(word, amount.unit)
 
 
+def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -> decimal.Decimal:
+    """``numerator / denominator`` to ``digits`` digits, rounded as asked, from their leading bits.
+
+    Both are cut to their leading :data:`_KEPT_BITS` bits and the power of two put back as an
+    exponent, so this takes a moment however long they are. The error of the cut (below
+    2**-250 relative) is covered by moving the value outward by 10**-60 relative before a
+    directed rounding: a floor stays below the exact value and a ceiling above it.
+    """
+    work = decimal.Context(prec=digits + 70, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    cut_n = max(0, numerator.bit_length() - _KEPT_BITS)
+    cut_d = max(0, denominator.bit_length() - _KEPT_BITS)
+    value = work.divide(decimal.Decimal(numerator >> cut_n), decimal.Decimal(denominator >> cut_d))
+    value = work.multiply(value, work.power(decimal.Decimal(2), cut_n - cut_d))
+    margin = abs(value).scaleb(-60)
+    if rounding == decimal.ROUND_FLOOR:
+        value = work.subtract(value, margin)
+    elif rounding == decimal.ROUND_CEILING:
+        value = work.add(value, margin)
+    final = decimal.Context(prec=digits, rounding=rounding, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return final.plus(value)
+
+
 def exact_text(value: Endpoint) -> str | None:
-    """An interval end as an exact string for machine output: a decimal, or "a/b", or None."""
+    """An interval end as an exact string for machine output: a decimal, or "a/b", or None.
+
+    An end of more than :data:`MAX_EXACT_DIGITS` digits, which only a claim file built to
+    break claimcheck can produce, is given rounded instead, marked with "~": "~1.00000e+4620".
+    """
     if isinstance(value, float):
         return None
-    rest, twos, fives = value.denominator, 0, 0
+    numerator, denominator = value.numerator, value.denominator
+    # Bit lengths bound the digits without converting anything to text.
+    if numerator.bit_length() + denominator.bit_length() > _MAX_EXACT_BITS:
+        return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
+    rest, twos, fives = denominator, 0, 0
     while rest % 2 == 0:
         rest, twos = rest // 2, twos + 1
     while rest % 5 == 0:
         rest, fives = rest // 5, fives + 1
     if rest != 1:
-        return f"{value.numerator}/{value.denominator}"
+        return f"{numerator}/{denominator}"
     places = max(twos, fives)
-    scaled = value.numerator * 10**places // value.denominator
+    scaled = numerator * 10**places // denominator
     digits = str(abs(scaled)).rjust(places + 1, "0")
     sign = "-" if scaled < 0 else ""
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimcheck import rules
+from claimcheck import rules, safety
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.figures import Reading
+from claimcheck.formulas import FormulaError, ResultTooLargeError
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.base import Context
 from claimcheck.loader import ClaimFile, load_claim_file
-from claimcheck.records import Check, Claim, Record
+from claimcheck.records import Check, Claim, FormulaText, Record
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
 from claimcheck.yamlsource import Mark
@@ -25,6 +26,8 @@ class MissingValueError(LookupError):
         record_id, _, field = name.partition(".")
         if available is None:
             message = f"{record_id!r} could not be evaluated (see the error reported for it)"
+        elif not available:  # an event claim: a date, no amount
+            message = f"{record_id!r} has no value to compute with"
         else:
             message = f"{record_id!r} has no value {field!r}; it has {', '.join(available)}"
         super().__init__(message)
@@ -60,8 +63,10 @@ def verify_path(path: Path) -> FileReport:
 def verify(claim_file: ClaimFile) -> FileReport:
     """Evaluate every claim and check of a loaded file.
 
-    A unit mismatch or a reference to a missing value is a problem of the claim file, reported
-    at the record (or the reference) that caused it; the other records are still evaluated.
+    A unit mismatch, a reference to a missing value or a result too large to compute is a
+    problem of the claim file, reported at the record (or the reference) that caused it; an
+    unexpected exception is an internal error of that record. Either way the other records
+    are still evaluated.
     """
     if claim_file.problems or claim_file.article is None:
         return FileReport(claim_file.path, claim_file.article, (), claim_file.problems)
@@ -72,21 +77,23 @@ def verify(claim_file: ClaimFile) -> FileReport:
     for record in (*claim_file.claims, *(checks[check_id] for check_id in claim_file.check_order)):
         try:
             outcome = _evaluate(claim_file, record, values)
-        except (UnitMismatchError, MissingValueError) as error:
-            code = rules.UNIT_MISMATCH if isinstance(error, UnitMismatchError) else rules.REFERENCE_INVALID
-            problems.append(Problem(claim_file.path, _place(record, error), str(error), record.id, code))
-            continue
-        readings: tuple[tuple[str, Reading], ...] = ()
-        if isinstance(record, Claim):
-            readings = tuple((name, figure.reading) for name, figure in record.figures().items())
-        results[record.id] = Result(
-            record,
-            readings,
-            outcome.derived,
-            outcome.verdict,
-            outcome.message,
-            claim_file.quote_lines.get(record.id),
-        )
+            readings: tuple[tuple[str, Reading], ...] = ()
+            if isinstance(record, Claim):
+                readings = tuple((name, figure.reading) for name, figure in record.figures().items())
+            results[record.id] = Result(
+                record,
+                readings,
+                outcome.derived,
+                outcome.verdict,
+                outcome.message,
+                claim_file.quote_lines.get(record.id),
+            )
+        except (UnitMismatchError, MissingValueError, FormulaError) as error:
+            problems.append(
+                Problem(claim_file.path, _place(record, error), _reason(error), record.id, _code(error))
+            )
+        except Exception as error:  # the safety net: see claimcheck.safety
+            problems.append(safety.internal_problem(claim_file.path, record.at, record.id, "checking", error))
     ordered = [
         results[record.id] for record in (*claim_file.claims, *claim_file.checks) if record.id in results
     ]
@@ -105,10 +112,28 @@ def _evaluate(claim_file: ClaimFile, record: Record, values: _Values) -> Outcome
     return outcome
 
 
+def _code(error: Exception) -> str:
+    if isinstance(error, UnitMismatchError):
+        return rules.UNIT_MISMATCH
+    if isinstance(error, MissingValueError):
+        return rules.REFERENCE_INVALID
+    if isinstance(error, ResultTooLargeError):
+        return rules.VALUE_TOO_LARGE
+    return rules.FORMULA_INVALID
+
+
+def _reason(error: Exception) -> str:
+    return f"bad formula: {error}" if type(error) is FormulaError else str(error)
+
+
 def _place(record: Record, error: Exception) -> Mark:
-    """The reference a missing value was asked for by, else the record itself."""
+    """The reference a missing value was asked for by, the failing part of a formula, or the record."""
     if isinstance(error, MissingValueError) and isinstance(record, Check):
         for ref in record.references():
             if ref.text == error.name or ref.target == error.name.partition(".")[0]:
                 return ref.at
+    if isinstance(error, FormulaError):
+        formula = getattr(record, "formula", None)
+        if isinstance(formula, FormulaText):
+            return Mark(formula.at.line, formula.at.col + error.offset)
     return record.at

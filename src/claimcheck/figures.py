@@ -33,6 +33,7 @@ from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
 from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
+from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
 from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
@@ -132,8 +133,6 @@ _HEDGES_BY_PHRASE = dict(PHRASES)
 DESCRIPTION_WORDS = frozenset(("in", "of", "on", "at", "from", "across", "among", "during", "for", "with"))
 """Words that start a description of what a figure counts: "yuan in revenue", "of GDP"."""
 
-MAX_FIGURE_LENGTH = 200
-MAX_PRECISION_DIGITS = 15
 BOUND_KINDS = (HedgeKind.ABOVE, HedgeKind.AT_LEAST, HedgeKind.BELOW, HedgeKind.AT_MOST)
 Role = Literal["value", "share", "ratio", "change"]
 
@@ -1121,7 +1120,7 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
     return Interval(value - half, value + half, True, False)
 
 
-_PRECISION = re.compile(r"\d{1,15}(?:,\d{3})*(?:\.\d{1,15})?")
+_PRECISION = re.compile(rf"\d{{1,{MAX_PRECISION_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,{MAX_PRECISION_DIGITS}}})?")
 
 
 def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple[Fraction, str]:
@@ -1131,8 +1130,9 @@ def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple
     if options.precision is not None:
         text = options.precision.strip()
         if not _PRECISION.fullmatch(text):
+            shown = text if len(text) <= 30 else text[:27] + "..."
             raise FigureError(
-                f"precision {options.precision!r} must be a positive decimal such as '1', '0.1' or '1,000'"
+                f"precision {shown!r} must be a positive decimal such as '1', '0.1' or '1,000'"
                 f" (at most {MAX_PRECISION_DIGITS} digits before and after the point)"
             )
         place = Fraction(text.replace(",", ""))

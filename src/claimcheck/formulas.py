@@ -4,10 +4,12 @@ A formula is arithmetic over names: ``revenue.value / tourists.value``,
 ``(1 + revenue.rate) / (1 + tourists.rate) - 1``. It allows numbers, names (a claim or
 check id, optionally followed by one ``.field``), ``+ - * / **``, unary minus, parentheses
 and the functions ``min``, ``max`` and ``abs``. Exponents must be whole-number literals no
-larger than :data:`MAX_EXPONENT`. There are no strings, no attribute access on objects, no
+larger than :data:`~claimcheck.limits.MAX_EXPONENT`. There are no strings, no attribute access on objects, no
 keywords and no comprehensions: the text is parsed by Python's ``ast`` module and every
 node is checked against a whitelist before anything is evaluated, and evaluation only
-looks names up in a table of amounts.
+looks names up in a table of amounts. Results are bounded in size
+(:data:`~claimcheck.limits.MAX_RESULT_DIGITS`), checked before each power is taken, so that
+stacked powers are refused instead of computed for hours.
 """
 
 from __future__ import annotations
@@ -20,11 +22,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from claimcheck import limits
 from claimcheck.amounts import Amount
+from claimcheck.intervals import Interval
+from claimcheck.limits import (
+    MAX_EXPONENT,
+    MAX_FORMULA_DEPTH,
+    MAX_FORMULA_LENGTH,
+    MAX_FORMULA_NODES,
+    MAX_NUMBER_DIGITS,
+    MAX_RESULT_BITS,
+    MAX_RESULT_DIGITS,
+)
 
-MAX_LENGTH = 500
-MAX_NODES = 200
-MAX_EXPONENT = 12
+_NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
+"""A number in a formula must be below this and, unless zero, above its reciprocal."""
 FUNCTIONS: dict[str, Callable[..., Amount]] = {
     "min": lambda *args: functools.reduce(Amount.minimum, args),
     "max": lambda *args: functools.reduce(Amount.maximum, args),
@@ -42,6 +54,15 @@ class FormulaError(ValueError):
         super().__init__(message)
 
 
+class ResultTooLargeError(FormulaError):
+    """A computed value that would pass :data:`~claimcheck.limits.MAX_RESULT_DIGITS`."""
+
+    def __init__(self, expression: str, offset: int = 0) -> None:
+        super().__init__(
+            f"{expression!r} would give a number of more than {MAX_RESULT_DIGITS:,} digits", offset
+        )
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class Formula:
     """A parsed, checked formula and the names it reads."""
@@ -56,10 +77,14 @@ Step = tuple[str, Amount]
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_formula(text: str) -> Formula:
-    """Parse and check a formula; raises :class:`FormulaError` with the reason and column."""
-    if len(text) > MAX_LENGTH:
-        raise FormulaError(f"formula is longer than {MAX_LENGTH} characters")
+def parse_formula(text: str, *, trusted: bool = False) -> Formula:
+    """Parse and check a formula; raises :class:`FormulaError` with the reason and column.
+
+    ``trusted`` is for the formulas claimcheck builds itself (the sum of a total's parts):
+    they may be longer than a claim file's formulas, whose size is limited.
+    """
+    if len(text) > MAX_FORMULA_LENGTH and not trusted:
+        raise FormulaError(f"formula is longer than {MAX_FORMULA_LENGTH} characters")
     if not text.strip():
         raise FormulaError("formula is empty")
     try:
@@ -69,20 +94,26 @@ def parse_formula(text: str) -> Formula:
     except (RecursionError, MemoryError, ValueError):
         raise FormulaError("formula is nested too deeply") from None
     nodes = list(ast.walk(tree))
-    if len(nodes) > MAX_NODES:
-        raise FormulaError(f"formula has more than {MAX_NODES} parts")
+    if len(nodes) > MAX_FORMULA_NODES and not trusted:
+        raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     names: list[str] = []
-    _check(tree.body, names)
+    # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS)
     return Formula(text.strip(), tree.body, tuple(dict.fromkeys(names)))
 
 
-def _check(node: ast.expr, names: list[str]) -> None:
+def _check(node: ast.expr, names: list[str], depth: int) -> None:
     offset = getattr(node, "col_offset", 0)
+    if depth > MAX_FORMULA_DEPTH:
+        raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
+    depth += 1
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
             raise FormulaError(f"only numbers are allowed, not {node.value!r}", offset)
         if isinstance(node.value, float) and not math.isfinite(node.value):
             raise FormulaError("numbers must be finite", offset)
+        if node.value != 0 and not 1 / _NUMBER_LIMIT < abs(node.value) < _NUMBER_LIMIT:
+            raise FormulaError(f"numbers are limited to {MAX_NUMBER_DIGITS} digits", offset)
     elif isinstance(node, (ast.Name, ast.Attribute)):
         names.append(_reference(node))
     elif isinstance(node, ast.BinOp):
@@ -90,14 +121,14 @@ def _check(node: ast.expr, names: list[str]) -> None:
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
         if isinstance(node.op, ast.Pow):
             _exponent(node.right)
-            _check(node.left, names)
+            _check(node.left, names, depth)
         else:
-            _check(node.left, names)
-            _check(node.right, names)
+            _check(node.left, names, depth)
+            _check(node.right, names, depth)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names)
+        _check(node.operand, names, depth)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS))
@@ -107,7 +138,7 @@ def _check(node: ast.expr, names: list[str]) -> None:
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
         for arg in node.args:
-            _check(arg, names)
+            _check(arg, names, depth)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -165,6 +196,11 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
     result = _evaluate(formula.tree, formula.text, lookup, steps)
+    # Sums, products and quotients grow at most to the total size of their operands (a few
+    # hundred thousand digits, computed in a moment), so their size is checked once, here;
+    # only a power can explode, and it is checked before it is taken.
+    if _bits(result) > MAX_RESULT_BITS:
+        raise ResultTooLargeError(formula.text)
     return result, steps
 
 
@@ -179,7 +215,10 @@ def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps:
     if isinstance(node, ast.BinOp):
         left = _evaluate(node.left, text, lookup, steps)
         if isinstance(node.op, ast.Pow):
-            result = left ** _exponent(node.right)
+            exponent = _exponent(node.right)
+            if _bits(left) * abs(exponent) > MAX_RESULT_BITS:
+                raise ResultTooLargeError(_source(text, node), node.col_offset)
+            result = left**exponent
         else:
             right = _evaluate(node.right, text, lookup, steps)
             result = _BINARY[type(node.op)](left, right)
@@ -189,8 +228,22 @@ def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps:
         result = FUNCTIONS[node.func.id](*args)
     else:  # pragma: no cover - parse_formula refuses everything else
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
-    steps.append((ast.get_source_segment(text, node) or ast.unparse(node), result))
+    steps.append((_source(text, node), result))
     return result
+
+
+def _source(text: str, node: ast.expr) -> str:
+    return ast.get_source_segment(text, node) or ast.unparse(node)
+
+
+def _bits(amount: Amount) -> int:
+    """The size of an amount's largest number, in bits: cheap, and never turns it into text."""
+    interval: Interval = amount.interval
+    size = 0
+    for value in (interval.lo, interval.hi, amount.nominal):
+        if isinstance(value, Fraction):
+            size = max(size, value.numerator.bit_length(), value.denominator.bit_length())
+    return size
 
 
 _BINARY: dict[type[ast.operator], Callable[[Amount, Amount], Amount]] = {

@@ -22,6 +22,16 @@ class IntervalError(ArithmeticError):
     """An operation that has no interval result, such as an exponent too large to compute."""
 
 
+def _add_end(a: Endpoint, b: Endpoint) -> Endpoint:
+    # An infinite end absorbs any finite one. Python would turn the Fraction into a float
+    # first, which overflows for a Fraction beyond 1e308.
+    if isinstance(a, float):
+        return a
+    if isinstance(b, float):
+        return b
+    return a + b
+
+
 def _mul_end(a: Endpoint, b: Endpoint) -> Endpoint:
     # Zero times anything is zero here: the corner 0 * inf stands for the limit of 0 * y,
     # which is 0 for every finite y the interval holds.
@@ -112,8 +122,8 @@ class Interval:
 
     def __add__(self, other: Interval) -> Interval:
         return Interval(
-            self.lo + other.lo,
-            self.hi + other.hi,
+            _add_end(self.lo, other.lo),
+            _add_end(self.hi, other.hi),
             self.lo_closed and other.lo_closed,
             self.hi_closed and other.hi_closed,
         )

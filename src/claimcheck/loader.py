@@ -3,22 +3,30 @@
 Every problem is collected with its place, so one run reports all that is wrong with a
 file. Nothing in a claim file is executed: YAML is read as plain data, formulas are parsed
 against a whitelist, and an article text is only ever read, relative to the claim file.
+Files are read only when they are regular files within the size limit, which is checked
+with the file's size before reading: a device or a pipe is never read to its end.
+Each record is built under the safety net (:mod:`claimcheck.safety`).
 """
 
 from __future__ import annotations
 
+import bisect
 import graphlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimcheck import rules
+from claimcheck import rules, safety
 from claimcheck.articletext import plain_text
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.config import EMPTY, ConfigError, config_for
 from claimcheck.figures import PLAIN, ReadingContext
 from claimcheck.kinds import CLAIM_KINDS
+from claimcheck.kinds.conversion import validate_tolerance
+from claimcheck.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_QUOTE_SEARCH, MAX_RECORDS
 from claimcheck.records import Article, Check, Claim, Defaults, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
@@ -29,8 +37,6 @@ from claimcheck.yamlsource import Path as DocumentPath
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("article", "units", "defaults", "claims", "references", "checks")
-MAX_RECORDS = 10_000
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -52,14 +58,53 @@ class ClaimFile:
     """How the file's figures were read: locale, currency hints, declared units."""
 
 
+class UnreadableFileError(OSError):
+    """A file that is not read: not a regular file, or larger than its limit."""
+
+    def __init__(self, reason: str, too_large: bool = False) -> None:
+        self.reason = reason
+        self.too_large = too_large
+        super().__init__(reason)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, refused if larger than ``limit`` bytes.
+
+    The size is checked with the file's own size before anything is read, and at most
+    ``limit + 1`` bytes are ever read, so a device (/dev/zero), a FIFO or a file that
+    grows while it is read cannot make claimcheck read without end. Opening does not block
+    on a FIFO (``O_NONBLOCK``), and the type is checked on the opened file itself.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableFileError("not a regular file")
+        if status.st_size > limit:
+            raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
+        # One byte more than its size tells a file that grew while it was read (or a file of
+        # /proc, which says it is empty): never more than limit + 1 bytes.
+        data = file.read(status.st_size + 1)
+    if len(data) > status.st_size:
+        raise UnreadableFileError("the file changed while it was read")
+    return data
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, UnreadableFileError):
+        return error.reason
+    return str(error.strerror or error)
+
+
 def load_claim_file(path: Path) -> ClaimFile:
     """Read and validate one claim file."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except OSError as error:
-        return _failed(
-            path, Mark(1, 1), f"cannot read file: {error.strerror or error}", rules.FILE_UNREADABLE
-        )
+        message = f"cannot read file: {_reason(error)}"
+        if isinstance(error, UnreadableFileError) and error.too_large:
+            message = f"file is {error.reason}"
+        return _failed(path, Mark(1, 1), message, rules.FILE_UNREADABLE)
     return _load_bytes(path, raw)
 
 
@@ -75,7 +120,10 @@ def _load_bytes(path: Path, raw: bytes) -> ClaimFile:
         return _failed(path, error.mark, error.message, error.code)
     except RecursionError:
         return _failed(path, Mark(1, 1), "YAML is nested too deeply", rules.YAML_INVALID)
-    return _Loader(path, document).load()
+    try:
+        return _Loader(path, document).load()
+    except Exception as error:  # the safety net: see claimcheck.safety
+        return ClaimFile(path, problems=(safety.internal_problem(path, Mark(1, 1), None, "loading", error),))
 
 
 def _failed(path: Path, mark: Mark, message: str, code: str) -> ClaimFile:
@@ -91,6 +139,12 @@ class _Loader:
         """Where each record stands in the document, by id."""
         for error in document.errors:
             self.builder.problem(error.message, error.mark, error.code)
+
+    def _internal(self, path: DocumentPath, record_id: str | None, doing: str, error: Exception) -> None:
+        """Report an unexpected exception as an internal error of one record, and go on."""
+        problem = safety.internal_problem(self.path, self.document.mark(path), record_id, doing, error)
+        self.builder.problems.append((problem.message, problem.at, record_id, problem.code))
+        self.builder.record_id = None
 
     def load(self) -> ClaimFile:
         data = self.document.data
@@ -110,12 +164,15 @@ class _Loader:
                 self.builder.problem(f"missing the top-level key {key!r}", self.document.mark(()))
         article = None
         if "article" in data:
-            article = self.builder.record(Article, data["article"], ("article",), "the article")
+            try:
+                article = self.builder.record(Article, data["article"], ("article",), "the article")
+            except Exception as error:  # the safety net
+                self._internal(("article",), None, "reading", error)
             self.builder.published = article.date if article else None
         self.builder.context = self._reading_context(article, data.get("units"))
-        defaults = Defaults()
-        if "defaults" in data:
-            defaults = self.builder.record(Defaults, data["defaults"], ("defaults",), "defaults") or defaults
+        defaults = self._defaults(data)
+        if "claims" in data and data["claims"] is None:
+            self.builder.problem("'claims' must be a list", self.document.mark(("claims",)))
         claims = self._records("claims", data.get("claims"), CLAIM_KINDS)
         references = self._records("references", data.get("references"), CLAIM_KINDS)
         self._sources(claims, references)
@@ -175,6 +232,22 @@ class _Loader:
             locale = article.locale or locale
         return ReadingContext(locale, hints, vocabulary)
 
+    def _defaults(self, data: dict[str, Any]) -> Defaults:
+        if "defaults" not in data:
+            return Defaults()
+        try:
+            defaults: Defaults | None = self.builder.record(
+                Defaults, data["defaults"], ("defaults",), "defaults"
+            )
+            if defaults is None:
+                return Defaults()
+            for message, mark in validate_tolerance(defaults.rate_tolerance):
+                self._problem(None, message, mark)
+            return defaults
+        except Exception as error:  # the safety net
+            self._internal(("defaults",), None, "reading", error)
+            return Defaults()
+
     def _sources(self, claims: list[Claim], references: list[Claim]) -> None:
         for claim in claims:
             if claim.source is not None:
@@ -227,36 +300,52 @@ class _Loader:
             path = (key, index)
             record_id = item.get("id") if isinstance(item, dict) else None
             self.builder.record_id = record_id if isinstance(record_id, str) else None
-            kind_name = item.get("kind") if isinstance(item, dict) else None
-            if not isinstance(item, dict):
-                self.builder.problem(f"each {singular} must be a mapping", self.document.mark(path))
+            try:
+                record = self._record(singular, item, path, registry)
+            except Exception as error:  # the safety net: one record fails, the others are read
+                self._internal(path, self.builder.record_id, "reading", error)
                 continue
-            if kind_name is None:
-                self.builder.problem(
-                    f"{singular} has no 'kind'; expected one of {', '.join(registry)}",
-                    self.document.mark(path),
-                )
-                continue
-            kind = registry.get(kind_name)
-            if kind is None:
-                self.builder.problem(
-                    f"unknown {singular} kind {kind_name!r}; expected one of {', '.join(registry)}",
-                    self.document.mark((*path, "kind")),
-                )
-                continue
-            record = self.builder.record(kind.record, item, path, f"{kind_name} {singular}")
             if record is not None:
-                self.paths.setdefault(record.id, path)
-                if not re.fullmatch(ID_PATTERN, record.id):
-                    self.builder.problem(
-                        f"id {record.id!r} must be lower-case letters, digits and '_',"
-                        " starting with a letter",
-                        self.document.mark((*path, "id")),
-                    )
-                    continue
                 records.append(record)
         self.builder.record_id = None
         return records
+
+    def _record(self, singular: str, item: Any, path: DocumentPath, registry: dict[str, Any]) -> Any:
+        """One claim, reference or check built from its mapping, or None after a problem."""
+        if not isinstance(item, dict):
+            self.builder.problem(f"each {singular} must be a mapping", self.document.mark(path))
+            return None
+        kind_name = item.get("kind")
+        if kind_name is None:
+            self.builder.problem(
+                f"{singular} has no 'kind'; expected one of {', '.join(registry)}",
+                self.document.mark(path),
+            )
+            return None
+        if not isinstance(kind_name, str):
+            self.builder.problem(
+                f"'kind' must be a single word, one of {', '.join(registry)}, not a {_shape(kind_name)}",
+                self.document.mark((*path, "kind")),
+            )
+            return None
+        kind = registry.get(kind_name)
+        if kind is None:
+            self.builder.problem(
+                f"unknown {singular} kind {kind_name!r}; expected one of {', '.join(registry)}",
+                self.document.mark((*path, "kind")),
+            )
+            return None
+        record = self.builder.record(kind.record, item, path, f"{kind_name} {singular}")
+        if record is None:
+            return None
+        self.paths.setdefault(record.id, path)
+        if not re.fullmatch(ID_PATTERN, record.id):
+            self.builder.problem(
+                f"id {record.id!r} must be lower-case letters, digits and '_', starting with a letter",
+                self.document.mark((*path, "id")),
+            )
+            return None
+        return record
 
     def _unique_ids(self, records: list[Record]) -> None:
         seen: dict[str, Record] = {}
@@ -280,46 +369,73 @@ class _Loader:
             try:
                 issues = kind.validate(record)
             except UnknownUnitError as error:
-                self._problem(record, str(error), record.at, rules.UNKNOWN_UNIT)
+                issues = [(str(error), record.at)]
+            except Exception as error:  # the safety net
+                self._internal(self.paths.get(record.id, ()), record.id, "validating", error)
                 continue
             for message, mark in issues:
-                code = rules.UNKNOWN_UNIT if message.startswith("unknown unit") else rules.SCHEMA_INVALID
-                self._problem(record, message, mark, code)
+                code, place = rules.SCHEMA_INVALID, mark
+                if message.startswith("unknown unit"):
+                    code = rules.UNKNOWN_UNIT
+                    if mark is record.at and record.id in self.paths:
+                        # A record-wide unit ('unit:' of a change or a check) is shown at its key.
+                        place = self.document.mark((*self.paths[record.id], "unit"))
+                self._problem(record, message, place, code)
 
     def _quotes(self, article: Article, claims: list[Claim]) -> dict[str, int]:
         lines: dict[str, int] = {}
         text = None
         if article.text is not None:
             text = self._article_text(article)
-        normalized_text = _normalize(text) if text is not None else None
+        # Normalised once, with the offset where each line starts: matching stays linear in
+        # the length of the article, however many quotes there are.
+        index = _ArticleIndex.of(text) if text is not None else None
+        if index is not None:
+            quoted = {claim.quote for claim in claims if claim.source is None}
+            if len(index.text) * len(quoted) > MAX_QUOTE_SEARCH:
+                message = (
+                    f"the article text ({len(index.text):,} characters) is too long to look for"
+                    f" {len(quoted):,} quotes in it; split the claim file"
+                )
+                self._problem(None, message, self.document.mark(("article", "text")), rules.FILE_UNREADABLE)
+                index = None
         for claim in claims:
-            quote = _normalize(claim.quote)
-            for name, figure in claim.figures().items():
-                if _normalize(figure.printed) not in quote:
-                    message = f"figure {name!r} ({figure.printed!r}) is not in the quote"
-                    self._problem(claim, message, figure.at, rules.QUOTE_MISMATCH)
-            if normalized_text is None or text is None or claim.source is not None:
-                continue  # a reference quotes its own source, not the article
-            position = normalized_text.find(quote)
-            if position < 0:
-                mark = self.document.mark((*self.paths[claim.id], "quote"))
-                self._problem(claim, "quote not found in the article text", mark, rules.QUOTE_MISMATCH)
-            else:
-                lines[claim.id] = _line_of(text, claim.quote) or 1
+            try:
+                line = self._quote(claim, index)
+            except Exception as error:  # the safety net
+                self._internal(self.paths.get(claim.id, ()), claim.id, "matching the quote of", error)
+                continue
+            if line is not None:
+                lines[claim.id] = line
         return lines
+
+    def _quote(self, claim: Claim, index: _ArticleIndex | None) -> int | None:
+        """Check one claim's figures against its quote and its quote against the article."""
+        quote = _normalize(claim.quote)
+        for name, figure in claim.figures().items():
+            if _normalize(figure.printed) not in quote:
+                message = f"figure {name!r} ({figure.printed!r}) is not in the quote"
+                self._problem(claim, message, figure.at, rules.QUOTE_MISMATCH)
+        if index is None or claim.source is not None:
+            return None  # a reference quotes its own source, not the article
+        position = index.text.find(quote)
+        if position < 0:
+            mark = self.document.mark((*self.paths[claim.id], "quote"))
+            self._problem(claim, "quote not found in the article text", mark, rules.QUOTE_MISMATCH)
+            return None
+        return index.line_at(position)
 
     def _article_text(self, article: Article) -> str | None:
         assert article.text is not None
         mark = self.document.mark(("article", "text"))
         target = (self.path.parent / article.text).resolve()
         try:
-            raw = target.read_bytes()
+            raw = read_regular_file(target, MAX_ARTICLE_BYTES)
         except OSError as error:
-            reason = f"cannot read the article text {article.text!r}: {error.strerror or error}"
+            reason = f"cannot read the article text {article.text!r}: {_reason(error)}"
+            if isinstance(error, UnreadableFileError) and error.too_large:
+                reason = f"the article text is {error.reason}"
             self._problem(None, reason, mark, rules.FILE_UNREADABLE)
-            return None
-        if len(raw) > MAX_ARTICLE_BYTES:
-            self._problem(None, "the article text is larger than 5 MiB", mark, rules.FILE_UNREADABLE)
             return None
         try:
             return plain_text(raw.decode("utf-8-sig"), target.suffix)
@@ -370,14 +486,36 @@ def _normalize(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split()).casefold()
 
 
-def _line_of(text: str, quote: str) -> int | None:
-    words = quote.split()
-    if not words:
-        return None
-    for number, line in enumerate(text.splitlines(), 1):
-        if _normalize(" ".join(words[:4])) in _normalize(line):
-            return number
-    return None
+@dataclass(frozen=True, repr=False, eq=False)
+class _ArticleIndex:
+    """The article text normalised once for quote matching, and where each line starts in it."""
+
+    text: str
+    starts: list[int]
+    """For line n (1-based), the offset in ``text`` where its first word is or would be."""
+
+    @classmethod
+    def of(cls, article: str) -> _ArticleIndex:
+        # Normalising line by line gives the same text as normalising the whole (line breaks
+        # are white space to split()), and records each line's offset on the way.
+        chunks: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for line in article.splitlines():
+            starts.append(offset)
+            chunk = _normalize(line)
+            if chunk:
+                chunks.append(chunk)
+                offset += len(chunk) + 1
+        return cls(" ".join(chunks), starts)
+
+    def line_at(self, position: int) -> int:
+        """The 1-based line of the article text that holds ``position`` of the normalised text."""
+        return max(1, bisect.bisect_right(self.starts, position))
+
+
+def _shape(data: Any) -> str:
+    return "list" if isinstance(data, list) else "mapping" if isinstance(data, dict) else "value"
 
 
 def find_claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -395,6 +533,10 @@ def find_claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
             )
         elif path.is_file():
             files.append(path)
+        elif path.exists():  # a device, a FIFO or a socket: never read, however it was named
+            problems.append(
+                Problem(path, Mark(1, 1), "not a regular file or directory", None, rules.FILE_UNREADABLE)
+            )
         else:
             problems.append(
                 Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)

@@ -24,12 +24,18 @@ FORMULA = "rate"
 
 
 def widened(interval: Interval, tolerance: Fraction) -> Interval:
-    """An interval of positive rates widened by a relative tolerance on both sides."""
+    """An interval of rates widened on both sides by a relative tolerance of each end.
+
+    Each end moves away by ``tolerance`` times its own size, so that the interval only ever
+    grows, whatever the sign of its ends (a negative amount implies a negative rate).
+    ``tolerance`` is from 0 to 1 (the loader refuses others); an infinite end stays put.
+    """
     if tolerance == 0:
         return interval
+    lo, hi = interval.lo, interval.hi
     return Interval(
-        interval.lo * (1 - tolerance),
-        interval.hi * (1 + tolerance),
+        lo if isinstance(lo, float) else lo - abs(lo) * tolerance,
+        hi if isinstance(hi, float) else hi + abs(hi) * tolerance,
         interval.lo_closed,
         interval.hi_closed,
     )

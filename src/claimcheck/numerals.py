@@ -12,8 +12,7 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-MAX_DIGITS = 30
-"""Digits in one printed number: more than any real figure, few enough to compute with."""
+from claimcheck.limits import MAX_PRINTED_DIGITS as MAX_DIGITS
 
 DECIMAL_COMMA_LANGUAGES = frozenset(
     "de fr es it pt nl ru pl sv da nb nn no fi cs sk hu ro tr id el bg hr sl lt lv et uk".split()

@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
+
+from claimcheck.limits import MAX_PERIOD_DEPTH
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
@@ -46,9 +48,14 @@ class Period:
         return self.start is None
 
     def shifted_years(self, years: int) -> Period:
-        """The same stretch ``years`` earlier or later: the prior year of a change."""
+        """The same stretch ``years`` earlier or later: the prior year of a change.
+
+        Raises :class:`PeriodError` when that leaves the calendar (the year before year 1).
+        """
         if self.start is None or self.end is None:
             return self
+        if not MINYEAR <= self.start.year + years <= self.end.year + years <= MAXYEAR:
+            raise PeriodError(f"{self.printed!r} shifted by {years:+d} year(s) is outside the calendar")
         start = _add_years(self.start, years)
         end = _add_years(self.end, years)
         return Period(f"{self.printed} {years:+d} year(s)", start, end, _label(start, end))
@@ -81,22 +88,31 @@ def parse_period(printed: str, published: date) -> Period:
     text = re.sub(r"^(?:in|during|for|since|on|over)\s+", "", text)
     if text in _RECURRING:
         return Period(printed, None, None, "recurring: " + text)
-    start_end = _resolve(text, published)
+    start_end = _resolve(text, published, 0)
     if start_end is None:
+        shown = printed if len(printed) <= 60 else printed[:57] + "..."
         raise PeriodError(
-            f"cannot read the period {printed!r}: write a year ('2024'), a month ('July 2024'),"
+            f"cannot read the period {shown!r}: write a year ('2024'), a month ('July 2024'),"
             " a date ('2025-03-10'), 'last year', 'October last year' or 'annually'"
         )
     start, end = start_end
     return Period(printed, start, end, _label(start, end))
 
 
-def _resolve(text: str, published: date) -> tuple[date, date] | None:
+def _resolve(text: str, published: date, depth: int) -> tuple[date, date] | None:
+    # A period reads a year inside a month or a quarter, once or twice; deeper nesting
+    # ("may may may ... 2024") is never a date and would only recurse.
+    if depth > MAX_PERIOD_DEPTH:
+        return None
     if text in _RELATIVE_YEARS:
         year = published.year + _RELATIVE_YEARS[text]
+        if not MINYEAR <= year <= MAXYEAR:
+            return None
         return date(year, 1, 1), date(year, 12, 31)
     if re.fullmatch(r"\d{4}", text):
         year = int(text)
+        if year < MINYEAR:
+            return None
         return date(year, 1, 1), date(year, 12, 31)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
@@ -110,14 +126,14 @@ def _resolve(text: str, published: date) -> tuple[date, date] | None:
     match = re.fullmatch(r"(?:the\s+)?(\w+)\s+(?:quarter|q)\s+(?:of\s+)?(.+)", text)
     if match and match[1] in ("first", "second", "third", "fourth"):
         quarter = ("first", "second", "third", "fourth").index(match[1])
-        year_span = _resolve(match[2], published)
+        year_span = _resolve(match[2], published, depth + 1)
         if year_span is None:
             return None
         year = year_span[0].year
         return date(year, 3 * quarter + 1, 1), _month(year, 3 * quarter + 3)[1]
     words = text.split(" ", 1)
     if words[0] in MONTHS and len(words) == 2:
-        year_span = _resolve(words[1], published)
+        year_span = _resolve(words[1], published, depth + 1)
         if year_span is None:
             return None
         return _month(year_span[0].year, MONTHS[words[0]])

@@ -1,7 +1,8 @@
 """Finding codes: every kind of finding has a stable code, a name and documentation.
 
 Codes are grouped by family, like ruff's: CC1xx inconsistencies, CC2xx ambiguities, CC3xx
-unverifiable figures, CC4xx claim-file errors. A name says what is wrong, not how to fix it.
+unverifiable figures, CC4xx claim-file errors (CC499: claimcheck itself failed on a
+record). A name says what is wrong, not how to fix it.
 ``claimcheck rules`` lists them, ``claimcheck rule CODE`` shows one, and the SARIF output
 describes its rules from this same table.
 """
@@ -203,6 +204,14 @@ RULES: dict[str, Rule] = _rules(
         "quote: 'Jinzhong hosted 75 million tourists' (the article says 65 million).",
     ),
     Rule(
+        "CC410",
+        "value-too-large",
+        "error",
+        "A number in the claim file, or one computed from it, passes claimcheck's limits on size.",
+        "Exact arithmetic on such numbers would take hours or all memory; no article needs them.",
+        "formula: (((2 ** 12) ** 12) ** 12) ** 12",
+    ),
+    Rule(
         "CC411",
         "config-invalid",
         "error",
@@ -210,6 +219,14 @@ RULES: dict[str, Rule] = _rules(
         " 'units:' section cannot be used.",
         "A unit declared wrongly would change how every figure that uses it is read.",
         "units: {'bed night': 'nigth'} (no unit 'nigth')",
+    ),
+    Rule(
+        "CC499",
+        "internal-error",
+        "error",
+        "claimcheck failed unexpectedly on one claim, check or file; the rest was still checked.",
+        "The record was not checked at all. Please report it with the claim file and --debug output.",
+        "A claim file that makes claimcheck raise an exception it did not expect.",
     ),
 )
 
@@ -238,6 +255,8 @@ REFERENCE_INVALID = "CC406"
 UNIT_MISMATCH = "CC407"
 FORMULA_INVALID = "CC408"
 QUOTE_MISMATCH = "CC409"
+VALUE_TOO_LARGE = "CC410"
 CONFIG_INVALID = "CC411"
+INTERNAL_ERROR = "CC499"
 
 LEVEL_RANK: dict[Level, int] = {"note": 0, "warning": 1, "error": 2}

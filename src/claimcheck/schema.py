@@ -26,8 +26,8 @@ from claimcheck.figures import (
     UnknownWordError,
     read_figure,
 )
-from claimcheck.formulas import MAX_LENGTH as MAX_FORMULA_LENGTH
 from claimcheck.formulas import FormulaError, parse_formula
+from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
 from claimcheck.records import Article, Defaults, Figure, FormulaText, Ref
 from claimcheck.units import UnknownUnitError
@@ -35,7 +35,6 @@ from claimcheck.yamlsource import Document, Mark, Path
 
 REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-MAX_TEXT = 5000
 
 _OPTION_FIELDS = {field.name for field in dataclasses.fields(FigureOptions)}
 
@@ -367,5 +366,5 @@ def _figure_schema() -> dict[str, Any]:
     return {
         "description": "A figure exactly as printed, such as '55.6 billion yuan' or"
         " 'more than 10 million visitors'.",
-        "oneOf": [{"type": "string", "maxLength": 200}, mapping],
+        "oneOf": [{"type": "string", "maxLength": MAX_FIGURE_LENGTH}, mapping],
     }

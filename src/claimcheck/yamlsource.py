@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck import rules
+from claimcheck.limits import MAX_FILE_BYTES
+from claimcheck.limits import MAX_YAML_NODES as MAX_NODES
 
 Path = tuple[str | int, ...]
 """Where a value sits in the document: keys and list indexes from the top."""
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 200_000
 PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
@@ -108,9 +108,16 @@ def parse(text: str) -> Document:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
-        raise YamlError(f"not valid YAML: {reason}", where) from None
+        raise YamlError(f"not valid YAML: {_one_line(reason)}", where) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML does not allow: its message names a position, not a line.
+        character = error.character
+        what = f"#x{character:04x}" if isinstance(character, int) else repr(character)
+        raise YamlError(
+            f"not valid YAML: unacceptable character {what}: {error.reason}", _place(text, error.position)
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlError(f"not valid YAML: {error}", Mark(1, 1)) from None
+        raise YamlError(f"not valid YAML: {_one_line(str(error))}", Mark(1, 1)) from None
     if node is None:
         raise YamlError("file is empty: expected a claim file with 'article' and 'claims'", Mark(1, 1))
     builder = _Builder()
@@ -139,7 +146,9 @@ class _Builder:
         if node.tag not in PLAIN_TAGS:
             self.errors.append(YamlError(f"YAML tags such as {node.tag!r} are not allowed", mark))
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+            # A plain (unquoted) null, ~ or empty value is null; the C composer gives plain
+            # scalars the style '' and the Python one None. A quoted "null" is the text.
+            if node.tag == "tag:yaml.org,2002:null" and not node.style:
                 return None
             if node.style in ("'", '"'):
                 self.quoted.append(path)
@@ -164,6 +173,18 @@ class _Builder:
                 result[key] = self.build(value_node, (*path, key))
             return result
         raise YamlError(f"unexpected YAML node {type(node).__name__}", mark)  # pragma: no cover
+
+
+def _one_line(text: str) -> str:
+    """A message on one line: PyYAML's may run over two."""
+    return " ".join(text.split())
+
+
+def _place(text: str, position: int) -> Mark:
+    """The line and column of a character offset in ``text``."""
+    position = max(0, min(position, len(text)))
+    line_start = text.rfind("\n", 0, position) + 1
+    return Mark(text.count("\n", 0, position) + 1, position - line_start + 1)
 
 
 def _mark(node: Any) -> Mark:

@@ -46,6 +46,15 @@ def validate(claim: BoundClaim) -> list[Issue]:
             issues.append(("a limit must be a plain figure, without a hedge word", limit.at))
         elif not units.same_dimension(limit.reading.unit, claim.value.reading.unit):
             issues.append((f"the limit {limit.printed!r} is not in the bound's unit", limit.at))
+    if not issues and claim.minimum is not None and claim.maximum is not None:
+        value = amount_of(claim.value)
+        if _limit(claim.minimum, value) > _limit(claim.maximum, value):
+            issues.append(
+                (
+                    f"the minimum {claim.minimum.printed!r} is above the maximum {claim.maximum.printed!r}",
+                    claim.minimum.at,
+                )
+            )
     return issues
 
 

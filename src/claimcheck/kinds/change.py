@@ -18,6 +18,7 @@ from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.periods import PeriodError
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
@@ -75,6 +76,13 @@ def validate(claim: ChangeClaim) -> list[Issue]:
     printed = [name for name in ("value", "previous", "rate") if getattr(claim, name) is not None]
     if len(printed) < 2 and claim.rate is None:
         return [("a change needs a rate, or a value and a previous value", claim.at)]
+    if claim.unit is not None:
+        # Read at load time, so that an unknown unit is a claim-file error with its place
+        # (the loader points it at the 'unit' key), not a failure during evaluation.
+        try:
+            units.parse_unit(claim.unit)
+        except units.UnknownUnitError as error:
+            return [(str(error), claim.at)]
     if claim.rate is not None and not claim.rate.reading.has_unit:
         text = claim.rate.printed.strip()
         return [
@@ -214,7 +222,10 @@ def _when(claim: ChangeClaim, years: int) -> str:
     """ " (2023)": the period of a value, when the claim's period is a calendar year or span."""
     if claim.period is None or claim.period.recurring:
         return ""
-    return f" ({claim.period.shifted_years(years).label})"
+    try:
+        return f" ({claim.period.shifted_years(years).label})"
+    except PeriodError:  # the year before year 1: the value is still implied, only not dated
+        return ""
 
 
 def _per_period(reading: _Reading, inputs: dict[str, Amount]) -> Derived:

@@ -46,11 +46,22 @@ def validate(claim: ConversionClaim) -> list[Issue]:
     amount, converted = claim.amount.reading.unit, claim.converted.reading.unit
     if amount == converted:
         return [("a conversion needs two different units or currencies", claim.converted.at)]
-    tolerance = claim.rate_tolerance
-    if tolerance is not None and (
-        tolerance.reading.nominal is None or not units.is_percent(tolerance.reading.unit)
-    ):
+    return validate_tolerance(claim.rate_tolerance)
+
+
+def validate_tolerance(tolerance: Figure | None) -> list[Issue]:
+    """A rate tolerance, of a claim or of the file's defaults, is a percentage from 0 to 100.
+
+    A negative one would turn the accepted rates inside out, and 100 percent or more would
+    accept a rate of zero: neither is a tolerance.
+    """
+    if tolerance is None:
+        return []
+    nominal = tolerance.reading.nominal
+    if nominal is None or not units.is_percent(tolerance.reading.unit):
         return [("a rate tolerance must be a plain percentage such as '1 percent'", tolerance.at)]
+    if not 0 <= nominal < 100:
+        return [("a rate tolerance must be at least 0 and below 100 percent", tolerance.at)]
     return []
 
 

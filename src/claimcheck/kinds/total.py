@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.limits import MAX_PARTS
 from claimcheck.records import Claim, Figure, doc
-
-MAX_PARTS = 100
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
