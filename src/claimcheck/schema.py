@@ -299,7 +299,7 @@ def json_schema() -> dict[str, Any]:
                     " otherwise here: 'overnight stay: noun' (a new counted noun), 'bed night:"
                     " night' (an alias), 'people: visitor' (the same persons, for this article)."
                 ),
-                "additionalProperties": {"type": _SCALAR_TYPES},
+                "additionalProperties": {"type": _SCALAR_TYPES, "pattern": r"\S"},
             },
             "defaults": _object_schema(Defaults, "Settings for every claim of the file."),
             "claims": _records_schema("claim", list(CLAIM_KINDS), "The article's numerical claims."),
@@ -351,9 +351,9 @@ def _object_schema(
         schema = _type_schema(hints[field.name])
         if "doc" in field.metadata:
             schema["description"] = field.metadata["doc"]
-        if "pattern" in field.metadata and field.name == "id":
-            schema = {"type": "string", "pattern": field.metadata["pattern"], **schema}
-            schema["type"] = "string"
+        if field.name == "id":
+            # The loader checks an id's pattern; other patterns (a locale's) only document.
+            schema.update(type="string", pattern=field.metadata["pattern"])
         properties[field.name] = schema
         if _required(field) or (field.name == "source" and source == "required"):
             required.append(field.name)
@@ -396,7 +396,7 @@ def _type_schema(hint: Any) -> dict[str, Any]:
     if hint is Ref:
         return {"type": "string", "pattern": REF_PATTERN}
     if hint is FormulaText:
-        return {"type": _SCALAR_TYPES, "maxLength": MAX_FORMULA_LENGTH}
+        return {"type": _SCALAR_TYPES, "maxLength": MAX_FORMULA_LENGTH, "pattern": r"\S"}
     # Text: anything written as one value, but not blank.
     return {"type": _SCALAR_TYPES, "maxLength": MAX_TEXT, "pattern": r"\S"}
 
@@ -406,5 +406,5 @@ def _figure_schema() -> dict[str, Any]:
     return {
         "description": "A figure exactly as printed, such as '55.6 billion yuan' or"
         " 'more than 10 million visitors'.",
-        "oneOf": [{"type": "string", "maxLength": 200}, {"type": "number"}, mapping],
+        "oneOf": [{"type": "string", "maxLength": 200, "pattern": r"\S"}, {"type": "number"}, mapping],
     }
