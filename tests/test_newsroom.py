@@ -311,3 +311,17 @@ def test_console_script_runs_outside_the_test_runner() -> None:
     )
     assert completed.returncode == 0
     assert completed.stdout.startswith("claimcheck ")
+
+
+def test_readme_newsroom_walkthrough_is_real_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use in your newsroom's repository", 1)[1].split("\n## ", 1)[0]
+    block = section.split("$ claimcheck init\n", 1)[1].split("$ claimcheck verify\n", 1)[0]
+    git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    assert run("init")[1] == block
+    last = section.split("$ claimcheck verify\n", 1)[1].split("```", 1)[0].strip().splitlines()[-1]
+    assert run("verify")[1].strip().splitlines()[-1] == last
+    config = section.split("$ claimcheck config\n", 1)[1].split("```", 1)[0]
+    shown = run("config")[1].replace(str(tmp_path), "/tmp/walk/newsroom")
+    assert shown == config
