@@ -325,3 +325,14 @@ def test_readme_newsroom_walkthrough_is_real_output(tmp_path: Path, monkeypatch:
     config = section.split("$ claimcheck config\n", 1)[1].split("```", 1)[0]
     shown = run("config")[1].replace(str(tmp_path), "/tmp/walk/newsroom")
     assert shown == config
+
+
+def test_a_broken_configuration_reaches_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "a.yaml").write_text(CLAIM)
+    (tmp_path / "claimcheck.toml").write_text('fail_on = "fatal"\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("verify", "--format", "json")
+    assert code == 2
+    problems = json.loads(out)["files"][0]["problems"]
+    assert [problem["code"] for problem in problems] == ["CC411"]

@@ -19,7 +19,7 @@ from claimcheck import __version__
 if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.formats import FileOutput, RenderOptions
-    from claimcheck.results import Problem
+    from claimcheck.results import FileReport, Problem
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -104,14 +104,17 @@ def _render_options(
 
 
 def _project_config() -> Config:
-    """The configuration in force in the current folder; a broken one is a usage error."""
-    from claimcheck.config import ConfigError, config_in
+    """The configuration in force in the current folder, or the defaults when it is broken.
+
+    A broken configuration is not reported here: every claim file under it reports it (CC411),
+    so that it reaches the report (SARIF, JUnit) and not only the terminal.
+    """
+    from claimcheck.config import EMPTY, ConfigError, config_in
 
     try:
         return config_in(Path.cwd())
-    except ConfigError as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except ConfigError:
+        return EMPTY
 
 
 def _default_paths(config: Config) -> list[Path]:
@@ -290,7 +293,7 @@ def _followed(paths: list[Path], config: Config) -> tuple[list[Path], list[Probl
     return chosen, []
 
 
-def _standard_input_report() -> Any:
+def _standard_input_report() -> FileReport:
     """The report of the claim file read from standard input (``verify -``)."""
     from claimcheck.engine import verify as verify_claims
     from claimcheck.loader import load_claim_text
