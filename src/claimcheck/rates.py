@@ -139,6 +139,16 @@ def package_version() -> str:
 
 
 @functools.cache
+def latest_date() -> date:
+    """The newest date of the shipped history: its first line after the header, so cheap."""
+    lines = _lines()
+    next(lines)
+    for line in lines:
+        return date.fromisoformat(line.split(",", 1)[0])
+    raise RatesUnavailableError("the rate history is empty")
+
+
+@functools.cache
 def data_info() -> DataInfo:
     """The range of the shipped history: read in full, so only for `claimcheck data` and errors."""
     lines = _lines()

@@ -246,8 +246,26 @@ def _shape(data: Any) -> str:
 
 
 # JSON Schema ------------------------------------------------------------------------------
+#
+# The schema describes what the loader accepts as an editor sees it. Editors read YAML 1.2,
+# where `period: 2024` is a number and `date: 2025-03-11` a string, while the loader keeps
+# every scalar as the text written; so a field the loader reads as text takes a number or a
+# boolean too. Claims, references and checks choose their alternative by `kind` with
+# if/then (JSON Schema's discriminator), so that a mistake in a change claim is reported
+# against the change claim's fields rather than against every kind's.
 
 SCHEMA_ID = "https://claimcheck.invalid/schema/claimfile-1.json"
+SCHEMA_PATH = "schema/claimfile.schema.json"
+"""Where a repository keeps the schema, relative to its top: what `claimcheck init` writes."""
+
+_SCALAR_TYPES = ["string", "number", "boolean"]
+
+
+def schema_text() -> str:
+    """The JSON Schema as the file ``claimcheck schema`` prints and ships: indented, final newline."""
+    import json
+
+    return json.dumps(json_schema(), indent=2) + "\n"
 
 
 def json_schema() -> dict[str, Any]:
@@ -255,6 +273,14 @@ def json_schema() -> dict[str, Any]:
     from claimcheck.checks import CHECK_KINDS
     from claimcheck.kinds import CLAIM_KINDS
 
+    definitions: dict[str, Any] = {"figure": _figure_schema()}
+    for name, kind in CLAIM_KINDS.items():
+        definitions[f"claim-{name}"] = _object_schema(kind.record, kind.summary, kind=name, source="refused")
+        definitions[f"reference-{name}"] = _object_schema(
+            kind.record, kind.summary, kind=name, source="required"
+        )
+    for name, check in CHECK_KINDS.items():
+        definitions[f"check-{name}"] = _object_schema(check.record, check.summary, kind=name)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -266,63 +292,69 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "article": _object_schema(Article, "The article whose figures are checked."),
             "units": {
-                "type": "object",
+                "type": ["object", "null"],
                 "description": (
                     "Units this article's figures use that claimcheck does not know, or reads"
                     " otherwise here: 'overnight stay: noun' (a new counted noun), 'bed night:"
                     " night' (an alias), 'people: visitor' (the same persons, for this article)."
                 ),
-                "additionalProperties": {"type": "string", "minLength": 1},
+                "additionalProperties": {"type": _SCALAR_TYPES, "pattern": r"\S"},
             },
             "defaults": _object_schema(Defaults, "Settings for every claim of the file."),
-            "claims": {
-                "type": "array",
-                "items": {
-                    "oneOf": [
-                        _object_schema(kind.record, kind.summary, kind=name)
-                        for name, kind in CLAIM_KINDS.items()
-                    ]
-                },
-            },
-            "references": {
-                "type": "array",
-                "description": "Figures from other documents (a report, a statistical communiqué),"
+            "claims": _records_schema("claim", list(CLAIM_KINDS), "The article's numerical claims."),
+            "references": _records_schema(
+                "reference",
+                list(CLAIM_KINDS),
+                "Figures from other documents (a report, a statistical communiqué),"
                 " to compare the article's figures with; each needs a 'source'.",
-                "items": {
-                    "oneOf": [
-                        _object_schema(kind.record, kind.summary, kind=name)
-                        for name, kind in CLAIM_KINDS.items()
-                    ]
-                },
-            },
-            "checks": {
-                "type": "array",
-                "items": {
-                    "oneOf": [
-                        _object_schema(kind.record, kind.summary, kind=name)
-                        for name, kind in CHECK_KINDS.items()
-                    ]
-                },
-            },
+            ),
+            "checks": _records_schema("check", list(CHECK_KINDS), "Checks across claims, by id."),
         },
-        "$defs": {"figure": _figure_schema()},
+        "$defs": definitions,
     }
 
 
-def _object_schema(cls: type[Any], description: str, kind: str | None = None) -> dict[str, Any]:
+def _records_schema(prefix: str, kinds: list[str], description: str) -> dict[str, Any]:
+    """A list of records, each validated only against the alternative its ``kind`` names."""
+    return {
+        "type": ["array", "null"],
+        "description": description,
+        "items": {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"enum": kinds, "description": f"The kind of {prefix}."}},
+            # Understood by tools that read OpenAPI's keyword; JSON Schema validators use allOf.
+            "discriminator": {"propertyName": "kind"},
+            "allOf": [
+                {
+                    "if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                    "then": {"$ref": f"#/$defs/{prefix}-{kind}"},
+                }
+                for kind in kinds
+            ],
+        },
+    }
+
+
+def _object_schema(
+    cls: type[Any], description: str, kind: str | None = None, source: str | None = None
+) -> dict[str, Any]:
     hints = _hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in dataclasses.fields(cls):
         if field.metadata.get("internal"):
             continue
+        if field.name == "source" and source == "refused":
+            continue  # a claim of the article has no source: that makes it a reference
         schema = _type_schema(hints[field.name])
         if "doc" in field.metadata:
             schema["description"] = field.metadata["doc"]
-        if "pattern" in field.metadata:
-            schema["pattern"] = field.metadata["pattern"]
+        if field.name == "id":
+            # The loader checks an id's pattern; other patterns (a locale's) only document.
+            schema.update(type="string", pattern=field.metadata["pattern"])
         properties[field.name] = schema
-        if _required(field):
+        if _required(field) or (field.name == "source" and source == "required"):
             required.append(field.name)
     if kind is not None:
         properties["kind"] = {"const": kind, "description": f"{kind}: {description}"}
@@ -347,18 +379,25 @@ def _type_schema(hint: Any) -> dict[str, Any]:
     if hint is Figure:
         return {"$ref": "#/$defs/figure"}
     if hint is bool:
-        return {"type": "boolean"}
+        # The loader takes the words true and false, quoted or not.
+        return {"enum": [True, False, "true", "false"]}
     if hint is int:
-        return {"type": "integer", "minimum": 0, "maximum": 99}
+        return {
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 99},
+                {"type": "string", "pattern": r"^\d{1,2}$"},
+            ]
+        }
     if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _object_schema(hint, (hint.__doc__ or "").strip())
     if hint is datetime.date:
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
     if hint is Ref:
         return {"type": "string", "pattern": REF_PATTERN}
     if hint is FormulaText:
-        return {"type": "string", "maxLength": MAX_FORMULA_LENGTH}
-    return {"type": "string", "maxLength": MAX_TEXT}
+        return {"type": _SCALAR_TYPES, "maxLength": MAX_FORMULA_LENGTH, "pattern": r"\S"}
+    # Text: anything written as one value, but not blank.
+    return {"type": _SCALAR_TYPES, "maxLength": MAX_TEXT, "pattern": r"\S"}
 
 
 def _figure_schema() -> dict[str, Any]:
@@ -366,5 +405,9 @@ def _figure_schema() -> dict[str, Any]:
     return {
         "description": "A figure exactly as printed, such as '55.6 billion yuan' or"
         " 'more than 10 million visitors'.",
-        "oneOf": [{"type": "string", "maxLength": MAX_FIGURE_LENGTH}, mapping],
+        "oneOf": [
+            {"type": "string", "maxLength": MAX_FIGURE_LENGTH, "pattern": r"\S"},
+            {"type": "number"},
+            mapping,
+        ],
     }
