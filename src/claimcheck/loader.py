@@ -11,6 +11,7 @@ Each record is built under the safety net (:mod:`claimcheck.safety`).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import graphlib
 import os
 import re
@@ -22,12 +23,12 @@ from typing import Any
 from claimcheck import rules, safety
 from claimcheck.articletext import plain_text
 from claimcheck.checks import CHECK_KINDS
-from claimcheck.config import EMPTY, ConfigError, config_for
-from claimcheck.figures import PLAIN, ReadingContext
+from claimcheck.config import EMPTY, Config, ConfigError, config_for
+from claimcheck.figures import PLAIN, FigureError, FigureOptions, ReadingContext, read_figure
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.kinds.conversion import validate_tolerance
 from claimcheck.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_QUOTE_SEARCH, MAX_RECORDS
-from claimcheck.records import Article, Check, Claim, Defaults, Record
+from claimcheck.records import Article, Check, Claim, Defaults, Figure, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
 from claimcheck.units import UnknownUnitError
@@ -136,6 +137,8 @@ class _Loader:
         self.document = document
         self.builder = Builder(document)
         self.paths: dict[str, DocumentPath] = {}
+        self.config: Config = EMPTY
+        """The project configuration in force for this file (set when the context is built)."""
         """Where each record stands in the document, by id."""
         for error in document.errors:
             self.builder.problem(error.message, error.mark, error.code)
@@ -195,12 +198,12 @@ class _Loader:
     def _reading_context(self, article: Article | None, units: Any) -> ReadingContext:
         """How this file's figures are read: the project's and the file's settings and units."""
         try:
-            config = config_for(self.path)
+            config = self.config = config_for(self.path)
         except ConfigError as error:
             self.builder.problem(
                 f"{error.path}:{error.line}: {error.message}", Mark(1, 1), rules.CONFIG_INVALID
             )
-            config = EMPTY
+            config = self.config = EMPTY
         declarations = list(config.declarations)
         if units is not None:
             mark = self.document.mark(("units",))
@@ -241,20 +244,41 @@ class _Loader:
         return ReadingContext(locale, hints, vocabulary)
 
     def _defaults(self, data: dict[str, Any]) -> Defaults:
+        """The file's defaults; what it leaves out comes from the project configuration."""
+        project = self._project_defaults()
         if "defaults" not in data:
-            return Defaults()
+            return project
         try:
             defaults: Defaults | None = self.builder.record(
                 Defaults, data["defaults"], ("defaults",), "defaults"
             )
             if defaults is None:
-                return Defaults()
+                return project
             for message, mark in validate_tolerance(defaults.rate_tolerance):
                 self._problem(None, message, mark)
-            return defaults
+            given = data["defaults"] if isinstance(data["defaults"], dict) else {}
+            inherited = {
+                key: getattr(project, key) for key in ("rate_window", "rate_tolerance") if key not in given
+            }
+            return dataclasses.replace(defaults, **inherited)
         except Exception as error:  # the safety net
             self._internal(("defaults",), None, "reading", error)
-            return Defaults()
+            return project
+
+    def _project_defaults(self) -> Defaults:
+        """``rate_window`` and ``rate_tolerance`` of claimcheck.toml or [tool.claimcheck]."""
+        config = self.config
+        window = Defaults().rate_window if config.rate_window is None else config.rate_window
+        tolerance = None
+        if config.rate_tolerance is not None:
+            try:
+                reading = read_figure(config.rate_tolerance)
+            except (FigureError, UnknownUnitError) as error:
+                where = f"{config.path}: rate_tolerance {config.rate_tolerance!r}"
+                self.builder.problem(f"{where}: {error}", Mark(1, 1), rules.CONFIG_INVALID)
+            else:
+                tolerance = Figure(config.rate_tolerance, reading, FigureOptions(), Mark(1, 1))
+        return Defaults(rate_window=window, rate_tolerance=tolerance)
 
     def _sources(self, claims: list[Claim], references: list[Claim]) -> None:
         for claim in claims:
