@@ -136,3 +136,35 @@ def test_file_units_section_errors_point_at_the_word(tmp_path: Path) -> None:
     assert problems[0].code == "CC411"
     assert problems[0].at.line == 6
     assert "unknown unit 'nown'" in problems[0].message
+
+
+def test_declared_words_serve_unit_fields_too(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "article:\n  title: T\n  publisher: P\n  date: 2025-03-11\n"
+        "units:\n  cruise call: noun\n"
+        "claims:\n"
+        "  - id: calls\n    kind: change\n    quote: calls rose 5 percent\n    rate: 5 percent\n"
+        "    unit: cruise calls\n"
+        "  - id: fees\n    kind: figure\n    quote: 30 million euros\n    value: 30 million euros\n"
+        "  - id: count\n    kind: figure\n    quote: 1,200 cruise calls\n    value: 1,200 cruise calls\n"
+        "checks:\n  - id: per_call\n    kind: ratio\n    numerator: fees\n    denominator: count\n"
+        "    unit: EUR per cruise call\n"
+    )
+    loaded = load_claim_file(path)
+    assert [str(problem) for problem in loaded.problems] == []
+    check = loaded.checks[0]
+    assert format_unit(check.unit.unit) == "EUR/cruise_call"  # type: ignore[attr-defined]
+
+
+def test_an_unknown_unit_field_is_reported_at_its_key(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "article:\n  title: T\n  publisher: P\n  date: 2025-03-11\n"
+        "claims:\n  - id: calls\n    kind: change\n    quote: up 5 percent\n    rate: 5 percent\n"
+        "    unit: cruise calls\n"
+    )
+    (problem,) = load_claim_file(path).problems
+    assert problem.code == "CC405"
+    assert (problem.at.line, problem.at.col) == (10, 11)
+    assert problem.message.startswith("unknown unit 'cruise calls'")

@@ -54,6 +54,19 @@ class Ref:
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class UnitName:
+    """A unit a claim file names ("percent", "CNY/visitor"), read with the file's vocabulary."""
+
+    text: str
+    unit: Any
+    """The registry unit (a ``claimcheck.units.Unit``)."""
+    at: Mark
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class FormulaText:
     """A formula in the safe expression language, checked at load time."""
 

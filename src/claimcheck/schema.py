@@ -29,8 +29,8 @@ from claimcheck.figures import (
 from claimcheck.formulas import FormulaError, parse_formula
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
-from claimcheck.records import Article, Defaults, Figure, FormulaText, Ref
-from claimcheck.units import UnknownUnitError
+from claimcheck.records import Article, Defaults, Figure, FormulaText, Ref, UnitName
+from claimcheck.units import UnknownUnitError, parse_unit
 from claimcheck.yamlsource import Document, Mark, Path
 
 REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
@@ -131,6 +131,8 @@ class Builder:
                 Mark(mark.line, mark.col + error.offset),
                 rules.FORMULA_INVALID,
             )
+        except UnknownUnitError as error:
+            self.problem(str(error), mark, rules.UNKNOWN_UNIT)
         except (ValueError, PeriodError) as error:
             self.problem(f"{name!r}: {error}", mark)
         return None
@@ -211,6 +213,10 @@ def _ref(builder: Builder, data: str, mark: Mark) -> Ref:
     return Ref(data, mark)
 
 
+def _unit_name(builder: Builder, data: str, mark: Mark) -> UnitName:
+    return UnitName(data, parse_unit(data, builder.context.vocabulary), mark)
+
+
 def _formula(builder: Builder, data: str, mark: Mark) -> FormulaText:
     return FormulaText(parse_formula(data), mark)
 
@@ -223,6 +229,7 @@ _SCALARS: dict[Any, Callable[[Builder, str, Mark], Any]] = {
     Period: _period,
     Ref: _ref,
     FormulaText: _formula,
+    UnitName: _unit_name,
 }
 
 
@@ -394,6 +401,8 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
     if hint is Ref:
         return {"type": "string", "pattern": REF_PATTERN}
+    if hint is UnitName:
+        return {"type": "string", "maxLength": 100, "pattern": r"\S"}
     if hint is FormulaText:
         return {"type": _SCALAR_TYPES, "maxLength": MAX_FORMULA_LENGTH, "pattern": r"\S"}
     # Text: anything written as one value, but not blank.

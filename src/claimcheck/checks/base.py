@@ -9,7 +9,7 @@ from typing import Any
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.kinds.base import Issue, Outcome, no_issues
-from claimcheck.records import Check
+from claimcheck.records import Check, UnitName
 
 Lookup = Callable[[str], Amount]
 """Finds the amount a reference such as ``tourists.previous`` names."""
@@ -27,14 +27,6 @@ class CheckKind:
 
 
 def target_unit(check: Any) -> units.Unit | None:
-    """The unit a check's result is shown in, when the file names one."""
-    text: str | None = getattr(check, "unit", None)
-    return None if text is None else units.parse_unit(text)
-
-
-def validate_unit(check: Any) -> list[Issue]:
-    try:
-        target_unit(check)
-    except units.UnknownUnitError as error:
-        return [(str(error), check.at)]
-    return []
+    """The unit a check's result is shown in, when the file names one (read at load time)."""
+    name: UnitName | None = getattr(check, "unit", None)
+    return None if name is None else name.unit

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.checks.base import CheckKind, Lookup, target_unit, validate_unit
+from claimcheck.checks.base import CheckKind, Lookup, target_unit
 from claimcheck.derivation import derive
 from claimcheck.kinds.base import Outcome, outcome
-from claimcheck.records import Check, Figure, FormulaText, doc
+from claimcheck.records import Check, Figure, FormulaText, UnitName, doc
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -18,7 +18,7 @@ class FormulaCheck(Check):
             " parentheses, min, max, abs. Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
         )
     )
-    unit: str | None = field(
+    unit: UnitName | None = field(
         default=None, metadata=doc("The unit to show the result in: 'percent', 'CNY/visit'.")
     )
     expect: Figure | None = field(
@@ -45,5 +45,4 @@ KIND = CheckKind(
     record=FormulaCheck,
     summary="A formula over claims and checks, optionally compared with a printed figure.",
     evaluate=evaluate,
-    validate=validate_unit,
 )

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.checks.base import CheckKind, Lookup, target_unit, validate_unit
+from claimcheck.checks.base import CheckKind, Lookup, target_unit
 from claimcheck.derivation import derive
 from claimcheck.kinds.base import Outcome, outcome
-from claimcheck.records import Check, Figure, Ref, doc
+from claimcheck.records import Check, Figure, Ref, UnitName, doc
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
 class RatioCheck(Check):
     numerator: Ref = field(metadata=doc("What is divided: 'revenue' or 'revenue.previous'."))
     denominator: Ref = field(metadata=doc("What it is divided by: 'tourists'."))
-    unit: str | None = field(
+    unit: UnitName | None = field(
         default=None, metadata=doc("The unit to show the result in: 'CNY/visit', 'percent'.")
     )
     expect: Figure | None = field(
@@ -41,5 +41,4 @@ KIND = CheckKind(
     record=RatioCheck,
     summary="One claim's value divided by another's.",
     evaluate=evaluate,
-    validate=validate_unit,
 )

@@ -19,7 +19,7 @@ from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.periods import PeriodError
-from claimcheck.records import Claim, Figure, doc
+from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
 
@@ -40,7 +40,7 @@ class ChangeClaim(Claim):
     direction: Literal["increase", "decrease"] = field(
         default="increase", metadata=doc("Whether the printed change is a rise or a fall.")
     )
-    unit: str | None = field(
+    unit: UnitName | None = field(
         default=None,
         metadata=doc(
             "The unit of the quantity that changed, when no value is printed: 'percent' for"
@@ -76,13 +76,6 @@ def validate(claim: ChangeClaim) -> list[Issue]:
     printed = [name for name in ("value", "previous", "rate") if getattr(claim, name) is not None]
     if len(printed) < 2 and claim.rate is None:
         return [("a change needs a rate, or a value and a previous value", claim.at)]
-    if claim.unit is not None:
-        # Read at load time, so that an unknown unit is a claim-file error with its place
-        # (the loader points it at the 'unit' key), not a failure during evaluation.
-        try:
-            units.parse_unit(claim.unit)
-        except units.UnknownUnitError as error:
-            return [(str(error), claim.at)]
     if claim.rate is not None and not claim.rate.reading.has_unit:
         text = claim.rate.printed.strip()
         return [
@@ -103,7 +96,7 @@ def _quantity_unit(claim: ChangeClaim) -> units.Unit | None:
     for figure in (claim.value, claim.previous):
         if figure is not None:
             return figure.reading.unit
-    return None if claim.unit is None else units.parse_unit(claim.unit)
+    return None if claim.unit is None else claim.unit.unit
 
 
 @dataclass(frozen=True, repr=False, eq=False)
