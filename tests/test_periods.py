@@ -39,3 +39,19 @@ def test_shifting_a_year_back() -> None:
 def test_unreadable_periods(printed: str) -> None:
     with pytest.raises(PeriodError):
         parse_period(printed, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("printed", "published", "label"),
+    [
+        ("the second quarter", date(2024, 7, 25), "2024-04-01 to 2024-06-30"),
+        ("the fourth quarter", date(2024, 7, 25), "2023-10-01 to 2023-12-31"),
+        ("the first half", date(2024, 7, 25), "2024-01-01 to 2024-06-30"),
+        ("the first half of 2023", date(2024, 7, 25), "2023-01-01 to 2023-06-30"),
+        ("the second half", date(2024, 3, 1), "2023-07-01 to 2023-12-31"),
+    ],
+)
+def test_quarters_and_halves_without_a_year_are_the_latest_begun(
+    printed: str, published: date, label: str
+) -> None:
+    assert parse_period(printed, published).label == label

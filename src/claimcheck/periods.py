@@ -99,6 +99,26 @@ def parse_period(printed: str, published: date) -> Period:
     return Period(printed, start, end, _label(start, end))
 
 
+def _latest_part(text: str, published: date) -> tuple[date, date] | None:
+    """ "the second quarter", "the first half" with no year: the latest one that has begun.
+
+    News reports a quarter or a half when it ends, so it is the one of the publication year
+    if it has started by the publication date, else the year before's.
+    """
+    match = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth)\s+(quarter|half)", text)
+    if match is None:
+        return None
+    months = 3 if match[2] == "quarter" else 6
+    order = ("first", "second", "third", "fourth").index(match[1])
+    if months == 6 and order > 1:
+        return None
+    first_month = months * order + 1
+    year = published.year if (published.month, published.day) >= (first_month, 1) else published.year - 1
+    if not MINYEAR <= year <= MAXYEAR:
+        return None
+    return date(year, first_month, 1), _month(year, first_month + months - 1)[1]
+
+
 def _resolve(text: str, published: date, depth: int) -> tuple[date, date] | None:
     # A period reads a year inside a month or a quarter, once or twice; deeper nesting
     # ("may may may ... 2024") is never a date and would only recurse.
@@ -123,6 +143,17 @@ def _resolve(text: str, published: date, depth: int) -> tuple[date, date] | None
     if re.fullmatch(r"\d{4}-\d{2}", text):
         year, month = (int(part) for part in text.split("-"))
         return _month(year, month) if 1 <= month <= 12 else None
+    latest = _latest_part(text, published)
+    if latest is not None:
+        return latest
+    match = re.fullmatch(r"(?:the\s+)?(\w+)\s+half\s+(?:of\s+)?(.+)", text)
+    if match and match[1] in ("first", "second"):
+        half = ("first", "second").index(match[1])
+        year_span = _resolve(match[2], published, depth + 1)
+        if year_span is None:
+            return None
+        year = year_span[0].year
+        return date(year, 6 * half + 1, 1), _month(year, 6 * half + 6)[1]
     match = re.fullmatch(r"(?:the\s+)?(\w+)\s+(?:quarter|q)\s+(?:of\s+)?(.+)", text)
     if match and match[1] in ("first", "second", "third", "fourth"):
         quarter = ("first", "second", "third", "fourth").index(match[1])

@@ -63,6 +63,7 @@ _MONTH = (
 _PERIOD = re.compile(
     rf"\b(?:{_MONTH}\s+(?:\d{{4}}|last year|this year)"
     r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:\d{4}|last year|this year))?"
+    r"|(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:\d{4}|last year|this year))?"
     r"|last year|this year|the past year|the previous year|a year earlier|next year"
     r"|annually|per year|each year|every year|yearly|per annum"
     r"|(?<![\d,.$€£¥])(?:19|20)\d\d(?![\d,.]?\d))\b",
