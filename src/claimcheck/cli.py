@@ -749,6 +749,8 @@ def check(
     if write is not None:
         _write(write, text)
         typer.echo(f"claimcheck: wrote {write}", err=True)
+    else:
+        typer.echo(f"claimcheck: drafted in memory as {virtual}; --write FILE keeps the claim file", err=True)
     code = _exit_code([output], "error", exit_zero=False)
     if code:
         raise typer.Exit(code)
