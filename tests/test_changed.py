@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from typer.testing import CliRunner
 
 from claimcheck.changes import GitError, changed_files
 from claimcheck.cli import app, expand_changed
-from tests.conftest import ARTICLE_HEADER
+from tests.conftest import ARTICLE_HEADER, git
 
 CLAIM = """\
 claims:
@@ -19,16 +18,6 @@ claims:
     quote: "{figure}"
     value: {figure}
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def write(repo: Path, name: str, claim_id: str, figure: str = "5 projects") -> None:

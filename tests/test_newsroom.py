@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from claimcheck import config as config_module
 from claimcheck.cli import app
 from claimcheck.config import ConfigError, config_in
-from tests.conftest import ARTICLE_HEADER, ROOT, SHANXI
+from tests.conftest import ARTICLE_HEADER, ROOT, SHANXI, git
 
 CLAIM = (
     ARTICLE_HEADER
@@ -33,16 +33,6 @@ claims:
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args), input=stdin, env=env)
     return result.exit_code, result.stdout, result.stderr
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 # configuration ------------------------------------------------------------------------------
