@@ -127,6 +127,9 @@ _PERIOD_LEADS = frozenset(("last", "this", "next", "past", "previous", "same"))
 _PERIOD_UNITS = frozenset(("year", "years", "month", "months", "week", "weeks", "quarter", "day", "decade"))
 _MAX_IN_M = 1000
 """The largest M of a share printed "N in M": "one in three", "1 in 1,000"."""
+_SCALE_PHRASES = tuple(SCALES)
+_CHANGE_PHRASES = tuple(CHANGE_WORDS)
+_FRACTION_PHRASES = tuple(FRACTION_WORDS)
 _RATIO_PHRASES = tuple(phrase for phrase, _ in RATIO_WORDS)
 _HEDGE_PHRASES = tuple(phrase for phrase, _ in PHRASES)
 _HEDGES_BY_PHRASE = dict(PHRASES)
@@ -461,7 +464,7 @@ class _Scanner:
 
     def currency_suffix(self) -> None:
         start = self.pos
-        word = self.phrase(tuple(_suffix_words()))
+        word = self.phrase(_suffix_phrases())
         if word is None:
             return
         if self.pos < len(self.low) and self.low[self.pos].isalpha():
@@ -557,7 +560,7 @@ class _Scanner:
         start = self.pos
         if self.phrase(("a", "an")) is not None:
             self.space()
-            if self.phrase(tuple(SCALES)) is not None:
+            if self.phrase(_SCALE_PHRASES) is not None:
                 self.pos = start + 1 + (self.low[start + 1] == "n")
                 return True
         self.pos = start
@@ -593,7 +596,7 @@ class _Scanner:
             self.multiple(number.value if number.spelled else None, number)
 
     def change_word(self) -> bool:
-        word = self.phrase(tuple(CHANGE_WORDS))
+        word = self.phrase(_CHANGE_PHRASES)
         if word is None:
             return False
         self.set_role("change", CHANGE_WORDS[word], f"{word!r}")
@@ -612,14 +615,14 @@ class _Scanner:
         half_scale = self.phrase(("half a", "half an"))
         if half_scale is not None and lead is None and numerator == 1:
             self.space()
-            scale_word = self.phrase(tuple(SCALES))
+            scale_word = self.phrase(_SCALE_PHRASES)
             if scale_word is not None:
                 name, factor = SCALES[scale_word]
                 self.found.number = Number(Fraction(factor, 2), Fraction(0), True, False)
                 self.found.steps.append(f"'half a {name}': {factor // 2:,}")
                 return True
         self.pos = start if half_scale is not None else self.pos
-        word = self.phrase(tuple(FRACTION_WORDS))
+        word = self.phrase(_FRACTION_PHRASES)
         if word is None:
             self.pos = start
             return False
@@ -695,7 +698,7 @@ class _Scanner:
         found = self.found
         if self.pos < len(self.low) and self.low[self.pos] == " ":
             self.space()
-        word = self.phrase(tuple(SCALES))
+        word = self.phrase(_SCALE_PHRASES)
         if word is None:
             return
         name, factor = SCALES[word]
@@ -1043,19 +1046,27 @@ _WORD_IN_RUN = re.compile(r"[^\W\d_]+")
 _LONGEST_SYMBOL = 6
 
 
-@functools.lru_cache(maxsize=64)
+_SPLIT: dict[int, tuple[tuple[str, ...], tuple[dict[str, str], tuple[str, ...]]]] = {}
+
+
 def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str, ...]]:
     """Phrases of letters by their key (looked up word by word), and the rest, longest first.
 
     No regular expressions: compiling an alternation of a few hundred currency names cost
-    more than reading a whole claim file.
+    more than reading a whole claim file. The phrase sets are module constants, so they are
+    split once, found by identity (hashing a tuple of two hundred names on every call cost
+    more than the lookup it serves).
     """
+    found = _SPLIT.get(id(phrases))
+    if found is not None and found[0] is phrases:
+        return found[1]
     words = {
         _SEPARATORS.sub(" ", phrase): phrase
         for phrase in phrases
         if _SEPARATORS.sub("", phrase.rstrip(".")).isalpha() and not phrase.startswith((" ", "-"))
     }
     literals = tuple(sorted((p for p in phrases if p not in words.values()), key=len, reverse=True))
+    _SPLIT[id(phrases)] = (phrases, (words, literals))
     return words, literals
 
 
@@ -1067,6 +1078,11 @@ def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
         if lowered in DESCRIPTION_WORDS and not (lowered == "for" and following in ("every", "each")):
             return index
     return None
+
+
+@functools.cache
+def _suffix_phrases() -> tuple[str, ...]:
+    return tuple(_suffix_words())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,6 +8,7 @@ a figure exactly as a claim file would.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -89,6 +90,13 @@ _WORD_STARTS = frozenset(
 )
 
 
+@functools.cache
+def _word_start() -> re.Pattern[str]:
+    """Words a figure may start with: number words, "a" and "half", "twice", "doubled", "-fold"."""
+    words = "|".join(sorted(_WORD_STARTS, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])({words}|[^\W\d_]+fold)(?![^\W\d_])", re.IGNORECASE)
+
+
 _PERIOD_WORDS = frozenset(("year", "annum", "month", "quarter", "week", "decade"))
 _ARTICLES = frozenset(("a", "an", "half"))
 _AFTER_ARTICLE = frozenset(
@@ -118,18 +126,14 @@ def _candidate_starts(sentence: str) -> list[int]:
             starts.add(_extend_back(sentence, match.start()))
     for match in _ATTACHED_SYMBOL.finditer(sentence):  # "R40 million", "EUR5bn": no space
         starts.add(_extend_back(sentence, match.start()))
-    words = list(_WORD.finditer(sentence))
-    for index, match in enumerate(words):
-        word = match.group().lower().split("-")[0]
-        if word not in _WORD_STARTS and not word.endswith("fold"):
-            continue
+    for match in _word_start().finditer(sentence):
+        word = match.group(1).lower()
         if word in ("a", "an"):  # "a" starts a figure only in "a million", "a third", "a dozen"
-            following = words[index + 1].group().lower().split("-")[0] if index + 1 < len(words) else ""
-            if following not in _AFTER_ARTICLE and not following.endswith("fold"):
+            following = _WORD.match(sentence, match.end(1) + 1)
+            after = following.group().lower().split("-")[0] if following else ""
+            if after not in _AFTER_ARTICLE and not after.endswith("fold"):
                 continue
-        if word == "half" and re.search(
-            r"\b(first|second|the)\s+$", sentence[: match.start()], re.IGNORECASE
-        ):
+        if word == "half" and re.search(r"\b(first|second|the)\s+$", sentence[: match.start()], re.I):
             continue  # "the first half of 2024" is a period
         starts.add(_extend_back(sentence, match.start()))
     return sorted(starts)
