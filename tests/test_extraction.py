@@ -266,3 +266,28 @@ def test_verify_does_not_import_the_extractor() -> None:
     assert "claimcheck.verify" not in result.stderr  # sanity: the module names are listed
     assert "claimcheck.engine" in result.stderr
     assert "claimcheck.extraction" not in result.stderr
+
+
+def test_every_figure_found_reads_as_a_claim_file_would() -> None:
+    """Extraction reads a figure on from its number part; it must equal read_figure's reading."""
+    from claimcheck.articletext import plain_text, split_front_matter
+    from claimcheck.extraction.sentences import sentences
+    from claimcheck.figures import read_figure
+
+    articles = sorted((ROOT / "tests" / "data" / "extraction" / "articles").glob("*"))
+    compared = 0
+    for path in [ARTICLE, *articles]:
+        body = split_front_matter(plain_text(path.read_text(encoding="utf-8"), path.suffix)).body
+        for sentence in sentences(body):
+            for span in find_spans(sentence.text, ReadingContext()):
+                expected = read_figure(span.printed)
+                got = span.reading
+                assert (got.interval, got.nominal, got.role, got.steps) == (
+                    expected.interval,
+                    expected.nominal,
+                    expected.role,
+                    expected.steps,
+                ), span.printed
+                assert got.unit == expected.unit, span.printed
+                compared += 1
+    assert compared > 700

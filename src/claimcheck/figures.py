@@ -22,6 +22,7 @@ is never read from part of its string. The rounding rules:
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import unicodedata
@@ -1113,21 +1114,50 @@ class Prefix(NamedTuple):
     """Whether a currency was printed: money ends with its currency."""
     ratio: bool
     """Whether percent or points were printed."""
+    scanned: tuple[int, Hedge | None, str, _Parsed]
+    """The scanner's state at ``end`` (sign, hedge, hedge as printed, what it found)."""
 
 
 def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
     """The number part of a figure at the start of ``text``; None when none starts there.
 
     The extractor uses it to find where a figure's noun may begin, then reads the whole
-    figure with :func:`read_figure`, so that extraction and claim files read figures alike.
+    figure with :func:`read_prefixed`, which goes on from here exactly as :func:`read_figure`
+    would, so that extraction and claim files read figures alike.
     """
     scanner = _Scanner(text[:_PREFIX_WINDOW], FigureOptions(), context)
     try:
-        scanner.number_part()
+        sign, hedge, hedge_phrase = scanner.number_part()
     except FigureError:
         return None
     found = scanner.found
-    return Prefix(scanner.pos, found.role, found.currency is not None, bool(found.ratio))
+    return Prefix(
+        scanner.pos,
+        found.role,
+        found.currency is not None,
+        bool(found.ratio),
+        (sign, hedge, hedge_phrase, found),
+    )
+
+
+def read_prefixed(printed: str, prefix: Prefix, context: ReadingContext = PLAIN) -> Reading:
+    """``read_figure(printed)`` for a figure whose number part ``prefix`` has read already.
+
+    Only for a ``printed`` that goes on past the number part (a noun follows): every look
+    ahead of the number part then sees the same characters, so the reading is the one
+    ``read_figure`` gives; the extractor's tests compare the two on every figure found.
+    """
+    if len(printed.rstrip()) <= prefix.end:
+        return read_figure(printed, None, context)
+    if len(printed) > MAX_FIGURE_LENGTH:
+        raise FigureError(f"the figure is longer than {MAX_FIGURE_LENGTH} characters")
+    sign, hedge, hedge_phrase, found = prefix.scanned
+    scanner = _Scanner(printed, FigureOptions(), context)
+    scanner.found = copy.copy(found)
+    scanner.found.steps = list(found.steps)
+    scanner.pos = prefix.end
+    unit, noun, has_unit = scanner.tail()
+    return scanner.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
 
 
 def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
@@ -1233,4 +1263,5 @@ __all__ = [
     "UnknownUnitError",
     "UnknownWordError",
     "read_figure",
+    "read_prefixed",
 ]

@@ -2,7 +2,8 @@
 
 A figure is found where a number starts; its extent is decided with the figure reader itself
 (:func:`claimcheck.figures.figure_prefix` for the number part, the vocabulary for the noun),
-and the whole span is then read with :func:`claimcheck.figures.read_figure`: extraction reads
+and the whole span is then read on from there (:func:`claimcheck.figures.read_prefixed`, the same
+scanner as :func:`claimcheck.figures.read_figure`): extraction reads
 a figure exactly as a claim file would.
 """
 
@@ -21,7 +22,7 @@ from claimcheck.figures import (
     Reading,
     ReadingContext,
     figure_prefix,
-    read_figure,
+    read_prefixed,
 )
 from claimcheck.hedges import PHRASES
 from claimcheck.units import UnknownUnitError
@@ -307,7 +308,7 @@ def _span_at(sentence: str, start: int, context: ReadingContext, limit: int | No
         if not printed or re.match(r"between (19|20)\d\d and (19|20)\d\d\b", printed, re.I):
             return None  # "between 2015 and 2022" is a span of years
         try:
-            reading = read_figure(printed, None, context)
+            reading = read_prefixed(printed, prefix, context)
         except (FigureError, UnknownUnitError):
             continue
         end = start + len(printed)
