@@ -271,6 +271,7 @@ class _Parsed:
 _SPACES = "\u00a0\u2007\u2009\u202f"
 _ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
 _DASHES = "\u2013\u2014"
+_RANGE_CONNECTORS = ("to", "-", *_DASHES)
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
@@ -349,7 +350,10 @@ class _Scanner:
         """
         words, literals = _split_phrases(phrases)
         start = self.pos
-        found = self.words(words) if words and boundary else None
+        letter = self.low[start : start + 1].isalpha()
+        if not letter and not literals:
+            return None  # words start with a letter: nothing to look up here
+        found = self.words(words) if words and boundary and letter else None
         best = (self.pos, found) if found is not None else (start, None)
         self.pos = start
         for literal in literals:
@@ -714,7 +718,7 @@ class _Scanner:
     def range(self) -> None:
         mark = self.pos
         self.space()
-        connector = self.phrase(("to", "-", *_DASHES))
+        connector = self.phrase(_RANGE_CONNECTORS)
         if connector is None:
             self.pos = mark
             return
@@ -1067,6 +1071,8 @@ def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str,
         if _SEPARATORS.sub("", phrase.rstrip(".")).isalpha() and not phrase.startswith((" ", "-"))
     }
     literals = tuple(sorted((p for p in phrases if p not in words.values()), key=len, reverse=True))
+    if len(_SPLIT) > 64:  # only module constants belong here; never let a stray tuple pile up
+        _SPLIT.clear()
     _SPLIT[id(phrases)] = (phrases, (words, literals))
     return words, literals
 
