@@ -239,7 +239,6 @@ class _Parsed:
         "number",
         "number2",
         "per_count",
-        "percent_value",
         "ratio",
         "role",
         "scale",
@@ -253,8 +252,6 @@ class _Parsed:
         self.number: Number | None = None
         self.number2: Number | None = None
         self.role: Role = "value"
-        self.percent_value: Fraction | None = None
-        """For shares, multiples and change words: the exact value they stand for."""
         self.scale_word = ""
         self.scale = 1
         self.scale_first = False
@@ -689,7 +686,6 @@ class _Scanner:
     def set_role(self, role: Role, value: Fraction, words: str) -> None:
         found = self.found
         found.role = role
-        found.percent_value = value
         found.number = Number(value, Fraction(0), True, False)
         if words:
             meaning = {

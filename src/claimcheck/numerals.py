@@ -50,7 +50,6 @@ _PHRASE_NUMBERS: dict[str, int] = {
 
 DIGITS = re.compile(r"\d+(?:[.,'][0-9]+|[ ]\d{3}(?!\d))*")
 """Digits with what may separate them: points, commas, apostrophes, spaces before three digits."""
-EXPONENT = re.compile(r"[e][+-]?\d")
 
 
 class NumberError(ValueError):

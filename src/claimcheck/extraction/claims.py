@@ -228,7 +228,6 @@ _CONVERSION_BETWEEN = re.compile(
 CONVERSION_TOLERANCE = "1 percent"
 """Proposed for every drafted conversion: how far a newsroom's rate may be from the ECB fix."""
 
-_TO_VALUE = re.compile(r"\b(to|reached|reaching|hit|hitting|at|was|were|stood at)\s*$", re.IGNORECASE)
 _FROM_BASE = re.compile(r"(\bfrom|\bcompared with|\bcompared to|\bthan)\s*$", re.IGNORECASE)
 _AGAINST = re.compile(r"(\bagainst|\bversus|\bvs\.?)\s*$", re.IGNORECASE)
 _EARLIER = re.compile(

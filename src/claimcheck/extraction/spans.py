@@ -469,9 +469,4 @@ def _contiguous(sentence: str, start: int, words: list[tuple[int, int, str]]) ->
     return kept
 
 
-def is_year_or_date(sentence: str, start: int) -> bool:
-    """Whether the number at ``start`` is a year, date, time, ordinal or label (for tests)."""
-    return _excluded(sentence, start, _phones(sentence))
-
-
-__all__ = ["MONEY_NOUNS", "SCALES", "Span", "find_spans", "is_year_or_date"]
+__all__ = ["MONEY_NOUNS", "Span", "find_spans"]
