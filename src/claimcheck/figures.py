@@ -851,8 +851,6 @@ class _Scanner:
         stop = description_at if description_at is not None and description_at > per_at else len(words)
         denominator_words = words[start:stop]
         phrase = ("per " + " ".join(w for _, w in denominator_words)).lower()
-        if words[per_at][1].lower() in ("a", "an") and phrase == "per head":
-            phrase = "per head"
         if not denominator_words:
             raise self.error(f"{words[per_at][1]!r} needs what it is per: 'per person'", words[per_at][0])
         if phrase in ("per capita", "per head"):
@@ -934,9 +932,7 @@ class _Scanner:
                 raise self.error(f"unexpected number {word.strip()!r} after the figure's number", at)
             if not word[0].isalpha():
                 raise self.error(f"unexpected {word!r}", at)
-            close = _close(word.lower(), _KEYWORDS, cutoff=0.8)
-            if close is not None and vocab.term(word) is None:
-                raise self.error(f"{word!r}: did you mean {close!r}?", at)
+            self.check_typos([(at, word)])
             term = vocab.term(word)
             if term is None:
                 continue

@@ -218,13 +218,10 @@ class _Loader:
         try:
             vocabulary = DEFAULT.declare(tuple(declarations))
         except VocabularyError as error:
-            bad = next((d for d in declarations if repr(d.word) in str(error)), None)
-            where = (
-                self.document.key_mark(("units", bad.word))
-                if bad is not None and bad.origin == "the claim file"
-                else Mark(1, 1)
-            )
-            origin = "" if bad is None or bad.origin == "the claim file" else f"{bad.origin}: "
+            bad = error.declaration
+            in_file = bad.origin == "the claim file"
+            where = self.document.key_mark(("units", bad.word)) if in_file else Mark(1, 1)
+            origin = "" if in_file else f"{bad.origin}: "
             self.builder.problem(f"{origin}{error}", where, rules.CONFIG_INVALID)
             vocabulary = DEFAULT
         hints = config.currency_hints

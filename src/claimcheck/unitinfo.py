@@ -25,9 +25,9 @@ def reading_context(claim_file: Path | None) -> ReadingContext:
             problem = unusable[0]
             raise ValueError(str(problem))
         return loaded.context
-    from claimcheck.config import config_for
+    from claimcheck.config import config_in
 
-    config = config_for(Path.cwd() / "claims" / "_")
+    config = config_in(Path.cwd())
     return ReadingContext(config.locale, config.currency_hints, DEFAULT.declare(config.declarations))
 
 

@@ -32,7 +32,11 @@ class Term(NamedTuple):
 
 
 class VocabularyError(ValueError):
-    """A unit declaration that cannot be taken."""
+    """A unit declaration that cannot be taken; ``declaration`` is the one at fault."""
+
+    def __init__(self, message: str, declaration: Declaration) -> None:
+        super().__init__(message)
+        self.declaration = declaration
 
 
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -317,7 +321,9 @@ def _declared_vocabulary(declarations: tuple[Declaration, ...]) -> Vocabulary:
     for declaration in declarations:
         word = normalize(declaration.word)
         if not word or not re.fullmatch(r"[^\W\d_][\w ']*", word):
-            raise VocabularyError(f"{declaration.word!r} is not a word or phrase that can name a unit")
+            raise VocabularyError(
+                f"{declaration.word!r} is not a word or phrase that can name a unit", declaration
+            )
         vocabulary._declared[word] = _define(vocabulary, word, declaration)
     return vocabulary
 
@@ -333,7 +339,8 @@ def _define(vocabulary: Vocabulary, word: str, declaration: Declaration) -> Term
         if existing is not None:
             raise VocabularyError(
                 f"{declaration.word!r} is already known as {existing.canonical};"
-                f" to read it as a noun of its own, give it another name"
+                f" to read it as a noun of its own, give it another name",
+                declaration,
             )
         return Term("noun", word.replace(" ", "_").replace("'", ""), Fraction(1), origin)
     factor = Fraction(1)
@@ -342,14 +349,15 @@ def _define(vocabulary: Vocabulary, word: str, declaration: Declaration) -> Term
         factor = Fraction(multiple["number"])
         definition = multiple["word"]
         if factor == 0:
-            raise VocabularyError(f"{declaration.word!r}: a unit cannot be zero times another")
+            raise VocabularyError(f"{declaration.word!r}: a unit cannot be zero times another", declaration)
     target = vocabulary.term(definition)
     if target is None:
         close = vocabulary.suggest(definition)
         hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
         raise VocabularyError(
             f"{declaration.word!r} = {declaration.definition!r}: unknown unit {definition!r}{hint};"
-            " write 'noun' to declare a new counted noun"
+            " write 'noun' to declare a new counted noun",
+            declaration,
         )
     return Term(target.kind, target.canonical, target.factor * factor, origin)
 

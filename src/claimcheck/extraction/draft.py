@@ -181,8 +181,8 @@ def _counted(span: Span) -> bool:
 
 
 def _ref(made: DraftClaim, name: str) -> str:
-    primary = {"conversion": "amount"}.get(made.kind, "value")
-    return made.id if name == primary and made.kind != "conversion" else f"{made.id}.{name}"
+    # A bare id stands for a claim's value; a conversion has none, so its fields are named.
+    return made.id if name == "value" and made.kind != "conversion" else f"{made.id}.{name}"
 
 
 # rendering -------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from claimcheck.figures import (
 )
 from claimcheck.hedges import PHRASES
 from claimcheck.units import UnknownUnitError
-from claimcheck.vocabulary import DEFAULT
+from claimcheck.vocabulary import DEFAULT, Vocabulary, normalize, singular_forms
 
 MONEY_NOUNS = frozenset(
     (
@@ -408,10 +408,7 @@ def _not_a_qualifier(word: str) -> bool:
     return word.endswith("ing") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
-def _qualifies_unknown(words: list[tuple[int, int, str]], head: int, vocabulary: object) -> bool:
-    from claimcheck.vocabulary import Vocabulary, normalize, singular_forms
-
-    assert isinstance(vocabulary, Vocabulary)
+def _qualifies_unknown(words: list[tuple[int, int, str]], head: int, vocabulary: Vocabulary) -> bool:
     if head + 1 >= len(words):
         return False
     word = normalize(words[head][2])
@@ -421,10 +418,7 @@ def _qualifies_unknown(words: list[tuple[int, int, str]], head: int, vocabulary:
     return singular and unknown and vocabulary.term(following) is None
 
 
-def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: object) -> bool:
-    from claimcheck.vocabulary import Vocabulary
-
-    assert isinstance(vocabulary, Vocabulary)
+def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: Vocabulary) -> bool:
     for first in range(len(words)):
         term = vocabulary.term(" ".join(word for _, _, word in words[first:]))
         if term is not None and term.kind != "currency":
@@ -432,10 +426,7 @@ def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: obje
     return False
 
 
-def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabulary: object) -> int:
-    from claimcheck.vocabulary import Vocabulary
-
-    assert isinstance(vocabulary, Vocabulary)
+def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabulary: Vocabulary) -> int:
     number = re.match(r"\s*per\s+[\d,]+\s+([^\W\d_]+)", sentence[end:])
     if number and vocabulary.term(number.group(1)) is not None:
         return end + number.end()  # "12 cases per 100,000 people"
