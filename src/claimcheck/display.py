@@ -71,10 +71,10 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
-def format_number(value: Fraction, unit: Unit) -> str:
+def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
-    return _decimal(value, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
+    return _decimal(value, decimal.ROUND_HALF_EVEN, digits, factor) + _unit_suffix(word, unit)
 
 
 def format_percent(ratio: Fraction) -> str:
@@ -97,6 +97,20 @@ def format_interval(interval: Interval, factor: int = 1) -> str:
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
     hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
     return f"{left}{lo}, {hi}{right}"
+
+
+def format_span(interval: Interval, unit: Unit) -> str:
+    """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
+    factor, word = interval_scale(interval)
+    if interval.is_point and not isinstance(interval.lo, float):
+        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
+    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
+    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
+    if isinstance(interval.hi, float):
+        return f"{'at least' if interval.lo_closed else 'above'} {lo}{_unit_suffix(word, unit)}"
+    if isinstance(interval.lo, float):
+        return f"{'at most' if interval.hi_closed else 'below'} {hi}{_unit_suffix(word, unit)}"
+    return f"{lo} to {hi}{_unit_suffix(word, unit)}"
 
 
 def interval_scale(interval: Interval) -> tuple[int, str]:

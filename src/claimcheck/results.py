@@ -45,6 +45,16 @@ class Derived:
     judgement: Judgement | None = None
     evidence: tuple[str, ...] = ()
     """The reference data used, in words: each market rate of the window, a cited document."""
+    arithmetic: str = ""
+    """The formula on the printed numbers, as an editor redoes it: "65 million / (1 + 16.2%) = 55.94 million"."""
+    code: str | None = None
+    """The finding a consistent or unverifiable verdict still deserves (see :class:`Judgement`)."""
+    set_aside: bool = False
+    """A reading of the printed figures that the claim's verdict set aside (relative or points)."""
+
+
+Remark = tuple[str, str]
+"""A finding beside a record's verdict: (rule code, message)."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -58,6 +68,8 @@ class Result:
     message: str
     quote_line: int | None = None
     """Where the quote stands in the article text, when the claim file gives the text."""
+    remarks: tuple[Remark, ...] = ()
+    """Warnings and notes beside the verdict: a loose fit, a fit within rounding, too rough."""
 
     @property
     def is_check(self) -> bool:
