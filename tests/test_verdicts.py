@@ -77,7 +77,11 @@ def test_consistent_only_within_rounding_is_said(claim_file: Write) -> None:
 def test_percent_of_a_percentage_fitting_only_as_points(claim_file: Write) -> None:
     result = results(claim_file, change("55.0 percent", "1 percent", "54.0 percent"))["c"]
     assert result.verdict is Verdict.CONSISTENT
-    assert result.message == "'1 percent' fits only as a points change"
+    assert result.message == (
+        "'1 percent' fits only as a change in percentage points;"
+        " as a relative change it would be 1.852 percent"
+    )
+    assert result.remarks == ((rules.ONE_READING_FITS, result.message),)
     assert {derived.name: derived.verdict for derived in result.derived} == {
         "implied_rate": Verdict.INCONSISTENT,
         "implied_rate_points": Verdict.CONSISTENT,

@@ -12,12 +12,12 @@ from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
-from claimcheck.display import format_number
+from claimcheck.display import SHORT_DIGITS, format_number
 from claimcheck.formulas import Formula, evaluate, parse_formula
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
-from claimcheck.verdicts import SHORT_DIGITS, Verdict, judge
+from claimcheck.verdicts import Verdict, judge
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
 

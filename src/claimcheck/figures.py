@@ -227,13 +227,18 @@ class Reading:
     """Whether the figure printed its unit (a currency, percent, a noun) or got it from options."""
     strict: Interval | None = None
     """The strict reading, when the loose one is wider: "1,200" to the unit, [1199.5, 1200.5)."""
-    loose_note: str = ""
-    """What the loose reading assumes, in words: "'1,200' is rounded to the nearest hundred"."""
+    loose_rounding: str = ""
+    """What the loose reading assumes, in words: "rounded to the nearest hundred"."""
+
+    @property
+    def loose_note(self) -> str:
+        """The loose reading's assumption about this figure: "'1,200' is rounded to the nearest hundred"."""
+        return f"{self.printed!r} is {self.loose_rounding}" if self.loose_rounding else ""
 
     @property
     def amount(self) -> Amount:
         """The amount the printed figure stands for, with both of its readings."""
-        loose = (self.loose_note,) if self.loose_note else ()
+        loose = (self.loose_note,) if self.loose_rounding else ()
         approximate = self.hedge is not None and self.hedge.kind in APPROXIMATE_KINDS
         hedged = (repr(self.printed),) if approximate else ()
         return Amount(self.interval, self.unit, self.nominal, self.strict, loose, hedged)
@@ -992,10 +997,12 @@ class _Scanner:
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
         # included. Only a bare integer rounded beyond its units ("1,200", "10 percent") has one.
         strict: Interval | None = None
-        loose_note = ""
+        loose_rounding = ""
         if place > 1 and not bound and not options.exact and options.precision is None:
-            strict = _printed_interval(low, high, factor / 2 if half else half, factor / 2 if half2 else half2, ranged)
-            loose_note = f"{self.printed!r} is rounded to the nearest {_place_words(place)}"
+            strict = _printed_interval(
+                low, high, factor / 2 if half else half, factor / 2 if half2 else half2, ranged
+            )
+            loose_rounding = f"rounded to the nearest {_place_words(place)}"
         if hedge is not None:
             rounded = interval
             interval, nominal = _apply_hedge(hedge, hedge_phrase, low, rounded, options, unit, steps)
@@ -1016,7 +1023,7 @@ class _Scanner:
             role=found.role,
             has_unit=has_unit,
             strict=strict,
-            loose_note=loose_note if strict is not None else "",
+            loose_rounding=loose_rounding if strict is not None else "",
         )
 
 
@@ -1182,7 +1189,9 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
     return Interval(value - half, value + half, True, False)
 
 
-def _printed_interval(low: Fraction, high: Fraction, half: Fraction, half2: Fraction, ranged: bool) -> Interval:
+def _printed_interval(
+    low: Fraction, high: Fraction, half: Fraction, half2: Fraction, ranged: bool
+) -> Interval:
     """The values a printed figure or range stands for, given the half-widths of its ends."""
     if not ranged:
         return _rounding_interval(low, half)
@@ -1195,7 +1204,7 @@ _PLACE_WORDS = {10: "ten", 100: "hundred", 1000: "thousand", 10**4: "ten thousan
 
 
 def _place_words(place: Fraction) -> str:
-    """"hundred" for 100: the unit a round figure may have been rounded to."""
+    """ "hundred" for 100: the unit a round figure may have been rounded to."""
     return _PLACE_WORDS.get(int(place), f"{int(place):,}")
 
 

@@ -46,11 +46,17 @@ class Derived:
     evidence: tuple[str, ...] = ()
     """The reference data used, in words: each market rate of the window, a cited document."""
     arithmetic: str = ""
-    """The formula on the printed numbers, as an editor redoes it: "65 million / (1 + 16.2%) = 55.94 million"."""
+    """The formula on the printed numbers, as an editor redoes it: "65 million / (1 + 16.2%) = 55.94 million"
+    (empty when a figure is a bound)."""
     code: str | None = None
     """The finding a consistent or unverifiable verdict still deserves (see :class:`Judgement`)."""
     set_aside: bool = False
     """A reading of the printed figures that the claim's verdict set aside (relative or points)."""
+
+    @property
+    def status(self) -> str:
+        """The verdict as shown: "set aside" for a reading the claim's verdict did not take."""
+        return "set aside" if self.set_aside else self.verdict.value
 
 
 Remark = tuple[str, str]

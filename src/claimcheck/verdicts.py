@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
-from claimcheck.display import format_amount, format_number, format_percent, format_span
+from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_span
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit
 
@@ -46,15 +46,12 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     return max(verdicts, key=lambda verdict: verdict.rank, default=Verdict.UNVERIFIABLE)
 
 
-TOO_ROUGH_WIDTH = Fraction(1, 2)
-"""A comparison is too rough to test when the figures it recomputes span more than this
-share of the figure they are compared with: it would pass anything within about ±25 percent."""
+TOO_ROUGH_WIDTH = Fraction(1)
+"""A comparison is too rough to test when the figures it recomputes span more than the
+figure they are compared with: it would pass anything from half to one and a half times it."""
 
 HUGE_FACTOR = 10
 """A result this many times the printed figure (or this many times smaller) is described as a factor."""
-
-SHORT_DIGITS = 4
-"""Significant digits of the numbers in a message: enough to redo it on a calculator."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -72,6 +69,8 @@ class Judgement:
     gap: Fraction | None = None
     relative_gap: Fraction | None = None
     code: str | None = None
+    strict_fit: bool = False
+    """Whether the strict readings (each figure to its last printed digit) fit."""
 
 
 def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "") -> Judgement:
@@ -98,6 +97,7 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
             f" a span of {format_percent(rough)} of the figure it is compared with{how}, so no"
             " plausible value could fail",
             code=rules.TOO_ROUGH,
+            strict_fit=strict_fit,
         )
     if not strict_fit:
         notes = _joined(_notes(recomputed.loose, printed.loose))
@@ -117,6 +117,7 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
                 f"{label} fits within the margin of {_joined(hedges)}: the printed numbers themselves"
                 f" give {_short(nominal, recomputed.unit)}, and the margin covers the rest",
                 within_rounding=True,
+                strict_fit=True,
             )
         return Judgement(
             Verdict.CONSISTENT,
@@ -125,11 +126,13 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
             " but the rounding intervals overlap",
             within_rounding=True,
             code=rules.ROUNDING_FIT,
+            strict_fit=True,
         )
     return Judgement(
         Verdict.CONSISTENT,
         f"{label} fits: recomputed {derived_words(recomputed)} meets printed"
         f" {format_amount(printed.strict_amount())}",
+        strict_fit=True,
     )
 
 
@@ -169,11 +172,13 @@ def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: s
     if recomputed.nominal is not None and printed.nominal is not None:
         worked = arithmetic or _short(recomputed.nominal, recomputed.unit)
         printed_value = _short(printed.nominal, printed.unit)
-        lead = f"{worked}, printed {printed_value}, {_off_by(recomputed.nominal, printed.nominal, printed.unit)}; "
+        off = _off_by(recomputed.nominal, printed.nominal, printed.unit)
+        lead = f"{worked}, printed {printed_value}, {off}; "
     return Judgement(
         Verdict.INCONSISTENT,
         f"{label} does not fit: {lead}in intervals, recomputed {format_amount(recomputed)} lies"
-        f" {direction} printed {format_amount(printed)}, off by at least {_gap(gap, reference, recomputed.unit)}",
+        f" {direction} printed {format_amount(printed)},"
+        f" off by at least {_gap(gap, reference, recomputed.unit)}",
         gap=gap,
         relative_gap=relative,
     )
