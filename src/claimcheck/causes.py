@@ -159,15 +159,21 @@ class Search(Generic[V]):
                 if key in found:
                     continue  # the same slip found twice: the first, likelier, form names it
                 # A slip under which the printed numbers give the printed figure outright is
-                # likelier than one that fits only within rounding, whatever its class; then
-                # the likelier class, then the closer fit.
+                # likelier than one that fits only within rounding, whatever its class (and
+                # when there is one, those are left out); then the likelier class, then the
+                # closer fit.
                 rank = (fit.miss[0], cause.rank, fit.miss[1], order)
                 found[key] = (
                     rank,
                     LikelyCause(cause.code, cause.name, fit.message, fit.figure, fit.printed, fit.suggested),
                 )
         ranked = sorted(found.values(), key=lambda item: item[0])
-        return tuple(cause for _, cause in ranked[:MAX_CAUSES])
+        if ranked and not ranked[0][0][0]:  # something fits outright: drop fits within rounding only
+            ranked = [item for item in ranked if not item[0][0]]
+        best: dict[str, LikelyCause] = {}  # one suggestion per figure: it tells the editor what to check
+        for _, cause in ranked:
+            best.setdefault(cause.figure, cause)
+        return tuple(best.values())[:MAX_CAUSES]
 
     # The records a figure reaches --------------------------------------------------------
 
