@@ -171,8 +171,8 @@ class Search(Generic[V]):
         if ranked and not ranked[0][0][0]:  # something fits outright: drop fits within rounding only
             ranked = [item for item in ranked if not item[0][0]]
         best: dict[str, LikelyCause] = {}  # one suggestion per figure: it tells the editor what to check
-        for _, cause in ranked:
-            best.setdefault(cause.figure, cause)
+        for _, likely in ranked:
+            best.setdefault(likely.figure, likely)
         return tuple(best.values())[:MAX_CAUSES]
 
     # The records a figure reaches --------------------------------------------------------
@@ -396,7 +396,8 @@ _SCALE_STEPS = (
     ("mn", "bn"),
     ("mln", "bln"),
 )
-"""Scale words a slip turns into each other, each series a thousand times apart."""
+"""Scale words a slip turns into each other, each series a thousand times apart; a word takes
+the steps of the first series it is in."""
 
 _SCALE_WORD = re.compile(
     r"(?<![^\W\d_])("
@@ -426,16 +427,14 @@ def scale_slips(figure: Figure, context: ReadingContext) -> Iterator[Edit]:
     )
     for match in _SCALE_WORD.finditer(figure.printed):
         word = match.group(0)
-        for series in _SCALE_STEPS:
-            if word.lower() not in series:
-                continue
-            at = series.index(word.lower())
-            for step in (1, -1):
-                if 0 <= at + step < len(series):
-                    other = series[at + step]
-                    other = other.upper() if word.isupper() else other
-                    text = figure.printed[: match.start()] + other + figure.printed[match.end() :]
-                    yield Edit(text, f"{word!r} for {other!r}")
+        series = next(series for series in _SCALE_STEPS if word.lower() in series)
+        at = series.index(word.lower())
+        for step in (1, -1):
+            if 0 <= at + step < len(series):
+                other = series[at + step]
+                other = other.upper() if word.isupper() else other
+                text = figure.printed[: match.start()] + other + figure.printed[match.end() :]
+                yield Edit(text, f"{word!r} for {other!r}")
     if number is not None:
         token = number.group(0)
         for places, detail in _SHIFTS:
@@ -453,7 +452,7 @@ def _shifted(token: str, places: int, point: str, group: str) -> str:
     new_whole, new_fraction = digits[:at].lstrip("0") or "0", digits[at:]
     if point not in token:  # "15,200" a thousand times smaller is "15.2", not "15.200"
         new_fraction = new_fraction.rstrip("0")
-    if group in token or len(new_whole) > 4:
+    if group in token or len(new_whole) > 3:
         head = len(new_whole) % 3 or 3
         new_whole = group.join(
             [new_whole[:head], *(new_whole[i : i + 3] for i in range(head, len(new_whole), 3))]
