@@ -186,7 +186,7 @@ def test_an_edit_that_breaks_what_held_is_no_likely_cause(tmp_path: Path) -> Non
 def test_the_search_is_bounded_and_repeatable(monkeypatch: pytest.MonkeyPatch) -> None:
     first = [cause.message for cause in _result(verify_path(DATA / "swap.yaml"), "containers").causes]
     assert first == [cause.message for cause in _result(verify_path(DATA / "swap.yaml"), "containers").causes]
-    monkeypatch.setattr(causes, "MAX_EVALUATIONS", 10)  # spent before the swap is tried
+    monkeypatch.setattr(causes, "MAX_RECORD_EVALUATIONS", 10)  # spent before the swap is tried
     assert _result(verify_path(DATA / "swap.yaml"), "containers").causes == ()
 
 

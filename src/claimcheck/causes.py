@@ -57,10 +57,15 @@ MAX_FIGURES = 12
 MAX_DIGITS = 12
 """Digits of one printed figure that digit edits try, from the left: more than any figure needs."""
 
-MAX_EVALUATIONS = 5000
-"""Evaluations of records that the edits of one claim file may take in all. About a
-millisecond each: a file full of inconsistencies costs seconds at most, and whatever the
-file, the same edits are tried in the same order."""
+MAX_RECORD_EVALUATIONS = 400
+"""Evaluations of records that the edits tried for one inconsistent record may take: about a
+quarter of a millisecond each, so at most a tenth of a second per record, and more than any
+record of the test files needs (the most, a check over two claims, takes about 250)."""
+
+MAX_FILE_EVALUATIONS = 2000
+"""Evaluations the edits of one claim file may take in all, whatever its number of
+inconsistencies: at most about half a second of CPU for the most broken file. The bounds are
+counts, not a clock, so the same file always gets the same causes."""
 
 MAX_DIVISORS = 60
 """Other figures tried as the divisor of a per-unit figure, in file order."""
@@ -144,7 +149,10 @@ class Search(Generic[V]):
         self.results = results
         self.values = values
         self.evaluate = evaluate
-        self.budget = MAX_EVALUATIONS
+        self.budget = 0
+        """Evaluations left for the record being searched."""
+        self.spent = 0
+        """Evaluations the file's searches have taken so far."""
         self.records: dict[str, Record] = {
             record.id: record for record in (*claim_file.claims, *claim_file.checks)
         }
@@ -152,6 +160,14 @@ class Search(Generic[V]):
 
     def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES."""
+        allowed = min(MAX_RECORD_EVALUATIONS, MAX_FILE_EVALUATIONS - self.spent)
+        self.budget = allowed
+        try:
+            return self._causes_of(result)
+        finally:
+            self.spent += allowed - self.budget
+
+    def _causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         found: dict[tuple[str, object], tuple[tuple[bool, int, Fraction, int], LikelyCause]] = {}
         for cause in CAUSES:
             for order, fit in enumerate(cause.find(self, result)):

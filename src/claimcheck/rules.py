@@ -291,7 +291,7 @@ RULES: dict[str, Rule] = _rules(
         "The inconsistency goes away if a decimal point moves (times 10 or 1,000) or a scale"
         " word changes (million for billion).",
         "A slipped decimal point or scale word makes a figure ten or a thousand times off.",
-        "66.3 billion yuan from 65 million tourists, 'or 10.2 yuan each': it fits as '1,020 yuan'.",
+        "66.3 billion yuan from 65 million tourists, 'or 1.02 yuan each': it fits as '1,020 yuan'.",
     ),
     Rule(
         "CC504",
@@ -300,7 +300,7 @@ RULES: dict[str, Rule] = _rules(
         "The inconsistency goes away if a change printed in percentage points is read in percent,"
         " or the other way round.",
         "A rise from 18 to 20 percent is 2 points but 11.1 percent; the two are easily confused.",
-        "The rate rose 11 points, from 18 percent to 20 percent: it fits as '11 percent'.",
+        "Renewables rose 12.5 percentage points, to 27 from 24 percent: it fits as '12.5 percent'.",
     ),
     Rule(
         "CC505",
@@ -317,7 +317,7 @@ RULES: dict[str, Rule] = _rules(
         "note",
         "A printed total fits the sum of its parts with one part left out, or counted twice.",
         "A total that misses or repeats a part is a slip of addition, not of any one figure.",
-        "1.2 million, 3.4 million and 0.9 million, a total of 4.6 million: the 1.2 million is left out.",
+        "1.2 million, 3.4 million and 0.9 million, a total of 4.3 million: the 1.2 million is left out.",
     ),
     Rule(
         "CC507",
@@ -327,7 +327,7 @@ RULES: dict[str, Rule] = _rules(
         " same kind as its denominator.",
         "A per-person figure divided by last year's count, or by the wrong group, is off by a"
         " plausible-looking factor.",
-        "66.3 billion yuan from 65 million tourists, 'or 1,180 yuan each': that is per 56.2 million.",
+        "66.3 billion yuan from 65 million tourists, 'or 1,180 yuan each': per last year's 56 million.",
     ),
 )
 
