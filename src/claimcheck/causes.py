@@ -90,7 +90,7 @@ class ValueTable(Protocol):
 V = TypeVar("V", bound=ValueTable)
 
 
-Miss = tuple[bool, Fraction]
+Miss = tuple[int, Fraction]
 """How far a slip's figures miss the printed one: (outside its rounding, relative gap)."""
 
 
@@ -105,7 +105,7 @@ class Fit:
     same: object = None
     """What makes two fits the same slip: the edited figure's value ("48.6 billion" and
     "48,600 million" are one suggestion); the message when None."""
-    miss: Miss = (False, Fraction(0))
+    miss: Miss = (0, Fraction(0))
     """How far the printed numbers with the slip still miss the printed figure (see :func:`_miss`)."""
 
 
@@ -168,24 +168,24 @@ class Search(Generic[V]):
             self.spent += allowed - self.budget
 
     def _causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
-        found: dict[tuple[str, object], tuple[tuple[bool, int, Fraction, int], LikelyCause]] = {}
+        found: dict[tuple[str, object], tuple[tuple[int, int, Fraction, int], LikelyCause]] = {}
         for cause in CAUSES:
             for order, fit in enumerate(cause.find(self, result)):
                 key = (fit.figure, fit.same if fit.same is not None else fit.message)
                 if key in found:
                     continue  # the same slip found twice: the first, likelier, form names it
                 # A slip under which the printed numbers give the printed figure outright is
-                # likelier than one that fits only within rounding, whatever its class (and
-                # when there is one, those are left out); then the likelier class, then the
-                # closer fit.
+                # likelier than one that comes near it, and that than one that fits only
+                # thanks to wide rounding, whatever their class; then the likelier class, then
+                # the closer fit.
                 rank = (fit.miss[0], cause.rank, fit.miss[1], order)
                 found[key] = (
                     rank,
                     LikelyCause(cause.code, cause.name, fit.message, fit.figure, fit.printed, fit.suggested),
                 )
         ranked = sorted(found.values(), key=lambda item: item[0])
-        if ranked and not ranked[0][0][0]:  # something fits outright: drop fits within rounding only
-            ranked = [item for item in ranked if not item[0][0]]
+        if ranked:  # only the closest kind of fit: outright fits hide near ones, near ones far ones
+            ranked = [item for item in ranked if item[0][0] == ranked[0][0][0]]
         best: dict[str, LikelyCause] = {}  # one suggestion per figure: it tells the editor what to check
         for _, likely in ranked:
             best.setdefault(likely.figure, likely)
@@ -257,8 +257,8 @@ class Search(Generic[V]):
             reading = read_figure(text, figure.options, self.claim_file.context)
         except ValueError:  # a figure the edit made unreadable (FigureError, UnknownUnitError)
             return None
-        if reading.role != figure.reading.role:
-            return None
+        if reading.role != figure.reading.role or reading.nominal == 0:
+            return None  # a figure edited to nothing is no typo but a part left out
         edited = _replaced(owner, name, Figure(text, reading, figure.options, figure.at))
         if _issues(edited):
             return None
@@ -321,11 +321,17 @@ def _loose(remarks: tuple[tuple[str, str], ...]) -> bool:
     return any(code == rules.LOOSE_FIT for code, _ in remarks)
 
 
+NEAR = 10
+"""A derived figure on the printed numbers within this many half-units of the printed figure's
+last digit comes near it: "1,511.6" for a printed "1,510" does, "1,517" does not."""
+
+
 def _miss(derived: tuple[Derived, ...]) -> Miss:
     """How far derived figures on the printed numbers miss the printed figures they are compared
-    with: whether any lies outside the printed figure's own rounding, and the largest gap
-    relative to the printed figure."""
-    outside, gaps = False, [Fraction(0)]
+    with: 0 when every one gives its printed figure outright (it rounds to it), 1 when it comes
+    within NEAR half-units of its last digit, 2 when it is farther and fits only thanks to
+    rounding; and the largest gap relative to the printed figure."""
+    kind, gaps = 0, [Fraction(0)]
     for item in derived:
         if item.compared_with is None or item.set_aside:
             continue
@@ -334,9 +340,13 @@ def _miss(derived: tuple[Derived, ...]) -> Miss:
             continue
         printed = printed.to(item.result.unit)
         assert printed.nominal is not None
-        outside = outside or not printed.strict_interval.contains(value)
+        strict = printed.strict_interval
+        if not strict.contains(value):
+            unbounded = isinstance(strict.lo, float) or isinstance(strict.hi, float)
+            half = 0 if unbounded else (strict.hi - strict.lo) / 2
+            kind = max(kind, 1 if half and abs(value - printed.nominal) <= NEAR * half else 2)
         gaps.append(abs(value - printed.nominal) / abs(printed.nominal) if printed.nominal else abs(value))
-    return outside, max(gaps)
+    return kind, max(gaps)
 
 
 def _fits(derived: Derived) -> bool:
