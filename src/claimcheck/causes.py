@@ -262,7 +262,8 @@ class Search(Generic[V]):
         edited = _replaced(owner, name, Figure(text, reading, figure.options, figure.at))
         if _issues(edited):
             return None
-        affected = [edited, *self.dependents(owner.id)]
+        # Checks that failed as printed (a claim-file problem) have no verdict to keep.
+        affected = [edited, *(check for check in self.dependents(owner.id) if check.id in self.results)]
         if len(affected) > self.budget:
             self.budget = 0
             return None

@@ -61,7 +61,7 @@ def derive(
         else expected
     )
     worked = arithmetic(parsed, inputs, result)
-    judgement = judge(result, comparison.amount, comparison.label, worked)
+    judgement = judge(result, comparison.amount, comparison.label, worked, comparison.noun)
     return Derived(
         name,
         label,

@@ -25,6 +25,8 @@ class Comparison:
     label: str
     """In words: "printed rate '16.2 percent'", "100 percent (a share cannot exceed it)"."""
     amount: Amount
+    noun: str = "printed"
+    """What the figure compared with is, in a message: "printed", or "required" for a condition."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)

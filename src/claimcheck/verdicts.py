@@ -1,9 +1,9 @@
 """Verdicts, and the rule that turns a recomputed figure and a printed one into a verdict.
 
-"Inconsistent" is said only when no reading of the printed figures fits: the recomputed
-interval and the printed interval do not meet. When they meet only because of rounding
-latitude (the printed numbers themselves would not give the printed result), the verdict is
-consistent and the message says so.
+"Inconsistent" is said only when no reading of the printed figures fits: even the loose
+readings (a round figure rounded to its last non-zero digit) do not meet. What fits only
+loosely is a warning, what fits only thanks to rounding a note, and a comparison so rough
+that any plausible value would pass is unverifiable: see :func:`judge`.
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ class Judgement:
     """Whether the strict readings (each figure to its last printed digit) fit."""
 
 
-def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "") -> Judgement:
+def judge(
+    recomputed: Amount, printed: Amount, label: str, arithmetic: str = "", noun: str = "printed"
+) -> Judgement:
     """Compare a recomputed amount with a printed one (converted to the recomputed unit).
 
     The ladder, from best to worst: the printed numbers themselves give the printed result;
@@ -81,11 +83,12 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
     (a note); only the loose readings fit, where a round figure may be rounded to its last
     non-zero digit (a warning); nothing fits (inconsistent). A fit too rough to test anything
     is unverifiable instead. ``arithmetic`` is the computation on the printed numbers, in
-    words, that an inconsistency leads with.
+    words, that an inconsistency leads with; ``noun`` says what ``printed`` is ("printed",
+    "required").
     """
     printed = printed.to(recomputed.unit)
     if not recomputed.interval.overlaps(printed.interval):
-        return _inconsistent(recomputed, printed, label, arithmetic)
+        return _inconsistent(recomputed, printed, label, arithmetic, noun)
     strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
     tested = recomputed.strict_interval if strict_fit else recomputed.interval
     rough = too_rough(tested, printed)
@@ -104,7 +107,7 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
         return Judgement(
             Verdict.CONSISTENT,
             f"{label} fits only if {notes}: read to their last printed digits, recomputed"
-            f" {format_amount(recomputed.strict_amount())} does not meet printed"
+            f" {format_amount(recomputed.strict_amount())} does not meet {noun}"
             f" {format_amount(printed.strict_amount())}",
             code=rules.LOOSE_FIT,
         )
@@ -130,7 +133,7 @@ def judge(recomputed: Amount, printed: Amount, label: str, arithmetic: str = "")
         )
     return Judgement(
         Verdict.CONSISTENT,
-        f"{label} fits: recomputed {derived_words(recomputed)} meets printed"
+        f"{label} fits: recomputed {derived_words(recomputed)} meets {noun}"
         f" {format_amount(printed.strict_amount())}",
         strict_fit=True,
     )
@@ -159,7 +162,7 @@ def derived_words(amount: Amount, interval: Interval | None = None) -> str:
     return f"{_short(amount.nominal, amount.unit)} ({span})"
 
 
-def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: str) -> Judgement:
+def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: str, noun: str) -> Judgement:
     gap = recomputed.interval.gap_to(printed.interval)
     below = recomputed.interval.is_below(printed.interval)
     reference = printed.nominal
@@ -173,11 +176,11 @@ def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: s
         worked = arithmetic or _short(recomputed.nominal, recomputed.unit)
         printed_value = _short(printed.nominal, printed.unit)
         off = _off_by(recomputed.nominal, printed.nominal, printed.unit)
-        lead = f"{worked}, printed {printed_value}, {off}; "
+        lead = f"{worked}, {noun} {printed_value}, {off}; "
     return Judgement(
         Verdict.INCONSISTENT,
         f"{label} does not fit: {lead}in intervals, recomputed {format_amount(recomputed)} lies"
-        f" {direction} printed {format_amount(printed)},"
+        f" {direction} {noun} {format_amount(printed)},"
         f" off by at least {_gap(gap, reference, recomputed.unit)}",
         gap=gap,
         relative_gap=relative,
