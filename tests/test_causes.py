@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from claimcheck import causes
 from claimcheck.cli import app
 from claimcheck.engine import verify_path
-from claimcheck.figures import PLAIN, FigureOptions, read_figure
+from claimcheck.figures import PLAIN, FigureOptions, ReadingContext, read_figure
 from claimcheck.records import Figure
 from claimcheck.results import FileReport, LikelyCause, Result
 from claimcheck.verdicts import Verdict
@@ -120,6 +120,21 @@ def test_per_unit_figure_divided_by_the_wrong_total() -> None:
     ]
 
 
+def test_slips_of_checks_written_as_formulas() -> None:
+    """A plain sum and a plain quotient are read like a total and a ratio."""
+    assert _causes("formulas.yaml", "harbour_total")[1] == (
+        "CC506",
+        "'4.5 million tonnes' would fit if east were left out: 2.6 million + 1.9 million = 4.5 million tonne",
+    )
+    assert _causes("formulas.yaml", "per_worker") == [
+        (
+            "CC507",
+            "'1,510 tonnes per worker' would fit if north were divided by workers.previous instead of"
+            " workers: 2.6 million / 1,720 = 1,512 tonne/person",
+        )
+    ]
+
+
 # --- how the search behaves ---------------------------------------------------------------------
 
 
@@ -190,6 +205,19 @@ def test_the_search_is_bounded_and_repeatable(monkeypatch: pytest.MonkeyPatch) -
     assert _result(verify_path(DATA / "swap.yaml"), "containers").causes == ()
 
 
+def test_a_file_with_a_problem_still_gets_its_causes(tmp_path: Path) -> None:
+    """A check that cannot be evaluated neither hides the causes of the rest nor vetoes an edit."""
+    path = tmp_path / "broken.yaml"
+    text = (DATA / "swap.yaml").read_text()
+    path.write_text(
+        text
+        + "checks:\n  - {id: nonsense, kind: formula, formula: containers + containers.rate, unit: percent}\n"
+    )
+    report = verify_path(path)
+    assert [problem.record_id for problem in report.problems] == ["nonsense"]
+    assert [cause.suggested for cause in _result(report, "containers").causes] == ["14.7 percent"]
+
+
 @pytest.mark.parametrize(
     ("printed", "edits"),
     [
@@ -211,6 +239,20 @@ def test_the_search_is_bounded_and_repeatable(monkeypatch: pytest.MonkeyPatch) -
 def test_scale_slips_keep_the_printed_form(printed: str, edits: list[str]) -> None:
     figure = Figure(printed, read_figure(printed), FigureOptions(), Mark(1, 1))
     assert [edit.text for edit in causes.scale_slips(figure, PLAIN)] == edits
+
+
+def test_scale_slips_follow_the_decimal_comma() -> None:
+    context = ReadingContext(locale="de")
+    printed = "4,83 million euros"
+    figure = Figure(printed, read_figure(printed, None, context), FigureOptions(), Mark(1, 1))
+    assert [edit.text for edit in causes.scale_slips(figure, context)] == [
+        "4,83 billion euros",
+        "4,83 thousand euros",
+        "48,3 million euros",
+        "0,483 million euros",
+        "4.830 million euros",
+        "0,00483 million euros",
+    ]
 
 
 # --- in every output format ---------------------------------------------------------------------
