@@ -91,7 +91,8 @@ V = TypeVar("V", bound=ValueTable)
 
 
 Miss = tuple[int, Fraction]
-"""How far a slip's figures miss the printed one: (outside its rounding, relative gap)."""
+"""How far a slip's figures miss the printed one: (0 outright, 1 near, 2 far; the relative
+gap), lower is likelier (see :func:`_miss`)."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
