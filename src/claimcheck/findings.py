@@ -2,8 +2,8 @@
 
 A finding is an inconsistent claim or check (an error), an ambiguous one (a warning), an
 unverifiable one (a note), a likely cause of an inconsistency (a note shown with it), or a
-problem of the claim file itself (an error). Every CI
-format is rendered from findings; they are small and travel between processes.
+problem of the claim file itself (an error). Every CI format is rendered from findings; they
+are small and travel between processes.
 """
 
 from __future__ import annotations
