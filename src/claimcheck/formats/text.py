@@ -165,9 +165,10 @@ def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
     lines = [Text("  ") + head]
     lines += [Text(INDENT + line, style="dim") for line in wrap(where, width - len(INDENT))]
     lines += [Text(INDENT + line) for line in wrap(finding.message, width - len(INDENT))]
-    lines += [
-        Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
-    ]
+    if not finding.is_likely_cause:  # a likely cause follows its inconsistency, which says why
+        lines += [
+            Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
+        ]
     note = result.record.note if result is not None else None
     if note:
         lines += [Text(INDENT + line) for line in wrap(f"Note: {note}", width - len(INDENT))]
