@@ -349,6 +349,7 @@ def _run(
     import os
 
     from claimcheck.batch import check_files
+    from claimcheck.engine import tune_gc_for_batch
     from claimcheck.formats import (
         MACHINE_FORMATS,
         REPOSITORY_RELATIVE_FORMATS,
@@ -399,6 +400,7 @@ def _run(
     if stdin:
         missing_reports.append(_standard_input_report())
     outputs = [FileOutput.of(report, chosen.render_file(report, options)) for report in missing_reports]
+    tune_gc_for_batch()
     outputs.extend(check_files(files, name, options, jobs))
     _print_problems([problem for output in outputs for problem in output.problems])
     document = chosen.render_document(outputs, options)
