@@ -71,6 +71,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)

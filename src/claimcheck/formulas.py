@@ -95,18 +95,19 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"malformed formula: {error.msg}", (error.offset or 1) - 1) from None
     except (RecursionError, MemoryError, ValueError):
         raise FormulaError("formula is nested too deeply") from None
-    nodes = list(ast.walk(tree))
-    if len(nodes) > MAX_FORMULA_NODES and not trusted:
+    if not trusted and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     names: list[str] = []
+    operations: list[ast.expr] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS)
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations)
     source = text.strip()
-    labels = {id(node): _source(source, node) for node in nodes if isinstance(node, (ast.BinOp, ast.Call))}
+    labels = {id(node): _source(source, node) for node in operations}
     return Formula(source, tree.body, tuple(dict.fromkeys(names)), labels)
 
 
-def _check(node: ast.expr, names: list[str], depth: int) -> None:
+def _check(node: ast.expr, names: list[str], depth: int, operations: list[ast.expr]) -> None:
+    """Check ``node`` and below; collect the names read, and the operations and calls (steps)."""
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
         raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
@@ -123,16 +124,17 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
     elif isinstance(node, ast.BinOp):
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
+        operations.append(node)
         if isinstance(node.op, ast.Pow):
             _exponent(node.right)
-            _check(node.left, names, depth)
+            _check(node.left, names, depth, operations)
         else:
-            _check(node.left, names, depth)
-            _check(node.right, names, depth)
+            _check(node.left, names, depth, operations)
+            _check(node.right, names, depth, operations)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth)
+        _check(node.operand, names, depth, operations)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS))
@@ -141,8 +143,9 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
             raise FormulaError("functions take plain arguments only", offset)
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
+        operations.append(node)
         for arg in node.args:
-            _check(arg, names, depth)
+            _check(arg, names, depth, operations)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
