@@ -482,6 +482,36 @@ def command_line(folder: Path, files: int, jobs: list[int], runs: int, floor_s: 
         )
 
 
+def startup(runs: int) -> None:
+    """`claimcheck verify claims/` (text) against `python -c "import typer, rich.table, pint"`."""
+    verify = [*claimcheck_command(), "verify", "claims/"]
+    baseline = [sys.executable, "-c", "import typer, rich.table, pint"]
+    root = Path(__file__).resolve().parent.parent
+    measured: dict[str, tuple[list[float], list[float]]] = {"verify": ([], []), "baseline": ([], [])}
+    for index in range(runs + 1):  # the first round warms the caches and is not counted
+        for name, command in (("verify", verify), ("baseline", baseline)):
+            start, start_cpu = time.perf_counter(), _children_cpu()
+            subprocess.run(
+                command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            )
+            if index:
+                measured[name][0].append(time.perf_counter() - start)
+                measured[name][1].append(_children_cpu() - start_cpu)
+    (ours_wall, ours_cpu), (base_wall, base_cpu) = (
+        (statistics.median(walls), statistics.median(cpus)) for walls, cpus in measured.values()
+    )
+    print(f"(d) start-up, median of {runs} interleaved runs: wall, CPU (user + system)")
+    print(
+        f"    claimcheck verify claims/                   {ours_wall * 1000:6.1f} ms  {ours_cpu * 1000:6.1f} ms"
+    )
+    print(
+        f"    python -c 'import typer, rich.table, pint'  {base_wall * 1000:6.1f} ms  {base_cpu * 1000:6.1f} ms"
+    )
+    print(
+        f"    ratio (target <= 1.3)                       {ours_wall / base_wall:6.2f}     {ours_cpu / base_cpu:6.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -492,7 +522,13 @@ def main() -> None:
     parser.add_argument("--no-phases", action="store_true", help="Only the command-line figures.")
     parser.add_argument("--profile", type=Path, help="Write a cProfile of one in-process pass here.")
     parser.add_argument("--keep", type=Path, help="Write the corpus to this folder and keep it.")
+    parser.add_argument(
+        "--startup", type=int, metavar="RUNS", help="Only the start-up figures, of RUNS runs."
+    )
     arguments = parser.parse_args()
+    if arguments.startup:
+        startup(arguments.startup)
+        return
     with tempfile.TemporaryDirectory() as directory:
         folder = arguments.keep or Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
