@@ -484,6 +484,12 @@ def command_line(folder: Path, files: int, jobs: list[int], runs: int, floor_s: 
 
 def startup(runs: int) -> None:
     """`claimcheck verify claims/` (text) against `python -c "import typer, rich.table, pint"`."""
+    import claimcheck
+
+    # Write the bytecode, as `pip install .` does: under PYTHONDONTWRITEBYTECODE an editable
+    # install would otherwise recompile every changed module on every run.
+    package = Path(claimcheck.__file__).parent
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     verify = [*claimcheck_command(), "verify", "claims/"]
     baseline = [sys.executable, "-c", "import typer, rich.table, pint"]
     root = Path(__file__).resolve().parent.parent

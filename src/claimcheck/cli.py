@@ -847,7 +847,7 @@ def run(argv: list[str]) -> int:
     Tests and the fuzz campaign call this; ``main`` adds only the fast exit.
     """
     try:
-        app(args=expand_changed(argv), prog_name="claimcheck")
+        _app_for(argv)(args=expand_changed(argv), prog_name="claimcheck")
         code = EXIT_CLEAN
     except SystemExit as stop:
         code = (
@@ -862,6 +862,28 @@ def run(argv: list[str]) -> int:
     except BrokenPipeError:  # the reader went away (`claimcheck verify | head`): nothing left to say
         pass
     return code
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The application that runs ``argv``: only the command it names, when it starts with one.
+
+    Typer builds every command's options from its signature on every run, which costs more
+    than the short run it starts; a command line that names its command needs that one only.
+    Anything else (help, --version, a misspelt command, shell completion) gets the whole app.
+    """
+    import copy
+    import os
+
+    if not argv or "_CLAIMCHECK_COMPLETE" in os.environ:
+        return app
+    for info in app.registered_commands:
+        callback = info.callback
+        name = info.name or (callback.__name__.lower().replace("_", "-") if callback else None)
+        if name == argv[0]:
+            single = copy.copy(app)
+            single.registered_commands = [info]
+            return single
+    return app
 
 
 def main() -> None:
