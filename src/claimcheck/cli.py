@@ -8,7 +8,13 @@ Heavy modules (pint, the engine, the renderers) are imported inside the commands
 
 from __future__ import annotations
 
+import gc
 import sys
+
+# A run allocates most of its objects at start-up (modules, pint's registry) and keeps them;
+# the collector's default threshold (700) rescans them again and again while they are made.
+# The batch run then freezes them (claimcheck.engine.tune_gc_for_batch).
+gc.set_threshold(50_000, 10, 10)
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, cast
 
