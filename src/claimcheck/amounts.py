@@ -48,7 +48,9 @@ class Amount:
             return self
         return Amount(self.strict, self.unit, self.nominal, None, (), self.hedged)
 
-    def _with(self, interval: Interval, unit: Unit, nominal: Fraction | None, strict: Interval | None) -> Amount:
+    def _with(
+        self, interval: Interval, unit: Unit, nominal: Fraction | None, strict: Interval | None
+    ) -> Amount:
         """A result of one operand: the same latitude notes."""
         return Amount(interval, unit, nominal, strict, self.loose, self.hedged)
 
@@ -85,7 +87,9 @@ class Amount:
 
     def __mul__(self, other: Amount) -> Amount:
         unit = units.multiply(self.unit, other.unit)
-        return _simplified(_combined(self, other, Interval.__mul__, unit, _both(self, other, Fraction.__mul__)))
+        return _simplified(
+            _combined(self, other, Interval.__mul__, unit, _both(self, other, Fraction.__mul__))
+        )
 
     def __truediv__(self, other: Amount) -> Amount:
         unit = units.divide(self.unit, other.unit)

@@ -10,11 +10,6 @@ from __future__ import annotations
 
 import gc
 import sys
-
-# A run allocates most of its objects at start-up (modules, pint's registry) and keeps them;
-# the collector's default threshold (700) rescans them again and again while they are made.
-# The batch run then freezes them (claimcheck.engine.tune_gc_for_batch).
-gc.set_threshold(50_000, 10, 10)
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, cast
 
@@ -26,6 +21,11 @@ if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.formats import FileOutput, RenderOptions
     from claimcheck.results import FileReport, Problem
+
+# A run allocates most of its objects at start-up (modules, pint's registry) and keeps them;
+# the collector's default threshold (700) rescans them again and again while they are made.
+# The batch run then freezes them (claimcheck.engine.tune_gc_for_batch).
+gc.set_threshold(50_000, 10, 10)
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1

@@ -231,7 +231,7 @@ class _Builder:
             # scalars the style '' and the Python one None. A quoted "null" is the text.
             if not style and tag == _NULL_TAG:
                 return None
-            if style == "'" or style == '"':
+            if style in {"'", '"'}:
                 self.quoted.append(path)
             return node.value
         if kind is self.sequence:
