@@ -70,6 +70,8 @@ class Formula:
     text: str
     tree: ast.expr
     names: tuple[str, ...]
+    labels: dict[int, str]
+    """The text of each operation and call, by ``id`` of its node: the label of its step."""
 
 
 Step = tuple[str, Amount]
@@ -93,16 +95,19 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"malformed formula: {error.msg}", (error.offset or 1) - 1) from None
     except (RecursionError, MemoryError, ValueError):
         raise FormulaError("formula is nested too deeply") from None
-    nodes = list(ast.walk(tree))
-    if len(nodes) > MAX_FORMULA_NODES and not trusted:
+    if not trusted and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     names: list[str] = []
+    operations: list[ast.expr] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS)
-    return Formula(text.strip(), tree.body, tuple(dict.fromkeys(names)))
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations)
+    source = text.strip()
+    labels = {id(node): _source(source, node) for node in operations}
+    return Formula(source, tree.body, tuple(dict.fromkeys(names)), labels)
 
 
-def _check(node: ast.expr, names: list[str], depth: int) -> None:
+def _check(node: ast.expr, names: list[str], depth: int, operations: list[ast.expr]) -> None:
+    """Check ``node`` and below; collect the names read, and the operations and calls (steps)."""
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
         raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
@@ -119,16 +124,17 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
     elif isinstance(node, ast.BinOp):
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
+        operations.append(node)
         if isinstance(node.op, ast.Pow):
             _exponent(node.right)
-            _check(node.left, names, depth)
+            _check(node.left, names, depth, operations)
         else:
-            _check(node.left, names, depth)
-            _check(node.right, names, depth)
+            _check(node.left, names, depth, operations)
+            _check(node.right, names, depth, operations)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth)
+        _check(node.operand, names, depth, operations)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted(FUNCTIONS))
@@ -137,8 +143,9 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
             raise FormulaError("functions take plain arguments only", offset)
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
+        operations.append(node)
         for arg in node.args:
-            _check(arg, names, depth)
+            _check(arg, names, depth, operations)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -195,7 +202,7 @@ def _symbol(op: ast.AST) -> str:
 def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount, list[Step]]:
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
-    result = _evaluate(formula.tree, formula.text, lookup, steps)
+    result = _evaluate(formula.tree, formula.labels, lookup, steps)
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
@@ -204,35 +211,41 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     return result, steps
 
 
-def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:
+def _evaluate(
+    node: ast.expr, labels: dict[int, str], lookup: Callable[[str], Amount], steps: list[Step]
+) -> Amount:
     if isinstance(node, ast.Constant):
         return Amount.number(Fraction(str(node.value)))
     if isinstance(node, (ast.Name, ast.Attribute)):
         return lookup(_reference(node))
     if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, text, lookup, steps)
+        operand = _evaluate(node.operand, labels, lookup, steps)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
-        left = _evaluate(node.left, text, lookup, steps)
+        left = _evaluate(node.left, labels, lookup, steps)
         if isinstance(node.op, ast.Pow):
             exponent = _exponent(node.right)
             if _bits(left) * abs(exponent) > MAX_RESULT_BITS:
-                raise ResultTooLargeError(_source(text, node), node.col_offset)
+                raise ResultTooLargeError(labels[id(node)], node.col_offset)
             result = left**exponent
         else:
-            right = _evaluate(node.right, text, lookup, steps)
+            right = _evaluate(node.right, labels, lookup, steps)
             result = _BINARY[type(node.op)](left, right)
     elif isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
-        args = [_evaluate(arg, text, lookup, steps) for arg in node.args]
+        args = [_evaluate(arg, labels, lookup, steps) for arg in node.args]
         result = FUNCTIONS[node.func.id](*args)
     else:  # pragma: no cover - parse_formula refuses everything else
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
-    steps.append((_source(text, node), result))
+    steps.append((labels[id(node)], result))
     return result
 
 
 def _source(text: str, node: ast.expr) -> str:
+    """The text of ``node`` as written in ``text``, worked out once per formula."""
+    end = node.end_col_offset
+    if text.isascii() and node.lineno == node.end_lineno == 1 and end is not None:
+        return text[node.col_offset : end] or ast.unparse(node)  # offsets count UTF-8 bytes
     return ast.get_source_segment(text, node) or ast.unparse(node)
 
 
