@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -10,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.display import format_interval
-from claimcheck.figures import FigureError, FigureOptions, UnknownWordError, read_figure
+from claimcheck.figures import (
+    FigureError,
+    FigureOptions,
+    Reading,
+    UnknownWordError,
+    figure_prefix,
+    read_figure,
+    read_prefixed,
+)
 from claimcheck.units import format_unit
 
 CASES = [
@@ -109,3 +118,30 @@ def test_a_printed_decimal_stands_for_the_values_that_round_to_it(
     exact = Fraction(value) * factor
     if abs(exact - shown) < half:  # every value that rounds to the printed figure is in its interval
         assert reading.interval.contains(exact)
+
+
+def _outcome(read: Callable[[], Reading]) -> tuple[object, ...]:
+    try:
+        got = read()
+    except FigureError as error:
+        return ("error", str(error), error.offset)
+    return (got.interval, got.unit, got.nominal, got.role, got.steps, got.noun, got.has_unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        ("more than 5 percent of voters", "more than 5 percent"),  # cut at the number part
+        ("about 4,000 people", "about 4,000"),
+        ("5-2 billionaires", "5-2"),  # "billion..." after it made "5-2" a range
+        ("5-2 billionaires", "5-2 billion"),
+        ("1 in 3 adults", "1 in 3"),
+        ("5 timesheets", "5"),
+        ("2.5-fold growth", "2.5-fold"),
+    ],
+)
+def test_a_figure_read_on_from_its_number_part_reads_as_read_figure(text: str, printed: str) -> None:
+    """Extraction reads the number part once, then reads on; any cut must read as a whole read."""
+    prefix = figure_prefix(text)
+    assert prefix is not None
+    assert _outcome(lambda: read_prefixed(printed, prefix)) == _outcome(lambda: read_figure(printed))

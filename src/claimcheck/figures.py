@@ -341,6 +341,8 @@ class _Scanner:
         self.context = context
         self.found = _Parsed()
         self._runs: dict[int, list[tuple[str, int]]] = {}
+        self.lookahead = 0
+        """The furthest character read past the place reached that decided how far to go."""
 
     # helpers ------------------------------------------------------------------------------
     def error(self, message: str, at: int | None = None) -> FigureError:
@@ -753,8 +755,13 @@ class _Scanner:
         except NumberError:
             return False
         after = self.low[match.end() :].lstrip()
-        scaled = any(after.startswith(word) for word in ("thousand", "million", "billion", "trillion"))
-        return not scaled and second < first.value
+        scale = next((w for w in ("thousand", "million", "billion", "trillion") if after.startswith(w)), None)
+        if scale is not None and second < first.value:
+            # Decided by a word that may be left unread ("1.2-1.5 billionfold"): a figure cut
+            # before it, or right after it, reads otherwise.
+            end = len(self.low) - len(after) + len(scale)
+            self.lookahead = max(self.lookahead, min(len(self.low), end + 1))
+        return scale is None and second < first.value
 
     def second_number(self) -> None:
         found = self.found
@@ -1131,7 +1138,11 @@ class Prefix(NamedTuple):
     """The number part of a figure found at the start of a text, for extraction."""
 
     end: int
-    """Where the number part ends: the noun, if any, starts after it."""
+    """Where the scanner stopped after the number part: the noun, if any, starts after it."""
+    reads_to: int
+    """How far the reading of the number part depends on the text: the end of its last printed
+    character, or further where a word after it decided what it is. A figure cut shorter is
+    read afresh by :func:`read_prefixed`."""
     role: Role
     money: bool
     """Whether a currency was printed: money ends with its currency."""
@@ -1156,6 +1167,7 @@ def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
     found = scanner.found
     return Prefix(
         scanner.pos,
+        max(len(scanner.printed[: scanner.pos].rstrip()), scanner.lookahead),
         found.role,
         found.currency is not None,
         bool(found.ratio),
@@ -1166,11 +1178,13 @@ def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
 def read_prefixed(printed: str, prefix: Prefix, context: ReadingContext = PLAIN) -> Reading:
     """``read_figure(printed)`` for a figure whose number part ``prefix`` has read already.
 
-    Only for a ``printed`` that goes on past the number part (a noun follows): every look
-    ahead of the number part then sees the same characters, so the reading is the one
-    ``read_figure`` gives; the extractor's tests compare the two on every figure found.
+    ``printed`` must start with the text ``prefix`` was read from. Where it holds the number
+    part and whatever decided it (``prefix.reads_to``), the scanner goes on from there: a
+    look past the number part that found nothing to take left the scanner where ``printed``
+    may end, so the reading is the one ``read_figure`` gives. The extractor's tests compare
+    the two on every figure found.
     """
-    if len(printed.rstrip()) <= prefix.end:
+    if len(printed.rstrip()) < prefix.reads_to:
         return read_figure(printed, None, context)
     if len(printed) > MAX_FIGURE_LENGTH:
         raise FigureError(f"the figure is longer than {MAX_FIGURE_LENGTH} characters")
