@@ -291,3 +291,38 @@ def test_every_figure_found_reads_as_a_claim_file_would() -> None:
                 assert got.unit == expected.unit, span.printed
                 compared += 1
     assert compared > 700
+
+
+def test_a_search_anchored_at_the_end_tries_every_place_a_match_can_start() -> None:
+    """The symbol before a number is searched only near the end: no match may be longer."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from claimcheck.extraction import spans
+
+    assert _parser.parse(spans._SYMBOL_BEFORE.pattern).getwidth()[1] == spans._SYMBOL_WIDTH
+    assert spans._symbol_before("total of US.$ ").group() == "US.$ "  # type: ignore[union-attr]
+    assert spans._symbol_before("in HK$").group() == "HK$"  # type: ignore[union-attr]
+    phrases = [phrase for phrase, _ in spans.PHRASES]
+    assert all(phrase == phrase.strip() for phrase in phrases)  # each ends where the spaces start
+    before = "it was in excess of \t "
+    hedge = spans._HEDGE_BEFORE.search(before, max(0, len(before.rstrip()) - spans._HEDGE_WIDTH))
+    assert hedge is not None and hedge.group(1) == "in excess of"
+
+
+@pytest.mark.parametrize(
+    ("before", "word"),
+    [
+        ("the U.S. ", "U.S."),
+        ("report 5abc ", "abc"),
+        ("Group ", "Group"),
+        ("sold 4,000 ($", None),
+        ("rose by ", "by"),
+        ("état ", "tat"),
+        ("", None),
+    ],
+)
+def test_the_word_before_a_number(before: str, word: str | None) -> None:
+    from claimcheck.extraction import spans
+
+    found = spans._WORD_BEFORE.search(before)
+    assert (found.group(1) if found else None) == word

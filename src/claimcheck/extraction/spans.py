@@ -71,6 +71,9 @@ class Span(NamedTuple):
 _SYMBOL_BEFORE = re.compile(
     r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$"
 )
+_SYMBOL_WIDTH = 6
+"""The longest text ``_SYMBOL_BEFORE`` matches ("US.$ "): a search need try only the places
+that close to the end (a test checks the width against the pattern)."""
 _PEOPLE = "children|people|adults|those|them|anyone|everyone|patients|women|men|girls|boys|pupils|residents"
 _ATTACHED_SYMBOL = re.compile(
     r"\b(?:Rs|RM|Rp|[A-Z]{3})(?=\d)|\bR(?=[\d.,]+\s*(?:million|billion|trillion|bn|m)\b)"
@@ -96,6 +99,22 @@ def _word_start() -> re.Pattern[str]:
     """Words a figure may start with: number words, "a" and "half", "twice", "doubled", "-fold"."""
     words = "|".join(sorted(_WORD_STARTS, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])({words}|[^\W\d_]+fold)(?![^\W\d_])", re.IGNORECASE)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _starts_figure(word: str) -> bool:
+    """Whether a whole word (a run of letters) is one a figure may start with.
+
+    The same as ``_word_start().fullmatch(word)``; a set lookup for plain ASCII words, where
+    ignoring case is lower-casing (searching a sentence with the alternation cost more than
+    all the other tests of where a figure starts).
+    """
+    if word.isascii():
+        lowered = word.lower()
+        return lowered in _WORD_STARTS or (len(lowered) > 4 and lowered.endswith("fold"))
+    return _word_start().fullmatch(word) is not None
 
 
 _PERIOD_WORDS = frozenset(("year", "annum", "month", "quarter", "week", "decade"))
@@ -127,10 +146,12 @@ def _candidate_starts(sentence: str) -> list[int]:
             starts.add(_extend_back(sentence, match.start()))
     for match in _ATTACHED_SYMBOL.finditer(sentence):  # "R40 million", "EUR5bn": no space
         starts.add(_extend_back(sentence, match.start()))
-    for match in _word_start().finditer(sentence):
-        word = match.group(1).lower()
+    for match in _LETTERS.finditer(sentence):
+        if not _starts_figure(match.group()):
+            continue
+        word = match.group().lower()
         if word in ("a", "an"):  # "a" starts a figure only in "a million", "a third", "a dozen"
-            following = _WORD.match(sentence, match.end(1) + 1)
+            following = _WORD.match(sentence, match.end() + 1)
             after = following.group().lower().split("-")[0] if following else ""
             if after not in _AFTER_ARTICLE and not after.endswith("fold"):
                 continue
@@ -146,7 +167,11 @@ further, so that a long sentence costs no more per number than a short one."""
 _HEDGE_BEFORE = re.compile(
     r"(?<![^\W\d_])(" + "|".join(re.escape(phrase) for phrase, _ in PHRASES) + r")\s*$", re.IGNORECASE
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\W*$")
+_HEDGE_WIDTH = max(len(phrase) for phrase, _ in PHRASES)
+"""The longest hedge phrase: one before a number ends where the spaces before it start."""
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w.]*+)\W*$")
+"""The last word: tried only where a word starts, and never backtracking into the word (a
+word that does not reach the end with only non-word characters after it cannot by being cut)."""
 _ORDINAL = re.compile(r"(st|nd|rd|th)\b")
 _NAME_OF = re.compile(r"\b[A-Z][\w-]* of $")
 _LETTERS_AFTER = re.compile(r"[a-zA-Z]")
@@ -170,15 +195,20 @@ def _extend_back(sentence: str, start: int) -> int:
     """Move a figure's start back over a currency symbol or code and a hedge before it."""
     offset = max(0, start - _TAIL)
     before = sentence[offset:start]
-    symbol = _SYMBOL_BEFORE.search(before)
+    symbol = _symbol_before(before)
     if symbol is not None:
         start = offset + symbol.start()
         before = sentence[offset:start]
     if before.endswith(("-", "−")) and (len(before) == 1 or before[-2] in " (\u2013"):
         start -= 1  # a minus sign
         before = sentence[offset:start]
-    hedge = _HEDGE_BEFORE.search(before)
+    hedge = _HEDGE_BEFORE.search(before, max(0, len(before.rstrip()) - _HEDGE_WIDTH))
     return offset + hedge.start() if hedge is not None else start
+
+
+def _symbol_before(before: str) -> re.Match[str] | None:
+    """``_SYMBOL_BEFORE.search(before)``, tried only where a match can start."""
+    return _SYMBOL_BEFORE.search(before, max(0, len(before) - _SYMBOL_WIDTH))
 
 
 def _excluded(sentence: str, start: int, phones: list[tuple[int, int]]) -> bool:
@@ -284,7 +314,7 @@ def _has_unit_after(after: str, money: bool = False) -> bool:
 
 
 def _money_before(before: str) -> bool:
-    return bool(_SYMBOL_BEFORE.search(before))
+    return _symbol_before(before) is not None
 
 
 def _span_at(sentence: str, start: int, context: ReadingContext, limit: int | None = None) -> Span | None:
