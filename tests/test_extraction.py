@@ -326,3 +326,32 @@ def test_the_word_before_a_number(before: str, word: str | None) -> None:
 
     found = spans._WORD_BEFORE.search(before)
     assert (found.group(1) if found else None) == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sales rose   by ",
+        "the figure, compared with ",
+        "compared\twith",
+        "it fell, versus ",
+        "accounting for",
+        "a   share of ",
+        "from",
+        "",
+        "   ",
+    ],
+)
+def test_a_search_at_the_end_of_a_sentence_finds_what_a_search_of_all_of_it_does(text: str) -> None:
+    from claimcheck.extraction import claims
+
+    for pattern, words in [
+        (claims._FROM_BASE, 2),
+        (claims._AGAINST, 1),
+        (claims._BEFORE_RATE, 2),
+        (claims._SHARE_BEFORE, 3),
+        (claims._FROM, 1),
+    ]:
+        whole = pattern.search(text)
+        tail = claims._ends(pattern, text, len(text), words)
+        assert (whole and whole.span()) == (tail and tail.span()), (pattern.pattern, text)

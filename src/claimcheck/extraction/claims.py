@@ -37,6 +37,26 @@ _AFTER_RATE = re.compile(
     re.IGNORECASE,
 )
 _VERB_BY = re.compile(rf"\b({RISE}|{FALL})\b[^,;.]{{0,40}}\bby\s*$", re.IGNORECASE)
+_VERB_BY_WIDTH = max(map(len, f"{RISE}|{FALL}".split("|"))) + 40 + len("by")
+"""The longest ``_VERB_BY`` match before the spaces at its end."""
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s*$")
+_TO_OR_AT = re.compile(r"\b(to|at)\s*$")
+
+
+def _ends(pattern: re.Pattern[str], text: str, end: int, words: int) -> re.Match[str] | None:
+    """``pattern.search(text[:end])`` for a pattern anchored at the end whose match holds at most
+    ``words`` words (and spaces after them): tried only from where those words start, not at
+    every place of a long sentence before each figure.
+    """
+    head = text[:end]
+    start = len(head)
+    for _ in range(words):
+        stripped = head[:start].rstrip()
+        start = len(stripped) - len(stripped.rsplit(None, 1)[-1]) if stripped else 0
+    return pattern.search(head, start)
+
+
 _FALL_WORDS = re.compile(rf"\b({FALL})\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(
     r"\b(accounting for|accounted for|accounts for|account for|making up|made up|makes up|"
@@ -252,8 +272,8 @@ def _base_changes(text: str, spans: list[Span], used: set[int], claim: _Make) ->
                 break
             if base.start in used or _is_rate(value) != _is_rate(base):
                 continue
-            against = _AGAINST.search(text[: base.start]) and _EARLIER.search(text[base.end :])
-            if (_FROM_BASE.search(text[: base.start]) or against) and _compatible(value, base):
+            against = _ends(_AGAINST, text, base.start, 1) and _EARLIER.search(text[base.end :])
+            if (_ends(_FROM_BASE, text, base.start, 2) or against) and _compatible(value, base):
                 made = claim("change", value=value, previous=base)
                 after, before = value.reading.nominal, base.reading.nominal
                 if after is not None and before is not None and after < before:
@@ -267,7 +287,7 @@ def _from_to_changes(text: str, spans: list[Span], used: set[int], claim: _Make)
             continue
         if not re.fullmatch(r"\s*to\s*", text[first.end : second.start]):
             continue
-        if not re.search(r"\bfrom\s*$", text[: first.start], re.IGNORECASE):
+        if not _ends(_FROM, text, first.start, 1):
             continue
         if not units.same_dimension(first.reading.unit, second.reading.unit):
             continue
@@ -298,9 +318,10 @@ def _is_rate(span: Span) -> bool:
 def _rate_cue(text: str, span: Span) -> bool:
     if span.reading.role == "change":
         return True
-    before = text[: span.start]
     return bool(
-        _BEFORE_RATE.search(before) or _AFTER_RATE.search(text[span.end :]) or _VERB_BY.search(before)
+        _ends(_BEFORE_RATE, text, span.start, 2)
+        or _AFTER_RATE.search(text[span.end :])
+        or _VERB_BY.search(text, max(0, len(text[: span.start].rstrip()) - _VERB_BY_WIDTH), span.start)
     )
 
 
@@ -313,11 +334,11 @@ _ABSOLUTE = re.compile(
 def _absolute_changes(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
     """A change printed in the value's own unit: "cut by 15,000 yuan to 189,900 yuan"."""
     for index, change in enumerate(spans):
-        if change.start in used or _is_rate(change) or not _ABSOLUTE.search(text[: change.start]):
+        if change.start in used or _is_rate(change) or not _ends(_ABSOLUTE, text, change.start, 2):
             continue
         after = [s for s in spans[index + 1 :] if s.start not in used and _compatible(s, change)]
         before = [s for s in spans[:index] if s.start not in used and _compatible(s, change)]
-        if after and re.search(r"\bto\s*$", text[: after[0].start]):
+        if after and _ends(_TO, text, after[0].start, 1):
             value = after[0]
         elif before:
             value = before[-1]
@@ -362,7 +383,7 @@ def _base_for(text: str, spans: list[Span], used: set[int], value: Span | None, 
     later = [span for span in spans if span.start > max(value.start, rate.start) and span.start not in used]
     if later:  # only the first free figure after: not another clause's
         span = later[0]
-        if _FROM_BASE.search(text[: span.start]) and _compatible(span, value):
+        if _ends(_FROM_BASE, text, span.start, 2) and _compatible(span, value):
             return span
     return None
 
@@ -379,15 +400,15 @@ def _value_for(text: str, spans: list[Span], used: set[int], index: int) -> Span
     for candidate in reversed(spans[:index]):
         if candidate.start in used:
             break
-        if _FROM_BASE.search(text[: candidate.start]):
+        if _ends(_FROM_BASE, text, candidate.start, 2):
             base = base or candidate
             continue
         if base is not None and not _compatible(candidate, base):
             continue  # "22.5 million fans to its 1,230 games, up from 22.2 million fans"
-        if not _is_rate(candidate) or points or re.search(r"\bto\s*$", text[: candidate.start]):
+        if not _is_rate(candidate) or points or _ends(_TO, text, candidate.start, 1):
             return candidate
     for candidate in spans[index + 1 :]:
-        if candidate.start not in used and re.search(r"\b(to|at)\s*$", text[: candidate.start]):
+        if candidate.start not in used and _ends(_TO_OR_AT, text, candidate.start, 1):
             return candidate
         break
     return None
@@ -399,7 +420,7 @@ def _base_before(text: str, spans: list[Span], used: set[int], value: Span, rate
         if (
             value.start < span.start < rate.start
             and span.start not in used
-            and _FROM_BASE.search(text[: span.start])
+            and _ends(_FROM_BASE, text, span.start, 2)
         ):
             return span
     return None
@@ -419,7 +440,7 @@ def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> set[i
             continue
         of = _SHARE_AFTER.match(text[span.end :])
         if span.reading.role == "share" or (
-            units.is_percent(span.reading.unit) and (_SHARE_BEFORE.search(text[: span.start]) or of)
+            units.is_percent(span.reading.unit) and (_ends(_SHARE_BEFORE, text, span.start, 3) or of)
         ):
             fields = {"share": span}
             part = spans[index - 1] if index else None
@@ -440,9 +461,11 @@ def _shares(text: str, spans: list[Span], used: set[int], claim: _Make) -> set[i
 
 
 def _totals(text: str, spans: list[Span], used: set[int], claim: _Make) -> None:
-    cue = _TOTAL.search(text)
     free = [span for span in spans if span.start not in used and not _is_rate(span)]
-    if cue is None or len(free) < 3:
+    if len(free) < 3:
+        return
+    cue = _TOTAL.search(text)
+    if cue is None:
         return
     after = [s for s in free if 0 <= s.start - cue.end() <= 40]
     if cue.group(1).lower() == "of which":
@@ -467,7 +490,7 @@ def _period(text: str, spans: list[Span], published: datetime.date | None) -> tu
         printed = match.group()
         if printed[:1].isupper() and printed.split()[0].lower() not in _MONTH_NAMES:
             printed = printed[0].lower() + printed[1:]  # "Last year," at a sentence's start
-        if _COMPARISON_BASE.search(text[: match.start()]) and not re.fullmatch(r"\d{4}", printed):
+        if _ends(_COMPARISON_BASE, text, match.start(), 2) and not re.fullmatch(r"\d{4}", printed):
             continue  # "from the previous year" is what the change is measured against
         if printed.lower() in ("a year earlier", "the previous year"):
             continue

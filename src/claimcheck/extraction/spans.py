@@ -10,6 +10,7 @@ a figure exactly as a claim file would.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -317,10 +318,15 @@ def _money_before(before: str) -> bool:
     return _symbol_before(before) is not None
 
 
+_FROM_OR_BY = re.compile(r"(?<!\bup )(?<!\bdown )\b(from|by)\s+$", re.IGNORECASE)
+"""Before a change's first figure; searched only in the last word (four letters at most)."""
+
+
 def _span_at(sentence: str, start: int, context: ReadingContext, limit: int | None = None) -> Span | None:
     """The figure starting at ``start``, ending at or before ``limit``; None if none starts there."""
     stop = len(sentence) if limit is None else limit
-    if limit is None and re.search(r"(?<!\bup )(?<!\bdown )\b(from|by)\s+$", sentence[:start], re.I):
+    head = sentence[:start]
+    if limit is None and _FROM_OR_BY.search(head, max(0, len(head.rstrip()) - 4)):
         # "from 4.21 million to 4.75 million" is a change, not the range "4.21 to 4.75 million"
         to = re.search(r"\s+to\s+", sentence[start:])
         if to is not None:
@@ -358,10 +364,14 @@ def _duration_period(sentence: str, start: int, reading: Reading) -> bool:
     """ "in the first ten months", "over the past five years": a period, not a figure."""
     from claimcheck import units
 
-    time = units.format_unit(reading.unit) in ("year", "month", "week", "day", "quarter")
-    over = reading.hedge_phrase.lower() == "over"  # "77 percent over six years": during, not more than
-    before = re.search(r"\b(the\s+)?(first|last|past|next|coming|previous)\s+$", sentence[:start], re.I)
-    return time and (over or before is not None)
+    if units.format_unit(reading.unit) not in ("year", "month", "week", "day", "quarter"):
+        return False
+    if reading.hedge_phrase.lower() == "over":  # "77 percent over six years": during, not more than
+        return True
+    return _PERIOD_LEAD.search(sentence[:start]) is not None
+
+
+_PERIOD_LEAD = re.compile(r"\b(the\s+)?(first|last|past|next|coming|previous)\s+$", re.IGNORECASE)
 
 
 def _is_figure(reading: Reading, printed: str) -> bool:
@@ -384,7 +394,7 @@ def _from_to_words(sentence: str, start: int, end: int, reading: Reading) -> boo
 def _not_a_figure(sentence: str, end: int, printed: str, reading: Reading) -> bool:
     """A year span ("between 2015 and 2022"), an ordinal ("a third straight title"), a time."""
     if reading.role == "share" and printed.rsplit(maxsplit=1)[-1].lower() in FRACTION_WORDS:
-        following = re.match(r"\s*([^\W\d_]+)", sentence[end:])
+        following = _NEXT_WORD.match(sentence, end)
         return following is not None and following.group(1).lower() not in ("of", "more", "fewer", "less")
     return False
 
@@ -392,7 +402,12 @@ def _not_a_figure(sentence: str, end: int, printed: str, reading: Reading) -> bo
 def _counted_of(sentence: str, end: int, reading: Reading) -> bool:
     """ "Twenty-two of the train's wagons": a number in words counting what follows "of"."""
     many = reading.nominal is not None and reading.nominal >= 2
-    return many and bool(re.match(r"\s+of\s+(the|its|their|his|her|our|these|those)\b", sentence[end:]))
+    return many and bool(_OF_THE.match(sentence, end))
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_OF_THE = re.compile(r"\s+of\s+(the|its|their|his|her|our|these|those)\b")
+_PER_COUNT = re.compile(r"\s*per\s+[\d,]+\s+([^\W\d_]+)")
 
 
 def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext, money: bool = False) -> int:
@@ -401,7 +416,7 @@ def _noun_end(sentence: str, start: int, has_unit: bool, context: ReadingContext
     Money, percentages, shares and multiples carry their unit already: they may only be
     followed by a per-phrase, and money by "in revenue" and its kind.
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence, start)][:6]
+    words = [(m.start(), m.end(), m.group()) for m in itertools.islice(_WORD.finditer(sentence, start), 6)]
     words = _contiguous(sentence, start, words)
     vocabulary = context.vocabulary
     end = start
@@ -457,9 +472,9 @@ def _known_noun(phrase: str, words: list[tuple[int, int, str]], vocabulary: Voca
 
 
 def _per_end(sentence: str, end: int, words: list[tuple[int, int, str]], vocabulary: Vocabulary) -> int:
-    number = re.match(r"\s*per\s+[\d,]+\s+([^\W\d_]+)", sentence[end:])
+    number = _PER_COUNT.match(sentence, end)
     if number and vocabulary.term(number.group(1)) is not None:
-        return end + number.end()  # "12 cases per 100,000 people"
+        return number.end()  # "12 cases per 100,000 people"
     if not words:
         return end
     first = words[0][2].lower()
