@@ -22,7 +22,6 @@ is never read from part of its string. The rounding rules:
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 import unicodedata
@@ -271,12 +270,24 @@ class _Parsed:
         self.ratio = ""
         self.currency: tuple[str, str, int] | None = None
         """(code, as printed, offset)."""
-        self.per_count = Fraction(1)
+        self.per_count = _ONE
         """The number of a per-phrase: 100,000 in "12 cases per 100,000 people"."""
-        self.term_factor = Fraction(1)
+        self.term_factor = _ONE
         """A declared multiple: 2 for "double room: 2 bed"."""
         self.steps: list[str] = []
 
+    def copy(self) -> _Parsed:
+        """A copy to read on from, with its own list of steps."""
+        copied = _Parsed.__new__(_Parsed)
+        for name in _Parsed.__slots__:
+            setattr(copied, name, getattr(self, name))
+        copied.steps = list(self.steps)
+        return copied
+
+
+_ONE = Fraction(1)
+_ZERO = Fraction(0)
+_SCALE_FACTORS = {factor: Fraction(factor) for _, factor in SCALES.values()}
 
 _SPACES = "\u00a0\u2007\u2009\u202f"
 _ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
@@ -294,7 +305,7 @@ def _normalize(printed: str) -> tuple[str, str]:
     every offset in the text is an offset in the printed figure.
     """
     if printed.isascii():  # the common case: nothing to map but white space
-        text = printed.translate(_ASCII_SPACES)
+        text = printed if printed.isprintable() else printed.translate(_ASCII_SPACES)
         return text, text.lower()
     chars = []
     for char in printed:
@@ -401,8 +412,12 @@ class _Scanner:
         found: list[tuple[str, int]] = []
         run = _WORD_RUN.match(self.low, self.pos)
         if run is not None:
-            ends = [word.end() for word in _WORD_IN_RUN.finditer(self.low, self.pos, run.end())]
-            found = [(_SEPARATORS.sub(" ", self.low[self.pos : end]), end) for end in reversed(ends)]
+            # words joined by single spaces, as the tables' keys are: "per cent", "lakh crore"
+            words = list(_WORD_IN_RUN.finditer(self.low, self.pos, run.end()))
+            found = [
+                (" ".join(word.group() for word in words[:count]), words[count - 1].end())
+                for count in range(len(words), 0, -1)
+            ]
         self._runs[self.pos] = found
         return found
 
@@ -975,13 +990,13 @@ class _Scanner:
         scale = found.scale
         place = number.place
         if found.scale_word and not number.spelled and not number.decimals:
-            place = Fraction(1)  # "65 million": the 65 is given to the unit
+            place = _ONE  # "65 million": the 65 is given to the unit
         second = found.number2
-        place2 = Fraction(0)
+        place2 = _ZERO
         if second is not None:
             place2 = second.place
             if found.scale_word and not second.spelled and not second.decimals:
-                place2 = Fraction(1)
+                place2 = _ONE
             if not number.spelled and not second.spelled:
                 # The two ends of a range are printed to one precision: the finer one. "8-10
                 # percent" is [7.5, 10.5), not [5, 15) as a lone "10" would be.
@@ -990,17 +1005,26 @@ class _Scanner:
         bound = hedge is not None and hedge.kind in BOUND_KINDS
         if not bound:  # a bound's own figure is taken as printed: "more than 10" is > 10
             steps.append(rounding_step)
-        factor = Fraction(scale) * found.term_factor / found.per_count
-        low = sign * number.value * factor
+        plain = found.term_factor == 1 and found.per_count == 1
+        factor = (
+            (_SCALE_FACTORS.get(scale) or Fraction(scale))
+            if plain
+            else Fraction(scale) * found.term_factor / found.per_count
+        )
+        # the common figure is read in its own unit: no product to reduce
+        unscaled = plain and scale == 1
+        low = (number.value if sign == 1 else -number.value) if unscaled else sign * number.value * factor
         high = low
-        half2 = Fraction(0)
+        half2 = _ZERO
         if second is not None:
             half2, _ = _half_width(place2, second.spelled, options)
             high = sign * second.value * factor
             low, high = min(low, high), max(low, high)
         ranged = second is not None
-        interval = _printed_interval(low, high, half * factor, half2 * factor, ranged)
-        nominal: Fraction | None = (low + high) / 2
+        interval = _printed_interval(
+            low, high, half if unscaled else half * factor, half2 if unscaled else half2 * factor, ranged
+        )
+        nominal: Fraction | None = (low + high) / 2 if ranged else low
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
         # included. Only a bare integer rounded beyond its units ("1,200", "10 percent") has one.
         strict: Interval | None = None
@@ -1190,8 +1214,7 @@ def read_prefixed(printed: str, prefix: Prefix, context: ReadingContext = PLAIN)
         raise FigureError(f"the figure is longer than {MAX_FIGURE_LENGTH} characters")
     sign, hedge, hedge_phrase, found = prefix.scanned
     scanner = _Scanner(printed, FigureOptions(), context)
-    scanner.found = copy.copy(found)
-    scanner.found.steps = list(found.steps)
+    scanner.found = found.copy()
     scanner.pos = prefix.end
     unit, noun, has_unit = scanner.tail()
     return scanner.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
@@ -1242,7 +1265,12 @@ def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple
             raise FigureError(f"precision {options.precision!r} must be positive")
         return place / 2, f"precision {options.precision} set in the claim file: ±{_plain(place / 2)}"
     if spelled:
-        return Fraction(0), "a number in words: exact"
+        return _ZERO, "a number in words: exact"
+    rule = _ROUNDING_RULES.get((place.numerator, place.denominator))
+    return rule if rule is not None else _rounding_rule(place)
+
+
+def _rounding_rule(place: Fraction) -> tuple[Fraction, str]:
     return place / 2, f"printed to the nearest {_plain(place)}: ±{_plain(place / 2)}"
 
 
@@ -1309,6 +1337,13 @@ def _plain(value: Fraction) -> str:
 
 def _signed(value: Fraction) -> str:
     return ("+" if value > 0 else "") + _plain(value)
+
+
+_ROUNDING_RULES = {
+    (place.numerator, place.denominator): _rounding_rule(place)
+    for place in (*(Fraction(10**k) for k in range(16)), *(Fraction(1, 10**k) for k in range(1, 10)))
+}
+"""The rule of each place a figure is commonly printed to, worked out once."""
 
 
 __all__ = [
