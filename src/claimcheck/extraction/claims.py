@@ -44,6 +44,15 @@ _TO = re.compile(r"\bto\s*$")
 _TO_OR_AT = re.compile(r"\b(to|at)\s*$")
 
 
+def _verb_by(text: str, end: int) -> bool:
+    """``_VERB_BY.search(text[:end])``: only where it ends in "by", and from where it can start."""
+    head = text[:end].rstrip()
+    return (
+        head[-2:].lower() == "by"
+        and _VERB_BY.search(text, max(0, len(head) - _VERB_BY_WIDTH), end) is not None
+    )
+
+
 def _ends(pattern: re.Pattern[str], text: str, end: int, words: int) -> re.Match[str] | None:
     """``pattern.search(text[:end])`` for a pattern anchored at the end whose match holds at most
     ``words`` words (and spaces after them): tried only from where those words start, not at
@@ -321,7 +330,7 @@ def _rate_cue(text: str, span: Span) -> bool:
     return bool(
         _ends(_BEFORE_RATE, text, span.start, 2)
         or _AFTER_RATE.search(text[span.end :])
-        or _VERB_BY.search(text, max(0, len(text[: span.start].rstrip()) - _VERB_BY_WIDTH), span.start)
+        or _verb_by(text, span.start)
     )
 
 

@@ -130,6 +130,7 @@ def _per_unit_checks(claims: list[DraftClaim]) -> list[DraftCheck]:
         for f, s in _named_spans(c)
         if c.kind in ("figure", "bound", "change") and f == "value" and _counted(s)
     ]
+    taken = {c.id for c in claims}  # and the checks' ids, as they are made
     for amount_claim, amount_field in money:
         for count_claim, _ in counts:
             same = (
@@ -144,8 +145,9 @@ def _per_unit_checks(claims: list[DraftClaim]) -> list[DraftCheck]:
             code = units.currency_code(amount_span.reading.unit)
             noun = units.format_unit(count_span.reading.unit)
             name, number = f"{amount_claim.id}_per_{noun}", 2
-            while name in {check.id for check in checks} | {c.id for c in claims}:
+            while name in taken:
                 name, number = f"{amount_claim.id}_per_{noun}_{number}", number + 1
+            taken.add(name)
             checks.append(
                 DraftCheck(
                     name,

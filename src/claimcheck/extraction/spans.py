@@ -181,13 +181,12 @@ _COMPOUND = re.compile(r"-(?!fold\b|percent\b|per\b)[a-z]")
 _TIME = re.compile(r"\s*(:\d\d|[ap]\.?m\.?\b|o'clock)", re.IGNORECASE)
 _DATE = re.compile(r"/\d|-\d{2}-\d{2}")
 _MONTH_AFTER = re.compile(r"\s*(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
-_AGE_OR_CALL = re.compile(
-    r"\b(aged?|ages)\s+(\w+\s+)?(\d+\s*(to|and|-|–)\s*)?$|\b(call|calling|dial|dialling|hotline|helpline)\W+$",
-    re.IGNORECASE,
-)
+_AGE = re.compile(r"\b(aged?|ages)\s+(\w+\s+)?(\d+\s*(to|and|-|–)\s*)?$", re.IGNORECASE)
+_CALL = re.compile(r"\b(call|calling|dial|dialling|hotline|helpline)\W+$", re.IGNORECASE)
 _AGE_LIMIT = re.compile(
     rf"\b({_PEOPLE})\s+(under|over|below|above|older than|younger than)\s+$", re.IGNORECASE
 )
+_LIMIT_WORDS = ("under", "over", "below", "above", "than")
 _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"[-+−]?[\d,.'’]*\d")
 
@@ -223,11 +222,12 @@ def _excluded(sentence: str, start: int, phones: list[tuple[int, int]]) -> bool:
     previous = word_before.group(1).lower().rstrip(".") if word_before else ""
     if _ORDINAL.match(after):  # 14th
         return True
-    if _money_before(before):
+    money = _money_before(before)
+    if money:
         return False  # "EUR 2,200", "$2024"
     if any(phone_start <= start < phone_end for phone_start, phone_end in phones):
         return True
-    if _NAME_OF.search(before):  # Group of 20
+    if before.endswith(" of ") and _NAME_OF.search(before):  # Group of 20
         return True
     if before[-1:].isalpha() or (before[-1:] == "-" and before[-2:-1].isalpha()):  # G20, COVID-19
         return True
@@ -239,16 +239,18 @@ def _excluded(sentence: str, start: int, phones: list[tuple[int, int]]) -> bool:
         return True
     if previous in MONTHS or _MONTH_AFTER.match(after):
         return True  # March 11, 11 March
-    if _AGE_OR_CALL.search(before):
+    # (each search only where the words it needs are printed: "age", a limit word at the end)
+    if ("age" in before.lower() and _AGE.search(before)) or _CALL.search(before):
         return True  # "aged 50 to 74", "starting age from 56", "call 119"
-    if _AGE_LIMIT.search(before):
+    limit = before[-1:].isspace() and before.rstrip().lower().endswith(_LIMIT_WORDS)
+    if limit and _AGE_LIMIT.search(before):
         return not _has_unit_after(after)  # "children under 16": an age limit
     if previous in NAME_WORDS and not _has_unit_after(after):
         return True  # Article 5, No. 1, page 12
     # "Boeing 737", "Group of 20" are names; a capitalised verb or sentence start is not.
     if word_before is not None and _label_name(sentence[:start], after, word_before, before):
         return True
-    if _YEAR.fullmatch(token) and not _has_unit_after(after, money=_money_before(before)):
+    if _YEAR.fullmatch(token) and not _has_unit_after(after, money=money):
         return True  # a year
     if before.endswith(("-", "\u2013")) and before[-2:-1].isdigit():
         return True  # the second number of "10-12" or "3-1", read with the first
