@@ -90,7 +90,9 @@ _MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _PERIOD = re.compile(
-    rf"\b(?:{_MONTH}\s+(?:\d{{4}}|last year|this year)"
+    # (the look-ahead names every letter a period starts with: the alternatives are tried
+    # only where one stands, not at every word boundary)
+    rf"\b(?=[adefjlmnopsty12])(?:{_MONTH}\s+(?:\d{{4}}|last year|this year)"
     r"|(?:the\s+)?(?:first|second|third|fourth)\s+quarter(?:\s+of\s+(?:\d{4}|last year|this year))?"
     r"|(?:the\s+)?(?:first|second)\s+half(?:\s+of\s+(?:\d{4}|last year|this year))?"
     r"|last year|this year|the past year|the previous year|a year earlier|next year"
