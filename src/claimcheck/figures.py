@@ -371,12 +371,12 @@ class _Scanner:
         Phrases of words are looked up word by word (a large vocabulary costs a dictionary
         lookup, not a compiled alternation); symbols go through one cached regular expression.
         """
-        words, literals = _split_phrases(phrases)
+        words, literals, longest = _split_phrases(phrases)
         start = self.pos
         letter = self.low[start : start + 1].isalpha()
         if not letter and not literals:
             return None  # words start with a letter: nothing to look up here
-        found = self.words(words) if words and boundary and letter else None
+        found = self.words(words, longest) if words and boundary and letter else None
         best = (self.pos, found) if found is not None else (start, None)
         self.pos = start
         for literal in literals:
@@ -389,9 +389,13 @@ class _Scanner:
         self.pos = best[0]
         return best[1]
 
-    def words(self, table: dict[str, str]) -> str | None:
-        """The longest run of up to four words at the current place that ``table`` holds."""
-        for key, end in self.runs():
+    def words(self, table: dict[str, str], longest: int = 4) -> str | None:
+        """The longest run of up to four words at the current place that ``table`` holds.
+
+        ``longest`` is the most words a key of ``table`` has: longer runs are not looked up.
+        """
+        runs = self.runs()
+        for key, end in runs[max(0, len(runs) - longest) :]:
             if self.low[end : end + 1] == "." and key + "." in table:  # "kr.", "Rs."
                 self.pos = end + 1
                 return table[key + "."]
@@ -413,11 +417,11 @@ class _Scanner:
         run = _WORD_RUN.match(self.low, self.pos)
         if run is not None:
             # words joined by single spaces, as the tables' keys are: "per cent", "lakh crore"
-            words = list(_WORD_IN_RUN.finditer(self.low, self.pos, run.end()))
-            found = [
-                (" ".join(word.group() for word in words[:count]), words[count - 1].end())
-                for count in range(len(words), 0, -1)
-            ]
+            key = ""
+            for word in _WORD_IN_RUN.finditer(self.low, self.pos, run.end()):
+                key = f"{key} {word.group()}" if key else word.group()
+                found.append((key, word.end()))
+            found.reverse()
         self._runs[self.pos] = found
         return found
 
@@ -1099,11 +1103,12 @@ _WORD_IN_RUN = re.compile(r"[^\W\d_]+")
 _LONGEST_SYMBOL = 6
 
 
-_SPLIT: dict[int, tuple[tuple[str, ...], tuple[dict[str, str], tuple[str, ...]]]] = {}
+_SPLIT: dict[int, tuple[tuple[str, ...], tuple[dict[str, str], tuple[str, ...], int]]] = {}
 
 
-def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Phrases of letters by their key (looked up word by word), and the rest, longest first.
+def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str, ...], int]:
+    """Phrases of letters by their key (looked up word by word), the rest, longest first, and
+    the most words a key has.
 
     No regular expressions: compiling an alternation of a few hundred currency names cost
     more than reading a whole claim file. The phrase sets are module constants, so they are
@@ -1119,10 +1124,11 @@ def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str,
         if _SEPARATORS.sub("", phrase.rstrip(".")).isalpha() and not phrase.startswith((" ", "-"))
     }
     literals = tuple(sorted((p for p in phrases if p not in words.values()), key=len, reverse=True))
+    longest = max((key.count(" ") + 1 for key in words), default=0)
     if len(_SPLIT) > 64:  # only module constants belong here; never let a stray tuple pile up
         _SPLIT.clear()
-    _SPLIT[id(phrases)] = (phrases, (words, literals))
-    return words, literals
+    _SPLIT[id(phrases)] = (phrases, (words, literals, longest))
+    return words, literals, longest
 
 
 def _description_index(words: list[tuple[int, str]], before: int) -> int | None:

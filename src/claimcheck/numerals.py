@@ -52,6 +52,9 @@ DIGITS = re.compile(r"\d+(?:[.,'][0-9]+|[ ]\d{3}(?!\d))*")
 """Digits with what may separate them: points, commas, apostrophes, spaces before three digits."""
 
 
+_POWERS_OF_TEN = [Fraction(10**exponent) for exponent in range(MAX_DIGITS + 1)]
+
+
 class NumberError(ValueError):
     """A printed number that cannot be read unambiguously; ``offset`` is where, in the number."""
 
@@ -77,6 +80,15 @@ def decimal_comma(locale: str | None) -> bool:
 
 def read_digits(text: str, locale: str | None = None) -> Number:
     """The number printed as ``text`` ("1,234.5"), by the grouping rules of ``locale``."""
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:  # "215": as below, sooner
+        value = int(text)
+        trailing = len(text) - len(text.rstrip("0")) if value else 0
+        return Number(Fraction(value), _POWERS_OF_TEN[trailing], False, False)
+    whole, point, fraction = text.partition(".")
+    english_decimal = point and whole.isdigit() and fraction.isdigit() and not decimal_comma(locale)
+    if english_decimal and text.isascii() and len(text) <= MAX_DIGITS:  # "16.2": as below, sooner
+        scale = 10 ** len(fraction)
+        return Number(Fraction(int(whole + fraction), scale), Fraction(1, scale), False, True)
     if sum(char.isdigit() for char in text) > MAX_DIGITS:
         raise NumberError(f"{text!r} has more than {MAX_DIGITS} digits")
     comma = decimal_comma(locale)
