@@ -60,9 +60,13 @@ def _add(found: list[Sentence], paragraph: str, start: int, end: int, offset: in
         found.append(Sentence(stripped, offset + start + lead, number))
 
 
+_LETTERS_AND_STOPS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz."
+
+
 def _abbreviation_before(text: str, stop: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:stop])
-    if word is None:
+    head = text[:stop]
+    word = head[len(head.rstrip(_LETTERS_AND_STOPS)) :]  # the letters and stops it ends with
+    if not word:
         return False
-    token = word.group(1).lower().strip(".")
+    token = word.lower().strip(".")
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
