@@ -371,8 +371,10 @@ class _Scanner:
         Phrases of words are looked up word by word (a large vocabulary costs a dictionary
         lookup, not a compiled alternation); symbols go through one cached regular expression.
         """
-        words, literals, longest = _split_phrases(phrases)
+        words, literals, longest, firsts = _split_phrases(phrases)
         start = self.pos
+        if self.low[start : start + 1] not in firsts:
+            return None  # every phrase found starts with the character printed here
         letter = self.low[start : start + 1].isalpha()
         if not letter and not literals:
             return None  # words start with a letter: nothing to look up here
@@ -1103,12 +1105,13 @@ _WORD_IN_RUN = re.compile(r"[^\W\d_]+")
 _LONGEST_SYMBOL = 6
 
 
-_SPLIT: dict[int, tuple[tuple[str, ...], tuple[dict[str, str], tuple[str, ...], int]]] = {}
+_Split = tuple[dict[str, str], tuple[str, ...], int, frozenset[str]]
+_SPLIT: dict[int, tuple[tuple[str, ...], _Split]] = {}
 
 
-def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str, ...], int]:
-    """Phrases of letters by their key (looked up word by word), the rest, longest first, and
-    the most words a key has.
+def _split_phrases(phrases: tuple[str, ...]) -> _Split:
+    """Phrases of letters by their key (looked up word by word), the rest, longest first, the
+    most words a key has, and the characters the phrases start with.
 
     No regular expressions: compiling an alternation of a few hundred currency names cost
     more than reading a whole claim file. The phrase sets are module constants, so they are
@@ -1125,10 +1128,11 @@ def _split_phrases(phrases: tuple[str, ...]) -> tuple[dict[str, str], tuple[str,
     }
     literals = tuple(sorted((p for p in phrases if p not in words.values()), key=len, reverse=True))
     longest = max((key.count(" ") + 1 for key in words), default=0)
+    firsts = frozenset(phrase[0] for phrase in phrases if phrase)
     if len(_SPLIT) > 64:  # only module constants belong here; never let a stray tuple pile up
         _SPLIT.clear()
-    _SPLIT[id(phrases)] = (phrases, (words, literals, longest))
-    return words, literals, longest
+    _SPLIT[id(phrases)] = (phrases, (words, literals, longest, firsts))
+    return words, literals, longest, firsts
 
 
 def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
