@@ -486,6 +486,8 @@ class _Scanner:
     # currencies ----------------------------------------------------------------------------
     def currency_prefix(self) -> None:
         start = self.pos
+        if self.low[start : start + 1] not in _prefix_symbol_starts():
+            return  # no symbol starts with the character printed here (a digit, mostly)
         symbol = self.symbol(_prefix_symbols())
         if symbol is None:
             return
@@ -1083,6 +1085,11 @@ def _prefix_symbols() -> dict[str, str]:
         if not key[0].isalpha() or len(key) <= 3:
             symbols[key] = "?" + key
     return symbols
+
+
+@functools.cache
+def _prefix_symbol_starts() -> frozenset[str]:
+    return frozenset(symbol[0] for symbol in _prefix_symbols() if symbol)
 
 
 @functools.cache

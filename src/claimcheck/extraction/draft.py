@@ -102,9 +102,7 @@ def _what(made: DraftClaim) -> str:
     text = made.sentence.text
     if units.currency_code(span.reading.unit):
         after = re.search(r"\bin (\w+)$", span.printed)
-        near = re.findall(
-            r"\b(" + "|".join(sorted(MONEY_NOUNS)) + r")\b", text[max(0, span.start - 60) : span.start]
-        )
+        near = _MONEY_NOUN.findall(text[max(0, span.start - 60) : span.start])
         return after.group(1) if after else (near[-1] if near else "amount")
     if units.is_percent(span.reading.unit) or units.is_points(span.reading.unit):
         rate = re.findall(r"\b([a-z]+) rates?\b", text[: span.start].lower())
