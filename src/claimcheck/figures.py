@@ -962,7 +962,7 @@ class _Scanner:
         for at, word in words:
             if not word[0].isalpha():
                 continue
-            close = _close(word.lower(), _KEYWORDS, cutoff=0.8)
+            close = _close_keyword(word.lower())
             if close is not None and vocab.term(word) is None:
                 raise self.error(f"{word!r}: did you mean {close!r}?", at)
 
@@ -1155,6 +1155,13 @@ def _description_index(words: list[tuple[int, str]], before: int) -> int | None:
 @functools.cache
 def _suffix_phrases() -> tuple[str, ...]:
     return tuple(_suffix_words())
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_keyword(word: str) -> str | None:
+    """The keyword ``word`` may be a misspelling of, cached by the word alone (hashing the
+    tuple of sixty keywords for :func:`_close`'s cache cost more than the lookup)."""
+    return _close(word, _KEYWORDS, cutoff=0.8)
 
 
 @functools.lru_cache(maxsize=4096)
