@@ -118,6 +118,32 @@ def _starts_figure(word: str) -> bool:
     return _word_start().fullmatch(word) is not None
 
 
+@functools.cache
+def _ascii_word_start() -> re.Pattern[str]:
+    """The words of ``_WORD_STARTS`` as whole words of lower-case ASCII text (no "-fold")."""
+    words = "|".join(sorted(_WORD_STARTS, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{words})(?![a-z])")
+
+
+_ASCII_FOLD = re.compile(r"(?<![a-z])[a-z]+fold(?![a-z])")
+
+
+def _starting_words(sentence: str) -> list[re.Match[str]]:
+    """The whole words of ``sentence`` a figure may start with, as :func:`_starts_figure` says.
+
+    In ASCII text, one search of the lower-cased sentence for the words as they are printed
+    (literal alternatives are tried only where their first letter stands), rather than a
+    look-up of every word of the sentence.
+    """
+    if not sentence.isascii():
+        return [match for match in _LETTERS.finditer(sentence) if _starts_figure(match.group())]
+    lowered = sentence.lower()
+    found = list(_ascii_word_start().finditer(lowered))
+    if "fold" in lowered:
+        found = sorted((*found, *_ASCII_FOLD.finditer(lowered)), key=lambda match: match.start())
+    return found
+
+
 _PERIOD_WORDS = frozenset(("year", "annum", "month", "quarter", "week", "decade"))
 _ARTICLES = frozenset(("a", "an", "half"))
 _AFTER_ARTICLE = frozenset(
@@ -147,9 +173,7 @@ def _candidate_starts(sentence: str) -> list[int]:
             starts.add(_extend_back(sentence, match.start()))
     for match in _ATTACHED_SYMBOL.finditer(sentence):  # "R40 million", "EUR5bn": no space
         starts.add(_extend_back(sentence, match.start()))
-    for match in _LETTERS.finditer(sentence):
-        if not _starts_figure(match.group()):
-            continue
+    for match in _starting_words(sentence):
         word = match.group().lower()
         if word in ("a", "an"):  # "a" starts a figure only in "a million", "a third", "a dozen"
             following = _WORD.match(sentence, match.end() + 1)
