@@ -191,6 +191,10 @@ class FigureOptions:
     )
 
 
+_NO_OPTIONS = FigureOptions()
+"""The default reading (options are immutable: one instance serves every figure)."""
+
+
 class ReadingContext(NamedTuple):
     """What the article says about how its figures are printed."""
 
@@ -333,7 +337,7 @@ def read_figure(
 
     Readings are immutable, so repeated figures ("16.2 percent") are read once.
     """
-    options = options or FigureOptions()
+    options = options or _NO_OPTIONS
     if not printed.strip():
         raise FigureError("the figure is empty")
     if len(printed) > MAX_FIGURE_LENGTH:
@@ -1207,7 +1211,7 @@ def figure_prefix(text: str, context: ReadingContext = PLAIN) -> Prefix | None:
     figure with :func:`read_prefixed`, which goes on from here exactly as :func:`read_figure`
     would, so that extraction and claim files read figures alike.
     """
-    scanner = _Scanner(text[:_PREFIX_WINDOW], FigureOptions(), context)
+    scanner = _Scanner(text[:_PREFIX_WINDOW], _NO_OPTIONS, context)
     try:
         sign, hedge, hedge_phrase = scanner.number_part()
     except FigureError:
@@ -1237,7 +1241,7 @@ def read_prefixed(printed: str, prefix: Prefix, context: ReadingContext = PLAIN)
     if len(printed) > MAX_FIGURE_LENGTH:
         raise FigureError(f"the figure is longer than {MAX_FIGURE_LENGTH} characters")
     sign, hedge, hedge_phrase, found = prefix.scanned
-    scanner = _Scanner(printed, FigureOptions(), context)
+    scanner = _Scanner(printed, _NO_OPTIONS, context)
     scanner.found = found.copy()
     scanner.pos = prefix.end
     unit, noun, has_unit = scanner.tail()
