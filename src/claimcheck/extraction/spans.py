@@ -73,7 +73,7 @@ _SYMBOL_BEFORE = re.compile(
     r"(?:\b[A-Za-z.]{1,4})?[$€£¥₹₩₽₺₪฿₱]\s?$|\b[A-Z]{3}\s?$|\b(?:Rs\.?|Sfr|Rp|RM)\s?$|\bR$"
 )
 _SYMBOL_WIDTH = 6
-"""The longest text ``_SYMBOL_BEFORE`` matches ("US.$ "): a search need try only the places
+"""The longest text ``_SYMBOL_BEFORE`` matches ("U.S.$ "): a search need try only the places
 that close to the end (a test checks the width against the pattern)."""
 _PEOPLE = "children|people|adults|those|them|anyone|everyone|patients|women|men|girls|boys|pupils|residents"
 _ATTACHED_SYMBOL = re.compile(
@@ -196,7 +196,7 @@ _HEDGE_WIDTH = max(len(phrase) for phrase, _ in PHRASES)
 """The longest hedge phrase: one before a number ends where the spaces before it start."""
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z][\w.]*+)\W*$")
 """The last word: tried only where a word starts, and never backtracking into the word (a
-word that does not reach the end with only non-word characters after it cannot by being cut)."""
+word followed by more than non-word characters is no match, however much of it is taken)."""
 _ORDINAL = re.compile(r"(st|nd|rd|th)\b")
 _NAME_OF = re.compile(r"\b[A-Z][\w-]* of $")
 _LETTERS_AFTER = re.compile(r"[a-zA-Z]")
