@@ -563,8 +563,9 @@ class _Scanner:
         """Digits or number words at the current place."""
         found = self.found
         start = self.pos
-        words = numerals.match_words(self.low, self.pos)
-        if words is None and self._a_scale():
+        letter = self.low[start : start + 1].isalpha()  # numbers in words start with a letter
+        words = numerals.match_words(self.low, self.pos) if letter else None
+        if words is None and letter and self._a_scale():
             words = Number(Fraction(1), Fraction(0), True, False), self.pos
         if words is not None:
             number, end = words
