@@ -109,8 +109,7 @@ def _starts_figure(word: str) -> bool:
     """Whether a whole word (a run of letters) is one a figure may start with.
 
     The same as ``_word_start().fullmatch(word)``; a set lookup for plain ASCII words, where
-    ignoring case is lower-casing (searching a sentence with the alternation cost more than
-    all the other tests of where a figure starts).
+    ignoring case is lower-casing.
     """
     if word.isascii():
         lowered = word.lower()
@@ -131,9 +130,9 @@ _ASCII_FOLD = re.compile(r"(?<![a-z])[a-z]+fold(?![a-z])")
 def _starting_words(sentence: str) -> list[re.Match[str]]:
     """The whole words of ``sentence`` a figure may start with, as :func:`_starts_figure` says.
 
-    In ASCII text, one search of the lower-cased sentence for the words as they are printed
-    (literal alternatives are tried only where their first letter stands), rather than a
-    look-up of every word of the sentence.
+    In ASCII text, one search of the lower-cased sentence, whose literal alternatives are tried
+    only where their first letter stands (a case-insensitive search of the sentence cost more
+    than all the other tests of where a figure starts), rather than a look-up of every word.
     """
     if not sentence.isascii():
         return [match for match in _LETTERS.finditer(sentence) if _starts_figure(match.group())]
