@@ -18,7 +18,7 @@ from rich.text import Text
 
 from claimcheck.display import format_amount
 from claimcheck.findings import Finding, findings_of
-from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals, shown_findings
 from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
@@ -75,10 +75,30 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     stream = io.StringIO()
     stream.writelines(output.part for output in outputs)
-    if not options.quiet:
-        console = make_console(stream, options)
-        for line in wrap_text(summary_line(Totals.of(outputs)), options.width):
-            console.print(line, soft_wrap=True)
+    stream.write(_summary(Totals.of(outputs), options))
+    return stream.getvalue()
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return ""
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return _summary(summary.totals, options)
+
+
+def _summary(totals: Totals, options: RenderOptions) -> str:
+    if options.quiet:
+        return ""
+    stream = io.StringIO()
+    console = make_console(stream, options)
+    for line in wrap_text(summary_line(totals), options.width):
+        console.print(line, soft_wrap=True)
     return stream.getvalue()
 
 
