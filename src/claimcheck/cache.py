@@ -43,12 +43,13 @@ if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.formats import FileOutput, RenderOptions
     from claimcheck.loader import ClaimFile
+    from claimcheck.rules import Level
 
 ENVIRONMENT_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 LAYOUT = "results-v1"
 """The folder of this layout of entries, inside the cache directory: a new layout, a new folder."""
-MAX_BYTES = 1 << 30
-"""The cache's size limit (1 GiB): beyond it, the least recently used entries are deleted."""
+MAX_BYTES = 2 << 30
+"""The cache's size limit (2 GiB): beyond it, the least recently used entries are deleted."""
 PRUNE_TO = 0.8
 """Pruning deletes entries until the cache is this fraction of its limit."""
 
@@ -163,17 +164,20 @@ class ResultCache:
     Picklable, so that worker processes store the results they compute.
     """
 
-    def __init__(self, root: Path, run: str) -> None:
+    def __init__(self, root: Path, run: str, notes: bool = False) -> None:
         self.root = root
         self.folder = root / LAYOUT
         self.run = run
+        self.lowest: Level = "note" if notes else "warning"
+        """The lowest level of finding the run shows or fails on: lower ones are not kept."""
         self.hits = 0
         self.misses = 0
         self._digests: dict[Path, str | None] = {}
+        self._configurations: dict[Path, tuple[str, str | None]] = {}
 
     @classmethod
     def for_run(cls, root: Path, format_name: str, options: RenderOptions) -> ResultCache:
-        return cls(root, run_key(format_name, options))
+        return cls(root, run_key(format_name, options), options.notes)
 
     def prune(self) -> int:
         """Keep the cache within its limit, after a run that stored entries."""
@@ -191,7 +195,14 @@ class ResultCache:
         return Fingerprint(path, key, claim_digest)
 
     def _configuration(self, path: Path) -> tuple[str, str | None]:
-        """The configuration file that applies to ``path``, and the hash of its bytes."""
+        """The configuration file that applies to ``path``, and the hash of its bytes (once
+        per folder and run: the files of a folder share theirs)."""
+        folder = path.parent
+        if folder not in self._configurations:
+            self._configurations[folder] = self._find_configuration(path)
+        return self._configurations[folder]
+
+    def _find_configuration(self, path: Path) -> tuple[str, str | None]:
         from claimcheck.config import ConfigError, config_for
 
         try:
@@ -239,11 +250,16 @@ class ResultCache:
                 raw = file.read()
         except FileNotFoundError:
             return None
-        data = json.loads(zlib.decompress(raw))
+        header, newline, part = raw.partition(b"\n")
+        if not newline:
+            return None  # cut short before its part
+        data = json.loads(header)
+        if data["part"] != [len(part), zlib.crc32(part)]:
+            return None  # cut short or damaged
         for cited, digest in data["reads"]:
             if _file_digest(Path(cited)) != digest:
                 return None
-        return _output(path, data)
+        return _output(path, data, part.decode("utf-8"))
 
     def store(self, fingerprint: Fingerprint, output: FileOutput, claim_file: ClaimFile) -> None:
         """Keep ``output`` for the next run, unless the claim file changed while it was checked.
@@ -253,7 +269,10 @@ class ResultCache:
         if _file_digest(fingerprint.path) != fingerprint.claim_digest:
             return
         reads = [[str(path), _file_digest(path)] for path in cited_files(claim_file)]
-        data = zlib.compress(json.dumps(_entry_data(output, reads)).encode(), 1)
+        part = output.part.encode()
+        header = _entry_data(output, reads, self.lowest)
+        header["part"] = [len(part), zlib.crc32(part)]
+        data = json.dumps(header, ensure_ascii=True).encode() + b"\n" + part
         entry = self._entry(fingerprint.key)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -278,42 +297,48 @@ def cited_files(claim_file: ClaimFile) -> list[Path]:
     return [(claim_file.path.parent / text).resolve()]
 
 
-def _entry_data(output: FileOutput, reads: list[list[str | None]]) -> dict[str, Any]:
+def _entry_data(output: FileOutput, reads: list[list[str | None]], lowest: Level) -> dict[str, Any]:
+    """An entry's header (its part follows it as it is): the counts, the problems, and the
+    findings the run can show or fail on. A place in the claim file itself has no path."""
+
+    def place(path: Path) -> str | None:
+        return None if path == output.path else str(path)
+
     return {
         "reads": reads,
         "claims": output.claims,
         "checks": output.checks,
         "counts": {verdict.value: count for verdict, count in output.counts.items()},
         "problems": [
-            [str(p.path), p.at.line, p.at.col, p.message, p.record_id, p.code] for p in output.problems
+            [place(p.path), p.at.line, p.at.col, p.message, p.record_id, p.code] for p in output.problems
         ],
         "findings": [
-            [f.code, str(f.path), f.line, f.col, f.record_id, f.message, f.is_problem]
+            [f.code, place(f.path), f.line, f.col, f.record_id, f.message, f.is_problem]
             for f in output.findings
+            if f.at_least(lowest)
         ],
-        "part": output.part,
     }
 
 
-def _output(path: Path, data: dict[str, Any]) -> FileOutput:
+def _output(path: Path, data: dict[str, Any], part: str) -> FileOutput:
     from claimcheck.findings import Finding
     from claimcheck.formats import FileOutput
     from claimcheck.results import Problem
     from claimcheck.verdicts import Verdict
     from claimcheck.yamlsource import Mark
 
+    def place(at: str | None) -> Path:
+        return path if at is None else Path(at)
+
     counts = {verdict: int(data["counts"][verdict.value]) for verdict in Verdict}
     problems = tuple(
-        Problem(Path(at), Mark(int(line), int(col)), str(message), record_id, str(code))
+        Problem(place(at), Mark(int(line), int(col)), str(message), record_id, str(code))
         for at, line, col, message, record_id, code in data["problems"]
     )
     findings = tuple(
-        Finding(str(code), Path(at), int(line), int(col), record_id, str(message), bool(is_problem))
+        Finding(str(code), place(at), int(line), int(col), record_id, str(message), bool(is_problem))
         for code, at, line, col, record_id, message, is_problem in data["findings"]
     )
-    part = data["part"]
-    if not isinstance(part, str):
-        raise TypeError("an entry's part must be text")
     return FileOutput(path, counts, int(data["claims"]), int(data["checks"]), problems, findings, part)
 
 
