@@ -202,7 +202,9 @@ claims:
 references:
   - id: {p}ancient_city_2024
     kind: change
-    quote: "{town} Ancient City received {report_visitors} million visitor-trips in 2024, up {visitors_rate} percent"
+    quote: >-
+      {town} Ancient City received {report_visitors} million visitor-trips in 2024, up
+      {visitors_rate} percent
     entity: {town} Ancient City scenic area
     period: "2024"
     value: {report_visitors} million visitor-trips
@@ -491,7 +493,9 @@ def row(label: str, value: str, target: str = "") -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=1000, help="files for the throughput figures")
     parser.add_argument("--runs", type=int, default=3, help="runs of each throughput figure (best kept)")
     parser.add_argument("--memory", default="1000,10000", help="file counts for peak RSS (comma-separated)")
