@@ -311,3 +311,25 @@ def test_a_file_changed_while_checked_is_not_stored(project: Path, results_cache
 
     cache.store(fingerprint, output, load_claim_file(Path("claims.yaml")))
     assert entries(results_cache) == []
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_article_text_that_never_ends_is_not_read_to_be_hashed(project: Path, results_cache: Path) -> None:
+    """Regression: hashing /dev/zero as an article text read without end, until memory ran out."""
+    assert cache_module._file_digest(Path("/dev/zero")) == f"{cache_module.NOT_READ}{0o020000}:0"
+    (project / "claims.yaml").write_text(
+        CLAIM.replace("text: article.txt", "text: /dev/zero"), encoding="utf-8"
+    )
+    first = verify("claims.yaml")
+    assert first[0] == 2
+    assert verify("claims.yaml") == first
+    assert len(entries(results_cache)) == 1
+
+
+def test_a_claim_file_over_the_limit_is_not_cached(project: Path, results_cache: Path) -> None:
+    from claimcheck.limits import MAX_FILE_BYTES
+
+    big = project / "big.yaml"
+    big.write_text(CLAIM + "#" * MAX_FILE_BYTES, encoding="utf-8")
+    assert verify("big.yaml")[0] == 2
+    assert entries(results_cache) == []

@@ -29,6 +29,7 @@ import datetime
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 import zlib
@@ -38,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimcheck import __version__
+from claimcheck.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from claimcheck.config import Config
@@ -80,13 +82,33 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+READ_LIMIT = max(MAX_FILE_BYTES, MAX_ARTICLE_BYTES)
+"""Files larger than the loader reads are not read to be hashed either."""
+NOT_READ = "not read:"
+"""How a file that the loader refuses without reading it is marked instead of its hash."""
+
+
 def _file_digest(path: Path) -> str | None:
-    """The hash of a file's bytes; None when it cannot be read (a missing article text)."""
+    """The hash of a regular file's bytes; None when it cannot be opened (a missing article).
+
+    Read as the loader reads (without blocking on a FIFO, never more than the limit): a
+    device (/dev/zero), a FIFO or a file over the limit is marked by its type and size.
+    """
     try:
-        with open(path, "rb") as file:
-            return _digest(file.read())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode) or status.st_size > READ_LIMIT:
+                return f"{NOT_READ}{stat.S_IFMT(status.st_mode)}:{status.st_size}"
+            data = file.read(status.st_size + 1)
+    except OSError:
+        return None
+    if len(data) > status.st_size:
+        return f"{NOT_READ}changed"
+    return _digest(data)
 
 
 def _package_files(folder: Path) -> Iterator[Path]:
@@ -185,11 +207,9 @@ class ResultCache:
 
     def fingerprint(self, path: Path) -> Fingerprint | None:
         """The key of ``path``'s entry; None when it cannot be read (it is not cached)."""
-        try:
-            with open(path, "rb") as file:
-                claim_digest = _digest(file.read())
-        except OSError:
-            return None
+        claim_digest = _file_digest(path)
+        if claim_digest is None or claim_digest.startswith(NOT_READ):
+            return None  # not a claim file the loader reads: never cached
         config_path, config_digest = self._configuration(path)
         key = _digest(f"{self.run}\0{path}\0{claim_digest}\0{config_path}\0{config_digest}".encode())
         return Fingerprint(path, key, claim_digest)
