@@ -410,10 +410,11 @@ def phases(paths: list[Path], runs: int) -> tuple[float, float]:
     """Time each phase of verification in this process; returns (total CPU s, floor CPU s)."""
     import yaml
 
-    from claimcheck import engine, loader, yamlsource
+    from claimcheck import batch, engine, loader, yamlsource
     from claimcheck.formats import RenderOptions, output_format
 
-    tune = getattr(engine, "tune_gc_for_batch", None)  # absent in older versions, which it compares with
+    # absent in older versions, which this compares with
+    tune = getattr(batch, "tune_gc_for_batch", None) or getattr(engine, "tune_gc_for_batch", None)
     if tune is not None:
         tune()  # as the command line does
     options = RenderOptions()

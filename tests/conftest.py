@@ -53,3 +53,11 @@ def git(repo: Path, *args: str) -> str:
         capture_output=True,
         text=True,
     ).stdout
+
+
+@pytest.fixture(autouse=True)
+def results_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own empty results cache: no test reads another's results, nor the user's."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(folder))
+    return folder

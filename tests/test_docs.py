@@ -29,6 +29,7 @@ COMMANDS = [
     "check",
     "config",
     "init",
+    "cache",
 ]
 
 

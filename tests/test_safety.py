@@ -205,7 +205,7 @@ def test_last_net_in_the_cli(
     files: list[Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An error outside every record (here: joining the document) still exits 2, in one line."""
-    monkeypatch.setattr(json_format, "render_document", boom)
+    monkeypatch.setattr(json_format, "document_tail", boom)
     code = run(["verify", "--format", "json", str(files[0])])
     _, err = capsys.readouterr()
     assert code == 2

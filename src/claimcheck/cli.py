@@ -11,20 +11,21 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, Literal, NoReturn, Optional, cast
 
 import typer
 
 from claimcheck import __version__
 
 if TYPE_CHECKING:
+    from claimcheck.cache import ResultCache
     from claimcheck.config import Config
-    from claimcheck.formats import FileOutput, RenderOptions
+    from claimcheck.formats import RenderOptions, RunSummary
     from claimcheck.results import FileReport, Problem
 
 # A run allocates most of its objects at start-up (modules, pint's registry) and keeps them;
 # the collector's default threshold (700) rescans them again and again while they are made.
-# The batch run then freezes them (claimcheck.engine.tune_gc_for_batch).
+# The batch run then freezes them (claimcheck.batch.tune_gc_for_batch).
 gc.set_threshold(50_000, 10, 10)
 
 EXIT_CLEAN = 0
@@ -283,6 +284,13 @@ def verify(
     ] = None,
     organisation: OrganisationOption = None,
     review_url: ReviewUrlOption = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Verify every file anew: neither read nor write the results cache (see 'claimcheck cache').",
+        ),
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     """Recompute every derived figure and report what does not add up.
@@ -308,6 +316,7 @@ def verify(
         organisation,
         review_url,
         follow_articles,
+        use_cache=not no_cache,
     )
 
 
@@ -350,12 +359,15 @@ def _run(
     organisation: str | None,
     review_url: str | None,
     follow_articles: bool = False,
+    use_cache: bool = True,
 ) -> None:
-    """Verify, render in the format called ``name``, write, and exit with the run's code."""
+    """Verify, render in the format called ``name``, write as each file is ready, and exit
+    with the run's code."""
+    import contextlib
+    import itertools
     import os
 
     from claimcheck.batch import check_files
-    from claimcheck.engine import tune_gc_for_batch
     from claimcheck.formats import (
         MACHINE_FORMATS,
         REPOSITORY_RELATIVE_FORMATS,
@@ -363,6 +375,7 @@ def _run(
         UnknownFormatError,
     )
     from claimcheck.formats import output_format as find_format
+    from claimcheck.formats.stream import write_document
     from claimcheck.results import FileReport
 
     try:
@@ -406,23 +419,73 @@ def _run(
     if stdin:
         missing_reports.append(_standard_input_report())
     outputs = [FileOutput.of(report, chosen.render_file(report, options)) for report in missing_reports]
-    tune_gc_for_batch()
-    outputs.extend(check_files(files, name, options, jobs))
-    _print_problems([problem for output in outputs for problem in output.problems])
-    document = chosen.render_document(outputs, options)
-    if output is None:
-        sys.stdout.write(document)
-    else:
-        _write(output, document)
-        if name == "html":
-            typer.echo(f"claimcheck: wrote {output}", err=True)
-    if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+    cache = _results_cache(config, name, options) if use_cache else None
+    checked = check_files(files, name, options, jobs, cache)
+    step_summary_path = os.environ.get("GITHUB_STEP_SUMMARY") if name == "github" else None
+    with _OutputFile(output) as out, contextlib.closing(checked):  # closing stops the workers
+        summary = write_document(
+            chosen,
+            itertools.chain(outputs, checked),
+            out,
+            options,
+            keep_findings=bool(step_summary_path),
+            on_file=lambda done: _print_problems(list(done.problems)),
+        )
+    if output is not None and name == "html":
+        typer.echo(f"claimcheck: wrote {output}", err=True)
+    if cache is not None and cache.misses:
+        cache.prune()
+    if step_summary_path:
         from claimcheck.formats.github import step_summary
 
-        _write(Path(os.environ["GITHUB_STEP_SUMMARY"]), step_summary(outputs, options), append=True)
-    code = _exit_code(outputs, fail_on, exit_zero)
+        _write(Path(step_summary_path), step_summary(summary, options), append=True)
+    code = _exit_code(summary, fail_on, exit_zero)
     if code:
         raise typer.Exit(code)
+
+
+def _results_cache(config: Config, name: str, options: RenderOptions) -> ResultCache:
+    from claimcheck.cache import ResultCache, cache_dir
+
+    return ResultCache.for_run(cache_dir(config), name, options)
+
+
+class _OutputFile:
+    """Standard output, or the --output file opened before the first file is verified; a
+    failure to open, write or close it (no folder, no permission, disk full) is exit 2."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.stream: IO[str] = sys.stdout
+
+    def __enter__(self) -> _OutputFile:
+        if self.path is not None:
+            try:
+                self.stream = self.path.open("w", encoding="utf-8")
+            except OSError as error:
+                self._refuse(error)
+        return self
+
+    def write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+        except OSError as error:
+            if self.path is None:
+                raise
+            self._refuse(error)
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.path is None:
+            return
+        try:
+            self.stream.close()
+        except OSError as error:
+            if exc_info[0] is None:
+                self._refuse(error)
+
+    def _refuse(self, error: OSError) -> NoReturn:
+        typer.echo(f"error: cannot write {self.path}: {error.strerror or error}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
 def _changed_only(files: list[Path], base: str | None) -> list[Path]:
@@ -471,14 +534,13 @@ def _write(path: Path, text: str, append: bool = False) -> None:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def _exit_code(outputs: list[FileOutput], fail_on: FailOn, exit_zero: bool) -> int:
+def _exit_code(summary: RunSummary, fail_on: FailOn, exit_zero: bool) -> int:
     """0 clean, 1 findings at or above ``fail_on`` (unless --exit-zero), 2 broken input."""
-    if any(output.problems for output in outputs):
+    if summary.problems:
         return EXIT_BAD_INPUT
     if exit_zero:
         return EXIT_CLEAN
-    failing = any(finding.at_least(fail_on) for output in outputs for finding in output.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if summary.any_at_least(fail_on) else EXIT_CLEAN
 
 
 @app.command()
@@ -584,6 +646,41 @@ def show_config(
     typer.echo(f"configuration: {config.path or 'none found (defaults in force)'}")
     for key, value, origin in config.settings():
         typer.echo(f"  {key:<15} = {json.dumps(value, ensure_ascii=False):<40} ({origin})")
+
+
+cache_app = typer.Typer(
+    help="The results cache of verify: where it is, how big, and cleaning it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+
+def _cache_root() -> Path:
+    from claimcheck.cache import cache_dir
+
+    return cache_dir(_project_config())
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the results cache is, how many entries it holds and their size."""
+    from claimcheck.cache import info
+
+    found = info(_cache_root())
+    typer.echo(f"results cache: {found.path}")
+    size, limit = found.size / 2**20, found.limit / 2**20
+    typer.echo(f"  {found.entries} entries, {size:.1f} MiB (limit {limit:.0f} MiB)")
+
+
+@cache_app.command("clean")
+def cache_clean() -> None:
+    """Delete every entry of the results cache (verify --no-cache bypasses it for one run)."""
+    from claimcheck.cache import clean
+
+    root = _cache_root()
+    removed = clean(root)
+    typer.echo(f"claimcheck: removed {removed} entries from {root}")
 
 
 @app.command()
@@ -739,7 +836,7 @@ def check(
     """
     from claimcheck.engine import verify
     from claimcheck.extraction.run import draft_text
-    from claimcheck.formats import FileOutput
+    from claimcheck.formats import FileOutput, RunSummary
     from claimcheck.formats import output_format as find_format
     from claimcheck.loader import load_claim_text
 
@@ -759,7 +856,7 @@ def check(
         typer.echo(f"claimcheck: wrote {write}", err=True)
     else:
         typer.echo(f"claimcheck: drafted in memory as {virtual}; --write FILE keeps the claim file", err=True)
-    code = _exit_code([output], "error", exit_zero=False)
+    code = _exit_code(RunSummary.of([output], options), "error", exit_zero=False)
     if code:
         raise typer.Exit(code)
 

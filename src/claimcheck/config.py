@@ -32,6 +32,8 @@ KEYS: dict[str, str] = {
     "rate_tolerance": "How far a conversion's implied rate may stray from the market rate: '1 percent'.",
     "review_author": "The organisation that authors the reviews (ClaimReview):"
     " { name = '...', url = '...' }.",
+    "cache_dir": "Where verify keeps its results cache (relative to this file); CLAIMCHECK_CACHE_DIR"
+    " overrides it. Default: the user cache directory.",
 }
 """Every key of the configuration, with what it does."""
 
@@ -77,6 +79,8 @@ class Config(NamedTuple):
     rate_window: int | None = None
     rate_tolerance: str | None = None
     review_author: ReviewAuthor | None = None
+    cache_dir: str | None = None
+    """Where the results cache lives, relative to the configuration's folder; None: the default."""
     lines: tuple[tuple[str, int], ...] = ()
     """The keys the file sets, with the line of each."""
 
@@ -105,6 +109,7 @@ class Config(NamedTuple):
             "currency_hints": list(self.currency_hints),
             "units": {item.word: item.definition for item in self.declarations},
             "review_author": None if self.review_author is None else dict(self.review_author._asdict()),
+            "cache_dir": self.cache_dir,
         }
         return [(key, values[key], self.origin(key)) for key in values]
 
@@ -201,6 +206,10 @@ def _parse(path: Path, table: dict[str, Any], origin: str) -> Config:
     if tolerance is not None and not (isinstance(tolerance, str) and tolerance.strip()):
         message = f"'rate_tolerance' must be a printed figure such as '1 percent', not {tolerance!r}"
         raise ConfigError(path, _line_of(path, "rate_tolerance"), message)
+    cache_dir = table.get("cache_dir")
+    if cache_dir is not None and not (isinstance(cache_dir, str) and cache_dir.strip()):
+        message = f"'cache_dir' must be a path such as '.claimcheck_cache', not {cache_dir!r}"
+        raise ConfigError(path, _line_of(path, "cache_dir"), message)
     lines = tuple((key, _line_of(path, key)) for key in table)
     return Config(
         path,
@@ -214,6 +223,7 @@ def _parse(path: Path, table: dict[str, Any], origin: str) -> Config:
         window,
         tolerance,
         _review_author(path, table.get("review_author")),
+        cache_dir,
         lines,
     )
 

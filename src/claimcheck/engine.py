@@ -70,28 +70,6 @@ class _Values:
         return values[field]
 
 
-BATCH_GC_THRESHOLD = 50_000
-"""Allocations between young-generation collections in a batch run (Python's default is 700)."""
-
-
-def tune_gc_for_batch() -> None:
-    """Set the cyclic garbage collector for verifying many files; call once, after the imports.
-
-    Verifying a file allocates hundreds of thousands of short-lived objects (YAML nodes,
-    records, fractions) that reference counting frees; few are cycles. With the default
-    thresholds the collector ran every 700 allocations and rescanned the imported modules'
-    objects (pint's registry, the vocabulary) each time it reached the old generation: about
-    a tenth of a batch run. Freezing moves what is alive now out of the collector's sight for
-    good, and the higher threshold makes the young collections rare; cycles are still
-    collected. Forked workers inherit both settings.
-    """
-    import gc
-
-    gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(BATCH_GC_THRESHOLD, middle, old)
-
-
 def verify_path(path: Path) -> FileReport:
     """Load and verify one claim file."""
     return verify(load_claim_file(path))

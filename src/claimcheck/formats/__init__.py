@@ -1,9 +1,13 @@
 """The registry of output formats: each renders the same verified files its own way.
 
 A format renders each claim file on its own (``render_file``, which may run in a worker
-process and returns text), then joins the parts into one document with a summary
-(``render_document``). Adding a format is adding a module with those two functions and a
-line in :data:`FORMATS`. An unknown format name is an error, never a silent fallback.
+process and returns text). A run's document is the files' non-empty parts, joined by the
+format's ``SEPARATOR``, between its ``document_head`` and ``document_tail``: written part by
+part as files are verified (:mod:`claimcheck.formats.stream`), so that memory does not grow
+with the number of files. ``render_document`` builds the same document from parts held in
+memory (for one file, and as the reference the streamed document is tested against).
+Adding a format is adding a module with those functions and a line in :data:`FORMATS`. An
+unknown format name is an error, never a silent fallback.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from claimcheck.findings import Finding, findings_of
 from claimcheck.results import Problem
-from claimcheck.rules import LEVEL_RANK
+from claimcheck.rules import LEVEL_RANK, Level
 from claimcheck.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -121,6 +125,50 @@ class Totals:
         )
 
 
+class RunSummary:
+    """What a streamed run keeps of its files once their parts are written: counts, problems,
+    the levels of its findings and, when a summary lists them, the findings it shows."""
+
+    def __init__(self, options: RenderOptions, keep_findings: bool = False) -> None:
+        self.options = options
+        self.keep_findings = keep_findings
+        self.files = 0
+        self.claims = 0
+        self.checks = 0
+        self.counts = dict.fromkeys(Verdict, 0)
+        self.problems: list[Problem] = []
+        self.levels: set[Level] = set()
+        self.findings: list[Finding] = []
+        """The findings a summary shows (warnings and errors, notes when asked for), if kept."""
+
+    def add(self, output: FileOutput) -> None:
+        self.files += 1
+        self.claims += output.claims
+        self.checks += output.checks
+        for verdict, count in output.counts.items():
+            self.counts[verdict] += count
+        self.problems.extend(output.problems)
+        self.levels.update(finding.level for finding in output.findings)
+        if self.keep_findings:
+            lowest: Level = "note" if self.options.notes else "warning"
+            self.findings += [finding for finding in output.findings if finding.shown_at(lowest)]
+
+    @property
+    def totals(self) -> Totals:
+        return Totals(self.files, self.claims, self.checks, dict(self.counts), len(self.problems))
+
+    def any_at_least(self, level: Level) -> bool:
+        """Whether any finding is at ``level`` or above."""
+        return any(LEVEL_RANK[seen] >= LEVEL_RANK[level] for seen in self.levels)
+
+    @classmethod
+    def of(cls, outputs: Sequence[FileOutput], options: RenderOptions) -> RunSummary:
+        summary = cls(options, keep_findings=True)
+        for output in outputs:
+            summary.add(output)
+        return summary
+
+
 def shown_findings(findings: Sequence[Finding], options: RenderOptions) -> list[Finding]:
     """The findings a report for people shows, worst first: errors, warnings, then notes if asked."""
     wanted = [finding for finding in findings if finding.shown_at("note" if options.notes else "warning")]
@@ -130,8 +178,22 @@ def shown_findings(findings: Sequence[Finding], options: RenderOptions) -> list[
 class OutputFormat(Protocol):
     """What a format module provides."""
 
+    SEPARATOR: str
+    """Written between two non-empty parts (the comma of a JSON list)."""
+    SUMMARY_FIRST: bool
+    """The head shows the run's summary, so the parts wait in a spool file until the end."""
+    SUMMARY_LISTS_FINDINGS: bool
+    """The summary lists the findings, so the run keeps those it shows."""
+
     def render_file(self, report: FileReport, options: RenderOptions) -> str:
         """One claim file's part of the document."""
+
+    def document_head(self, summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+        """What comes before the first part: ``summary`` is None unless ``SUMMARY_FIRST``;
+        ``empty`` says that no file has a part (the head is then written at the end)."""
+
+    def document_tail(self, summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+        """What comes after the last part."""
 
     def render_document(self, outputs: Sequence[FileOutput], options: RenderOptions) -> str:
         """The whole document: every file's part, joined, with the run's summary."""

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimcheck.formats import FileOutput, RenderOptions
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary
 from claimcheck.records import Article
 from claimcheck.results import FileReport, Result
 from claimcheck.verdicts import Verdict
@@ -142,5 +142,18 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    parts = ",\n".join(output.part for output in outputs if output.part)
+    parts = SEPARATOR.join(output.part for output in outputs if output.part)
     return f"[\n{parts}\n]\n" if parts else "[]\n"
+
+
+SEPARATOR = ",\n"
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return "" if empty else "[\n"
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return "[]\n" if empty else "\n]\n"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimcheck.findings import Finding
-from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.results import FileReport
 
 COMMANDS = {"error": "error", "warning": "warning"}
@@ -58,20 +58,33 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    totals = Totals.of(outputs)
-    parts = "".join(output.part for output in outputs)
+    return "".join(output.part for output in outputs) + _summary(Totals.of(outputs))
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return ""
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return _summary(summary.totals)
+
+
+def _summary(totals: Totals) -> str:
     counts = ", ".join(f"{count} {verdict.value}" for verdict, count in totals.counts.items())
-    return (
-        parts
-        + f"claimcheck: {totals.files} file(s), {totals.claims} claims, {totals.checks} checks: {counts}\n"
-    )
+    return f"claimcheck: {totals.files} file(s), {totals.claims} claims, {totals.checks} checks: {counts}\n"
 
 
-def step_summary(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
+def step_summary(summary: RunSummary, options: RenderOptions) -> str:
     """A Markdown report of every finding above a note, for $GITHUB_STEP_SUMMARY.
 
-    The findings part of the markdown format, so both read the same.
+    The findings part of the markdown format, so both read the same (``summary`` must have
+    kept its findings).
     """
-    from claimcheck.formats.markdown import summary
+    from claimcheck.formats.markdown import summary_text
 
-    return summary(outputs, options)
+    return summary_text(summary.totals, summary.findings, options)

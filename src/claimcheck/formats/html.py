@@ -19,10 +19,10 @@ from html import escape
 from claimcheck import __version__
 from claimcheck.explanation import Node, explain
 from claimcheck.findings import Finding, findings_of
-from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals, shown_findings
 from claimcheck.formats.claimreview import anchor, reviews
 from claimcheck.quotes import NormalizedText, Span, article_body, locate
-from claimcheck.results import FileReport, Result
+from claimcheck.results import FileReport, Problem, Result
 from claimcheck.verdicts import Verdict
 
 ICONS = {
@@ -242,8 +242,30 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    totals = Totals.of(outputs)
     problems = [problem for output in outputs for problem in output.problems]
+    body = "".join(output.part for output in outputs)
+    return _head(Totals.of(outputs), problems) + body + TAIL
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = True
+SUMMARY_LISTS_FINDINGS = False
+TAIL = """</main>
+</body>
+</html>
+"""
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    assert summary is not None
+    return _head(summary.totals, summary.problems)
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return TAIL
+
+
+def _head(totals: Totals, problems: Sequence[Problem]) -> str:
     problem_html = ""
     if problems:
         items = "".join(f"<li><code>{escape(str(problem))}</code></li>" for problem in problems)
@@ -251,7 +273,6 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
             '<section class="problems"><h2>Claim files that could not be checked</h2>'
             f"<ul>{items}</ul></section>"
         )
-    body = "".join(output.part for output in outputs)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -269,9 +290,6 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
 <p class="total">{totals.files} claim file(s), {totals.claims} claims, {totals.checks} checks</p>
 {_counts(totals.counts)}
 {problem_html}
-{body}</main>
-</body>
-</html>
 """
 
 

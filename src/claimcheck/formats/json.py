@@ -11,7 +11,7 @@ from claimcheck.amounts import Amount
 from claimcheck.display import exact_text, format_amount
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
-from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.intervals import Interval
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Result
@@ -151,9 +151,29 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    totals = Totals.of(outputs)
+    files = ",".join(output.part for output in outputs if output.part)
+    return f"{_head()}{files}{_tail(Totals.of(outputs))}"
+
+
+SEPARATOR = ","
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return _head()
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return _tail(summary.totals)
+
+
+def _head() -> str:
+    version = _dumps({"claimcheck": __version__, "format_version": FORMAT_VERSION})[:-1]
+    return f'{version},"files":['
+
+
+def _tail(totals: Totals) -> str:
     summary: dict[str, int] = {verdict.value: totals.counts[verdict] for verdict in Verdict}
     summary["problems"] = totals.problems
-    head = _dumps({"claimcheck": __version__, "format_version": FORMAT_VERSION})[:-1]
-    files = ",".join(output.part for output in outputs if output.part)
-    return f'{head},"files":[{files}],"summary":{_dumps(summary)}}}\n'
+    return f'],"summary":{_dumps(summary)}}}\n'

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import quoteattr
 
 from claimcheck.findings import result_code
-from claimcheck.formats import FileOutput, RenderOptions, Totals
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.results import FileReport
 from claimcheck.verdicts import Verdict
 
@@ -65,13 +65,29 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    totals = Totals.of(outputs)
-    parts = [output.part for output in outputs]
-    tests = sum(output.claims + output.checks + len(output.problems) for output in outputs)
+    parts = "".join(output.part for output in outputs)
+    return _head(Totals.of(outputs)) + parts + TAIL
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = True
+SUMMARY_LISTS_FINDINGS = False
+TAIL = "</testsuites>\n"
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    assert summary is not None
+    return _head(summary.totals)
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return TAIL
+
+
+def _head(totals: Totals) -> str:
+    tests = totals.claims + totals.checks + totals.problems
     failures = totals.counts[Verdict.INCONSISTENT]
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites name="claimcheck" tests="{tests}" failures="{failures}" errors="{totals.problems}">\n'
-        + "".join(parts)
-        + "</testsuites>\n"
     )

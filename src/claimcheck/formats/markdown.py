@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from claimcheck.display import format_derived, format_reading
 from claimcheck.findings import Finding
-from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals, shown_findings
 from claimcheck.results import FileReport, Result
 from claimcheck.verdicts import Verdict
 
@@ -35,8 +35,13 @@ def _counts(counts: dict[Verdict, int]) -> str:
 
 def summary(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     """The heading, the run's counts and the table of findings (the github step summary)."""
-    totals = Totals.of(outputs)
-    findings = shown_findings([finding for output in outputs for finding in output.findings], options)
+    findings = [finding for output in outputs for finding in output.findings]
+    return summary_text(Totals.of(outputs), findings, options)
+
+
+def summary_text(totals: Totals, found: Sequence[Finding], options: RenderOptions) -> str:
+    """The summary of a run with these totals and findings."""
+    findings = shown_findings(found, options)
     lines = [
         "## claimcheck",
         "",
@@ -145,3 +150,17 @@ def _claims(results: Sequence[Result], title: str) -> list[str]:
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     parts = "".join(output.part for output in outputs)
     return summary(outputs, options) + ("\n" + parts if parts else "")
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = True
+SUMMARY_LISTS_FINDINGS = True
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    assert summary is not None
+    return summary_text(summary.totals, summary.findings, options) + ("" if empty else "\n")
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return ""

@@ -15,7 +15,7 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.findings import Finding, findings_of
-from claimcheck.formats import FileOutput, RenderOptions
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary
 from claimcheck.results import FileReport
 from claimcheck.rules import RULES, Level, Rule
 
@@ -63,7 +63,28 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    head = {
+    joined = ",".join(output.part for output in outputs if output.part)
+    head, tail = _frame()
+    return head + joined + tail
+
+
+SEPARATOR = ","
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return _frame()[0]
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return _frame()[1]
+
+
+def _frame() -> tuple[str, str]:
+    """The log before and after its results: each file's results are written between them,
+    so that each file's part can be made in the worker process that verified it."""
+    log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -82,8 +103,7 @@ def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> st
             }
         ],
     }
-    text = json.dumps(head, indent=2, ensure_ascii=False)
-    joined = ",".join(output.part for output in outputs if output.part)
-    # The per-file results are spliced into the empty list, so each file's part can be made
-    # in the worker process that verified it.
-    return text.replace('"results": []', f'"results": [{joined}]', 1) + "\n"
+    text = json.dumps(log, indent=2, ensure_ascii=False)
+    empty = '"results": []'
+    at = text.index(empty) + len(empty) - 1
+    return text[:at], text[at:] + "\n"

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from claimcheck.display import format_derived, format_reading
 from claimcheck.findings import Finding, findings_of
-from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
+from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals, shown_findings
 from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
@@ -95,8 +95,28 @@ def _plain_as_rich_prints_it(text: str) -> bool:
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     stream = io.StringIO()
     stream.writelines(output.part for output in outputs)
-    if not options.quiet:
-        write_lines(stream, wrap_text(summary_line(Totals.of(outputs)), options.width), options)
+    stream.write(_summary(Totals.of(outputs), options))
+    return stream.getvalue()
+
+
+SEPARATOR = ""
+SUMMARY_FIRST = False
+SUMMARY_LISTS_FINDINGS = False
+
+
+def document_head(summary: RunSummary | None, empty: bool, options: RenderOptions) -> str:
+    return ""
+
+
+def document_tail(summary: RunSummary, empty: bool, options: RenderOptions) -> str:
+    return _summary(summary.totals, options)
+
+
+def _summary(totals: Totals, options: RenderOptions) -> str:
+    if options.quiet:
+        return ""
+    stream = io.StringIO()
+    write_lines(stream, wrap_text(summary_line(totals), options.width), options)
     return stream.getvalue()
 
 
