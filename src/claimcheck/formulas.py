@@ -104,11 +104,13 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     names: list[str] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS)
+    # claimcheck's own formulas compound over a multi-year change's years: more than 12.
+    limit = MAX_ROOT_DEGREE if trusted else MAX_EXPONENT
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, limit)
     return Formula(text.strip(), tree.body, tuple(dict.fromkeys(names)))
 
 
-def _check(node: ast.expr, names: list[str], depth: int) -> None:
+def _check(node: ast.expr, names: list[str], depth: int, limit: int = MAX_EXPONENT) -> None:
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
         raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
@@ -126,20 +128,20 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
         if isinstance(node.op, ast.Pow):
-            _any_exponent(node.right)
-            _check(node.left, names, depth)
+            _any_exponent(node.right, limit)
+            _check(node.left, names, depth, limit)
         else:
-            _check(node.left, names, depth)
-            _check(node.right, names, depth)
+            _check(node.left, names, depth, limit)
+            _check(node.right, names, depth, limit)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth)
+        _check(node.operand, names, depth, limit)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
         if node.keywords or len(node.args) != 2 or isinstance(node.args[0], ast.Starred):
             raise FormulaError("root() takes a value and a degree: root(x, 4)", offset)
         _root_degree(node.args[1])
-        _check(node.args[0], names, depth)
+        _check(node.args[0], names, depth, limit)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted([*FUNCTIONS, ROOT]))
@@ -149,7 +151,7 @@ def _check(node: ast.expr, names: list[str], depth: int) -> None:
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
         for arg in node.args:
-            _check(arg, names, depth)
+            _check(arg, names, depth, limit)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -170,7 +172,7 @@ def _reference(node: ast.Name | ast.Attribute) -> str:
     return text
 
 
-def _exponent(node: ast.expr) -> int:
+def _exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int:
     value: object = None
     if isinstance(node, ast.Constant):
         value = node.value
@@ -183,16 +185,19 @@ def _exponent(node: ast.expr) -> int:
         value = -value if isinstance(value, int) and not isinstance(value, bool) else None
     if not isinstance(value, int) or isinstance(value, bool):
         raise FormulaError("an exponent must be a whole number written out", node.col_offset)
-    if abs(value) > MAX_EXPONENT:
-        raise FormulaError(f"exponents are limited to ±{MAX_EXPONENT}", node.col_offset)
+    if limit is not None and abs(value) > limit:
+        raise FormulaError(f"exponents are limited to ±{limit}", node.col_offset)
     return value
 
 
-def _any_exponent(node: ast.expr) -> int | Fraction:
-    """A whole exponent, or a fraction of two whole literals written out: ``(1/4)``, ``(-2/3)``."""
+def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fraction:
+    """A whole exponent, or a fraction of two whole literals written out: ``(1/4)``, ``(-2/3)``.
+
+    ``limit`` bounds the whole exponent or numerator; None when the formula was checked already.
+    """
     if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
-        return _exponent(node)
-    numerator = _exponent(node.left)
+        return _exponent(node, limit)
+    numerator = _exponent(node.left, limit)
     denominator = _literal(node.right)
     if denominator is None or denominator < 1:
         raise FormulaError(
@@ -259,7 +264,7 @@ def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps:
     if isinstance(node, ast.BinOp):
         left = _evaluate(node.left, text, lookup, steps)
         if isinstance(node.op, ast.Pow):
-            exponent = _any_exponent(node.right)
+            exponent = _any_exponent(node.right, None)  # within its limit: parse_formula made sure
             power = exponent if isinstance(exponent, int) else exponent.numerator
             if _bits(left) * abs(power) > MAX_RESULT_BITS:
                 raise ResultTooLargeError(_source(text, node), node.col_offset)
