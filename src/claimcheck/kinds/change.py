@@ -128,15 +128,14 @@ def validate(claim: ChangeClaim) -> list[Issue]:
 
 def _validate_span(claim: ChangeClaim) -> list[Issue]:
     """A multi-year change's span: periods that can be counted apart, and an annual rate's span."""
-    if claim.since is not None:
-        if claim.period is None or claim.period.recurring or claim.period.is_range:
-            return [
-                (
-                    "'since' needs the claim's 'period', the single period of the value:"
-                    " 'since: 2015' with 'period: 2019'",
-                    claim.at,
-                )
-            ]
+    if claim.since is not None and (claim.period is None or claim.period.recurring or claim.period.is_range):
+        return [
+            (
+                "'since' needs the claim's 'period', the single period of the value:"
+                " 'since: 2015' with 'period: 2019'",
+                claim.at,
+            )
+        ]
     if claim.years is not None and claim.years < 1:
         return [("'years' must be at least 1", claim.at)]
     try:
@@ -151,9 +150,12 @@ def _validate_span(claim: ChangeClaim) -> list[Issue]:
                 claim.annual_rate.at,
             )
         ]
-    if claim.annual_rate is not None and claim.rate is not None:
-        if units.is_points(claim.annual_rate.reading.unit) != units.is_points(claim.rate.reading.unit):
-            return [("the rate and the annual rate must both be in percent, or both in points", claim.at)]
+    if (
+        claim.annual_rate is not None
+        and claim.rate is not None
+        and units.is_points(claim.annual_rate.reading.unit) != units.is_points(claim.rate.reading.unit)
+    ):
+        return [("the rate and the annual rate must both be in percent, or both in points", claim.at)]
     return []
 
 
@@ -399,7 +401,9 @@ def _derive_span(
         return Comparison(f"printed {figure.printed!r}{sign}{suffix}", inputs[name])
 
     def from_total(total: str) -> str:
-        return _root_text(total, span.years) + " - 1" if compound else _scaled_text(f"({total})", 1 / span.years)
+        return (
+            _root_text(total, span.years) + " - 1" if compound else _scaled_text(f"({total})", 1 / span.years)
+        )
 
     def total_from_annual() -> str:
         if compound:
