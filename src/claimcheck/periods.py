@@ -137,11 +137,13 @@ def parse_period(printed: str, published: date) -> Period:
     text = re.sub(r"^(?:in|during|for|since|on|over|from)\s+", "", text)
     if text in _RECURRING:
         return Period(printed, None, None, "recurring: " + text)
+    shown = printed if len(printed) <= 60 else printed[:57] + "..."
     if len(text) > MAX_PERIOD_LENGTH:
-        raise PeriodError(f"a period is at most {MAX_PERIOD_LENGTH} characters: '2015 to 2019'")
+        raise PeriodError(
+            f"cannot read the period {shown!r}: a period is at most {MAX_PERIOD_LENGTH} characters"
+        )
     period = _single(printed, text, published) or _span(printed, text, published)
     if period is None:
-        shown = printed if len(printed) <= 60 else printed[:57] + "..."
         raise PeriodError(
             f"cannot read the period {shown!r}: write a year ('2024'), a month ('July 2024'),"
             " a date ('2025-03-10'), a quarter ('Q1 2024'), a fiscal year ('FY2013', '2022/23'),"
@@ -253,11 +255,11 @@ def _range(printed: str, first: Period, last: Period) -> Period | None:
         return None
     if first.is_range or last.is_range or not first.start < last.start:
         return None
-    label = f"{_short_label(first)} to {_short_label(last)}"
+    label = f"{short_label(first)} to {short_label(last)}"
     return Period(printed, first.start, max(first.end, last.end), label, first=first, last=last)
 
 
-def _short_label(period: Period) -> str:
+def short_label(period: Period) -> str:
     """A range's end in few words: "2015", "Q1 2020", "H2 2023", "Jan-Nov 2024", "fiscal year 2013"."""
     months = period.months()
     if period.fiscal_year is not None or months is None or period.start is None:

@@ -61,6 +61,10 @@ def root_bounds(value: Fraction, degree: int) -> tuple[Fraction, Fraction]:
         return -high, -low
     if value == 0:
         return Fraction(0), Fraction(0)
+    top, bottom = integer_root(value.numerator, degree), integer_root(value.denominator, degree)
+    if top**degree == value.numerator and bottom**degree == value.denominator:
+        exact = Fraction(top, bottom)  # 16/81 is (2/3) ** 4
+        return exact, exact
     size = value.numerator.bit_length() - value.denominator.bit_length()
     # Scale so that the integer root has at least ROOT_PRECISION_BITS bits.
     scale = ROOT_PRECISION_BITS + 2 + max(0, -(size // degree))

@@ -25,7 +25,7 @@ from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
-from claimcheck.periods import Period, PeriodError, years_between
+from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import Verdict
@@ -173,7 +173,7 @@ class Span:
         count = f"{format_years(self.years)} year{'s' if self.years != 1 else ''}"
         if self.first is None or self.last is None:
             return count
-        return f"the {count} from {self.first.label} to {self.last.label}"
+        return f"the {count} from {short_label(self.first)} to {short_label(self.last)}"
 
 
 def format_years(years: Fraction) -> str:
@@ -203,7 +203,7 @@ def span_of(claim: ChangeClaim) -> Span | None:
         if years is not None and years != claim.years:
             raise PeriodError(
                 f"'years: {claim.years}' disagrees with the periods, {format_years(years)} year(s)"
-                f" from {first.label if first else ''} to {last.label if last else ''}"
+                f" from {short_label(first) if first else ''} to {short_label(last) if last else ''}"
             )
         years = Fraction(claim.years)
         if first is None and claim.period is not None and not claim.period.recurring:
@@ -480,25 +480,26 @@ def _derive_span(
             formula = f"previous * {factor}" if compound else f"previous + {change}"
             what = f"value{_at(span.last)} implied by the previous value and the change"
             derived.append(derive(f"value{tag}", what + suffix, formula, {**values, **change_inputs}))
-    return [_simple_average_hint(item, inputs, span) for item in derived]
+    totals = [item.result for item in derived if item.name == f"implied_rate{tag}" and both]
+    total = totals[0] if totals else inputs.get("rate")
+    return [_simple_average_hint(item, total, inputs.get("annual_rate"), span) for item in derived]
 
 
 def _at(period: Period | None) -> str:
-    return "" if period is None else f" ({period.label})"
+    return "" if period is None else f" ({short_label(period)})"
 
 
-def _simple_average_hint(item: Derived, inputs: dict[str, Amount], span: Span) -> Derived:
+def _simple_average_hint(item: Derived, total: Amount | None, annual: Amount | None, span: Span) -> Derived:
     """An inconsistent annual rate that is the total divided by the years says so."""
     if (
         item.verdict is not Verdict.INCONSISTENT
         or not item.name.startswith(("implied_annual_rate", "annual_rate_from_rate"))
-        or "annual_rate" not in inputs
-        or "rate" not in inputs
+        or total is None
+        or annual is None
     ):
         return item
-    average = inputs["rate"].interval.scaled(1 / span.years)
-    annual = inputs["annual_rate"].to(inputs["rate"].unit).interval
-    if not average.overlaps(annual):
+    average = total.interval.scaled(1 / span.years)
+    if not average.overlaps(annual.to(total.unit).interval):
         return item
     hint = (
         f"; the printed annual rate is the total change divided by {format_years(span.years)}"
