@@ -89,7 +89,7 @@ def test_a_wrong_annual_rate_that_is_no_simple_average_gets_no_hint(claim_file: 
 
 def test_the_two_printed_values_give_both_the_total_and_the_annual_rate(claim_file: Write) -> None:
     fields = """\
-    quote: "sales reached 5.92 million cars in 2019, up from 4.00 million cars in 2015, {annual} percent a year"
+    quote: "5.92 million cars in 2019, up from 4.00 million cars in 2015, {annual} percent a year"
     since: "2015"
     period: "2019"
     value: 5.92 million cars
