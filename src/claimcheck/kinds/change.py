@@ -119,10 +119,11 @@ def validate(claim: ChangeClaim) -> list[Issue]:
                     rate.at,
                 )
             ]
-    if claim.rate is not None and units.is_points(claim.rate.reading.unit):
-        quantity = _quantity_unit(claim)
-        if quantity is not None and not units.is_percent(quantity):
-            return [("percentage points apply only to a quantity measured in percent", claim.rate.at)]
+    for rate in (claim.rate, claim.annual_rate):
+        if rate is not None and units.is_points(rate.reading.unit):
+            quantity = _quantity_unit(claim)
+            if quantity is not None and not units.is_percent(quantity):
+                return [("percentage points apply only to a quantity measured in percent", rate.at)]
     return []
 
 
