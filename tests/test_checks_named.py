@@ -165,7 +165,7 @@ def test_one_rate_fits_conversions_written_either_way_round(claim_file: Write) -
     result = _check(_report(claim_file, checks), "one_rate")
     assert result.verdict is Verdict.CONSISTENT
     # the narrowest of the three, the investment's 55.55 / 7.665 to 55.65 / 7.655
-    assert result.message == "one rate fits all 3 conversions: (7.24722, 7.26976) CNY/USD"
+    assert result.message == "one rate fits all 3 conversions: 7.24722 to 7.26976 CNY/USD"
     derived = result.derived[0]
     assert [name for name, _ in derived.inputs] == ["investment", "terminal", "loan"]
     assert [text for text, _ in derived.steps] == ["investment ∩ terminal", "investment ∩ terminal ∩ loan"]
@@ -183,9 +183,9 @@ def test_the_pair_that_disagrees_most_is_named(claim_file: Write) -> None:
     # dredging: 1.45 / 0.2205 to 1.55 / 0.2195 = 6.576 to 7.062 yuan per dollar, below the
     # investment's 7.247 by 0.186 (2.63 percent); the terminal's wide interval meets both.
     assert result.message == (
-        "no one rate fits all 4 conversions: 'dredging' implies (6.57596, 7.06151) CNY/USD and"
-        " 'investment' (7.24722, 7.26976) CNY/USD, at least 0.185724 CNY/USD apart (2.63% of"
-        " the lower rate)"
+        "no one rate fits all 4 conversions: 'dredging' implies 6.818 CNY/USD (6.57596 to 7.06151"
+        " CNY/USD) and 'investment' 7.258 CNY/USD (7.24722 to 7.26976 CNY/USD), at least 0.1857"
+        " CNY/USD apart (2.63% of the lower rate)"
     )
     assert ("every_rate", "CC120") in {(finding.record_id, finding.code) for finding in findings_of(report)}
     judgement = result.derived[0].judgement
@@ -198,6 +198,13 @@ def _lines(node: Node, depth: int = 0) -> list[str]:
     for child in node.children:
         lines.extend(_lines(child, depth + 1))
     return lines
+
+
+MESSAGE = (
+    "no one rate fits both conversions: 'dredging' implies 6.818 CNY/USD (6.57596 to 7.06151"
+    " CNY/USD) and 'investment' 7.258 CNY/USD (7.24722 to 7.26976 CNY/USD), at least 0.1857"
+    " CNY/USD apart (2.63% of the lower rate)"
+)
 
 
 def test_explain_shows_the_rates_and_the_pair(claim_file: Write) -> None:
@@ -215,15 +222,31 @@ def test_explain_shows_the_rates_and_the_pair(claim_file: Write) -> None:
         "    inputs",
         "      investment = (7.24722, 7.26976) CNY/USD",
         "      dredging = (6.57596, 7.06151) CNY/USD",
-        "    result: (6.57596, 7.06151) CNY/USD",
+        "    result: 6.818 CNY/USD (6.57596 to 7.06151)",
         "    compared with the rate implied by investment: (7.24722, 7.26976) CNY/USD",
-        "    inconsistent: no one rate fits both conversions: 'dredging' implies (6.57596, 7.06151)"
-        " CNY/USD and 'investment' (7.24722, 7.26976) CNY/USD, at least 0.185724 CNY/USD apart"
-        " (2.63% of the lower rate)",
-        "  verdict: inconsistent - no one rate fits both conversions: 'dredging' implies (6.57596,"
-        " 7.06151) CNY/USD and 'investment' (7.24722, 7.26976) CNY/USD, at least 0.185724 CNY/USD"
-        " apart (2.63% of the lower rate)",
+        "    inconsistent: " + MESSAGE,
+        "  verdict: inconsistent - " + MESSAGE,
     ]
+
+
+def test_rates_that_meet_only_under_a_round_figure_s_loose_reading_are_a_warning(claim_file: Write) -> None:
+    """ "50,000 yuan ($7,000)": 7.1424 to 7.1434 read to the last digit, 6 to 8.46 rounded to thousands."""
+    checks = """\
+  - id: grant
+    kind: conversion
+    quote: "a grant of 50,000 yuan ($7,000)"
+    amount: 50,000 yuan
+    converted: $7,000
+"""
+    text = ARTICLE_HEADER + CONVERSIONS.format(share="5.8", previous="55.9")
+    text = text.replace("checks:\n", checks + "checks:\n")
+    text += "  - id: one_rate\n    kind: same_rate\n    conversions: [investment, grant]\n"
+    report = verify(load_claim_file(claim_file(text)))
+    result = _check(report, "one_rate")
+    assert result.verdict is Verdict.CONSISTENT
+    assert result.message.startswith("one rate fits both conversions only if '50,000 yuan' is rounded")
+    assert "read to their last printed digits, 'grant' implies 7.143 CNY/USD" in result.message
+    assert ("one_rate", "CC202") in {(finding.record_id, finding.code) for finding in findings_of(report)}
 
 
 def test_a_consistent_check_s_value_is_the_common_rate(claim_file: Write) -> None:

@@ -97,7 +97,7 @@ def test_github_annotations_escape_messages_and_properties(runner: CliRunner, tm
     _, output = run(runner, "--format", "github", str(folder))
     error = next(line for line in output.splitlines() if line.startswith("::error"))
     assert "file=" + str(folder).replace(":", "%3A").replace(",", "%2C") + "/planted.yaml," in error
-    assert "%25 of the printed figure" in error
+    assert "- 1 = 30%25, printed" in error
     assert "\n" not in error
 
 
@@ -163,8 +163,9 @@ def test_quiet_prints_findings_only(runner: CliRunner) -> None:
     _, output = run(runner, "-q", f"{FIXTURES}/planted.yaml")
     assert output.splitlines() == [
         "tests/data/ci/planted.yaml:8:5: CC101 [tourists] printed '16.2 percent' does not fit:"
-        " recomputed (27.7227, 32.3233) percent lies above printed [16.15, 16.25) percent,"
-        " off by at least 11.4728 percent (70.8% of the printed figure)",
+        " 65 million / 50 million - 1 = 30%, printed 16.2 percent, off by 13.8 percentage points;"
+        " in intervals, recomputed (27.7227, 32.3233) percent lies above printed [16.15, 16.25) percent,"
+        " off by at least 11.47 percentage points",
         "tests/data/ci/planted.yaml:15:5: CC201 [urbanization] '1 percent' fits both as a relative change"
         " and as percentage points",
     ]

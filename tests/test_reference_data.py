@@ -53,19 +53,23 @@ def test_shanxi_conversion_matches_the_rate_of_the_day_before() -> None:
     result = next(item for item in report.results if item.record.id == "renewal_investment")
     verdict, message, evidence = market_derived(result)
     assert verdict is Verdict.CONSISTENT
-    assert message.startswith("the implied rate matches the ECB rate of 2025-03-10, 7.25846 CNY per USD")
-    assert "on the publication date the rate was 7.23323 CNY per USD" in message
+    assert message == (
+        "the implied rate 7.258 CNY/USD (7.24722 to 7.26976) matches the ECB rate of 2025-03-10,"
+        " 7.25846 CNY per USD; on 2025-03-11 the rate was 7.23323 CNY per USD"
+    )
+    # The publication day's rate is 0.19 percent off: inside the default tolerance of 1 percent.
     assert evidence[:2] == (
-        "2025-03-11: 7.23323 CNY per USD (publication date) - outside",
+        "2025-03-11: 7.23323 CNY per USD (publication date) - inside",
         "2025-03-10: 7.25846 CNY per USD - inside",
     )
     assert result.verdict is Verdict.CONSISTENT
 
 
 def test_publication_day_alone_does_not_match(claim_file: Write) -> None:
-    verdict, message, _ = market_derived(market(claim_file, conversion("2025-03-11", "    rate_window: 0\n")))
+    text = conversion("2025-03-11", "    rate_window: 0\n    rate_tolerance: 0 percent\n")
+    verdict, message, _ = market_derived(market(claim_file, text))
     assert verdict is Verdict.INCONSISTENT
-    assert "the nearest, 2025-03-11's 7.23323 CNY per USD, is off by at least 0.0139" in message
+    assert "the nearest, 2025-03-11's 7.23323 CNY per USD, lies 0.194% away (no tolerance is set)" in message
     on_the_day = Fraction("7.8929") / Fraction("1.0912")  # ECB, 2025-03-11
     assert (
         f"at that rate 55.6 billion CNY would be {float(55_600_000_000 / on_the_day) / 1e9:.6} billion USD"
@@ -77,7 +81,10 @@ def test_a_tolerance_turns_the_near_miss_into_consistent(claim_file: Write) -> N
     text = conversion("2025-03-11", "    rate_window: 0\n", "defaults:\n  rate_tolerance: 1 percent\n")
     verdict, message, _ = market_derived(market(claim_file, text))
     assert verdict is Verdict.CONSISTENT
-    assert "(widened by the tolerance of 1%)" in message
+    assert message == (
+        "the implied rate 7.258 CNY/USD (7.24722 to 7.26976) lies 0.194% from the ECB rate of"
+        " 2025-03-11, 7.23323 CNY per USD, inside the tolerance of 1%"
+    )
 
 
 def test_a_monday_window_reaches_back_over_the_weekend() -> None:

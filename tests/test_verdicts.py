@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from claimcheck import rules
 from claimcheck.display import format_amount
 from claimcheck.engine import verify_path
 from claimcheck.results import Result
@@ -47,7 +48,11 @@ def test_change_that_does_not_add_up_says_by_how_much(claim_file: Write) -> None
     assert derived.judgement.gap is not None
     # (64.5 / 50.5 - 1) = 27.72 percent at the least, against at most 16.25 percent printed
     assert float(derived.judgement.gap) == pytest_approx(27.7228 - 16.25)
-    assert "lies above printed [16.15, 16.25) percent, off by at least 11.4728 percent" in result.message
+    assert result.message == (
+        "printed '16.2 percent' does not fit: 65 million / 50 million - 1 = 30%, printed 16.2 percent,"
+        " off by 13.8 percentage points; in intervals, recomputed (27.7227, 32.3233) percent lies above"
+        " printed [16.15, 16.25) percent, off by at least 11.47 percentage points"
+    )
 
 
 def pytest_approx(value: float) -> object:
@@ -62,16 +67,21 @@ def test_a_decrease_is_checked_with_its_sign(claim_file: Write) -> None:
 
 
 def test_consistent_only_within_rounding_is_said(claim_file: Write) -> None:
-    result = results(claim_file, change("10.5 million tourists", "5.4 percent", "10 million tourists"))["c"]
+    result = results(claim_file, change("10.5 million tourists", "5.4 percent", "10.0 million tourists"))["c"]
     assert result.verdict is Verdict.CONSISTENT
     assert "fits only within rounding" in result.message
+    assert result.remarks == ((rules.ROUNDING_FIT, result.message),)
     assert result.derived[0].judgement is not None and result.derived[0].judgement.within_rounding
 
 
 def test_percent_of_a_percentage_fitting_only_as_points(claim_file: Write) -> None:
     result = results(claim_file, change("55.0 percent", "1 percent", "54.0 percent"))["c"]
     assert result.verdict is Verdict.CONSISTENT
-    assert result.message == "'1 percent' fits only as a points change"
+    assert result.message == (
+        "'1 percent' fits only as a change in percentage points;"
+        " as a relative change it would be 1.852 percent"
+    )
+    assert result.remarks == ((rules.ONE_READING_FITS, result.message),)
     assert {derived.name: derived.verdict for derived in result.derived} == {
         "implied_rate": Verdict.INCONSISTENT,
         "implied_rate_points": Verdict.CONSISTENT,

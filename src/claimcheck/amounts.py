@@ -4,6 +4,11 @@ Every derived figure is an :class:`Amount`. Arithmetic checks units with pint at
 adding yuan to visitors raises :class:`~claimcheck.units.UnitMismatchError`. The ``nominal``
 value is the same computation on the printed numbers themselves; it tells whether a result
 is consistent outright or only thanks to rounding latitude.
+
+A round figure has two readings (see :mod:`claimcheck.figures`): the loose one, where "1,200"
+may be rounded to the nearest hundred, is ``interval``; the strict one, half a unit of the
+last printed digit, is ``strict`` when it differs. Both are carried through every operation,
+so that a verdict can tell "fits as printed" from "fits only if 1,200 is a round hundred".
 """
 
 from __future__ import annotations
@@ -24,6 +29,30 @@ class Amount:
     interval: Interval
     unit: Unit
     nominal: Fraction | None = None
+    strict: Interval | None = None
+    """The values under the strict readings of the printed figures, when narrower."""
+    loose: tuple[str, ...] = ()
+    """The printed figures whose loose reading widens ``interval``, in words:
+    "'10 percent' is rounded to the nearest ten"."""
+    hedged: tuple[str, ...] = ()
+    """The approximate hedges whose margin widens both readings: "'about 65 million'"."""
+
+    @property
+    def strict_interval(self) -> Interval:
+        """The values under the strict readings (the loose interval when they are the same)."""
+        return self.interval if self.strict is None else self.strict
+
+    def strict_amount(self) -> Amount:
+        """The amount under its strict reading alone."""
+        if self.strict is None:
+            return self
+        return Amount(self.strict, self.unit, self.nominal, None, (), self.hedged)
+
+    def _with(
+        self, interval: Interval, unit: Unit, nominal: Fraction | None, strict: Interval | None
+    ) -> Amount:
+        """A result of one operand: the same latitude notes."""
+        return Amount(interval, unit, nominal, strict, self.loose, self.hedged)
 
     @classmethod
     def number(cls, value: Fraction | int) -> Amount:
@@ -36,7 +65,8 @@ class Amount:
             return self
         factor = units.conversion_factor(self.unit, unit)
         nominal = None if self.nominal is None else self.nominal * factor
-        return Amount(self.interval.scaled(factor), unit, nominal)
+        strict = None if self.strict is None else self.strict.scaled(factor)
+        return self._with(self.interval.scaled(factor), unit, nominal, strict)
 
     def _aligned(self, other: Amount, operation: str) -> Amount:
         if not units.same_dimension(self.unit, other.unit):
@@ -45,43 +75,64 @@ class Amount:
 
     def __add__(self, other: Amount) -> Amount:
         other = self._aligned(other, "add")
-        return Amount(self.interval + other.interval, self.unit, _both(self, other, Fraction.__add__))
+        return _combined(self, other, Interval.__add__, self.unit, _both(self, other, Fraction.__add__))
 
     def __sub__(self, other: Amount) -> Amount:
         other = self._aligned(other, "subtract")
-        return Amount(self.interval - other.interval, self.unit, _both(self, other, Fraction.__sub__))
+        return _combined(self, other, Interval.__sub__, self.unit, _both(self, other, Fraction.__sub__))
 
     def __neg__(self) -> Amount:
-        return Amount(-self.interval, self.unit, None if self.nominal is None else -self.nominal)
+        strict = None if self.strict is None else -self.strict
+        return self._with(-self.interval, self.unit, None if self.nominal is None else -self.nominal, strict)
 
     def __mul__(self, other: Amount) -> Amount:
         unit = units.multiply(self.unit, other.unit)
-        return _simplified(Amount(self.interval * other.interval, unit, _both(self, other, Fraction.__mul__)))
+        return _simplified(
+            _combined(self, other, Interval.__mul__, unit, _both(self, other, Fraction.__mul__))
+        )
 
     def __truediv__(self, other: Amount) -> Amount:
         unit = units.divide(self.unit, other.unit)
         nominal = None
         if self.nominal is not None and other.nominal is not None and other.nominal != 0:
             nominal = self.nominal / other.nominal
-        return _simplified(Amount(self.interval / other.interval, unit, nominal))
+        return _simplified(_combined(self, other, Interval.__truediv__, unit, nominal))
 
     def __pow__(self, exponent: int) -> Amount:
         nominal = None
         if self.nominal is not None and not (self.nominal == 0 and exponent < 0):
             nominal = self.nominal**exponent
-        return Amount(self.interval**exponent, units.power(self.unit, exponent), nominal)
+        strict = None if self.strict is None else self.strict**exponent
+        return self._with(self.interval**exponent, units.power(self.unit, exponent), nominal, strict)
 
     def minimum(self, other: Amount) -> Amount:
         other = self._aligned(other, "take the smaller of")
-        return Amount(self.interval.minimum(other.interval), self.unit, _both(self, other, min))
+        return _combined(self, other, Interval.minimum, self.unit, _both(self, other, min))
 
     def maximum(self, other: Amount) -> Amount:
         other = self._aligned(other, "take the larger of")
-        return Amount(self.interval.maximum(other.interval), self.unit, _both(self, other, max))
+        return _combined(self, other, Interval.maximum, self.unit, _both(self, other, max))
 
     def absolute(self) -> Amount:
         nominal = None if self.nominal is None else abs(self.nominal)
-        return Amount(self.interval.absolute(), self.unit, nominal)
+        strict = None if self.strict is None else self.strict.absolute()
+        return self._with(self.interval.absolute(), self.unit, nominal, strict)
+
+
+def _combined(
+    a: Amount,
+    b: Amount,
+    operation: Callable[[Interval, Interval], Interval],
+    unit: Unit,
+    nominal: Fraction | None,
+) -> Amount:
+    """``operation`` on both readings of two amounts, with the latitude notes of both."""
+    strict = None
+    if a.strict is not None or b.strict is not None:
+        strict = operation(a.strict_interval, b.strict_interval)
+    loose = a.loose + tuple(note for note in b.loose if note not in a.loose) if b.loose else a.loose
+    hedged = a.hedged + tuple(note for note in b.hedged if note not in a.hedged) if b.hedged else a.hedged
+    return Amount(operation(a.interval, b.interval), unit, nominal, strict, loose, hedged)
 
 
 def _both(a: Amount, b: Amount, operation: Callable[[Fraction, Fraction], Fraction]) -> Fraction | None:
@@ -127,7 +178,8 @@ def root(amount: Amount, degree: int) -> Amount:
         nominal = root_bounds(nominal, degree)[0]
     else:
         nominal = None
-    return Amount(root_interval(plain.interval, degree), units.dimensionless(), nominal)
+    strict = None if plain.strict is None else root_interval(plain.strict, degree)
+    return plain._with(root_interval(plain.interval, degree), units.dimensionless(), nominal, strict)
 
 
 def fractional_power(amount: Amount, exponent: Fraction) -> Amount:

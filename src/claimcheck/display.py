@@ -28,6 +28,8 @@ _KEPT_BITS = 256
 """Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
 
 SIGNIFICANT_DIGITS = 6
+SHORT_DIGITS = 4
+"""Significant digits of a value worked from printed numbers: enough to redo it on a calculator."""
 _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 
 
@@ -71,10 +73,10 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
-def format_number(value: Fraction, unit: Unit) -> str:
+def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
-    return _decimal(value, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
+    return _decimal(value, decimal.ROUND_HALF_EVEN, digits, factor) + _unit_suffix(word, unit)
 
 
 def format_percent(ratio: Fraction) -> str:
@@ -99,6 +101,20 @@ def format_interval(interval: Interval, factor: int = 1) -> str:
     return f"{left}{lo}, {hi}{right}"
 
 
+def format_span(interval: Interval, unit: Unit) -> str:
+    """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
+    factor, word = interval_scale(interval)
+    if interval.is_point and not isinstance(interval.lo, float):
+        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
+    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
+    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
+    if isinstance(interval.hi, float):
+        return f"{'at least' if interval.lo_closed else 'above'} {lo}{_unit_suffix(word, unit)}"
+    if isinstance(interval.lo, float):
+        return f"{'at most' if interval.hi_closed else 'below'} {hi}{_unit_suffix(word, unit)}"
+    return f"{lo} to {hi}{_unit_suffix(word, unit)}"
+
+
 def interval_scale(interval: Interval) -> tuple[int, str]:
     """The scale word that suits an interval, judged by its largest finite end."""
     best = (1, "")
@@ -112,6 +128,41 @@ def format_amount(amount: Amount) -> str:
     """An amount as interval, scale and unit: "[55.55, 55.65) billion CNY"."""
     factor, word = interval_scale(amount.interval)
     return format_interval(amount.interval, factor) + _unit_suffix(word, amount.unit)
+
+
+def format_derived(amount: Amount) -> str:
+    """A derived figure as an editor reads it: its value from the printed numbers, then the
+    values the rounding allows: "55.94 million visitor (55.48 to 56.39 million)", and the
+    wider values of the loose readings when there are any."""
+    if amount.nominal is None:
+        return format_reading(amount)
+    value = format_number(amount.nominal, amount.unit, SHORT_DIGITS)
+    if amount.interval.is_point:
+        return value
+    factor, word = interval_scale(amount.interval)
+    scale = f" {word}" if word else ""
+    spans = [_span(amount.strict_interval, factor) + scale]
+    if amount.strict is not None:
+        spans.append(f"loosely {_span(amount.interval, factor)}{scale}")
+    return f"{value} ({'; '.join(spans)})"
+
+
+def format_reading(amount: Amount) -> str:
+    """An amount's interval, strict first, then its loose reading and what that assumes:
+    "[19.5, 20.5) percent, or [15, 25) if '20%' is rounded to the nearest ten"."""
+    if amount.strict is None:
+        return format_amount(amount)
+    factor, _ = interval_scale(amount.interval)
+    assumed = " and ".join(amount.loose)
+    return (
+        f"{format_amount(amount.strict_amount())}, or {format_interval(amount.interval, factor)} if {assumed}"
+    )
+
+
+def _span(interval: Interval, factor: int) -> str:
+    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
+    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
+    return f"{lo} to {hi}"
 
 
 def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -> decimal.Decimal:

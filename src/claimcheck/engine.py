@@ -87,6 +87,7 @@ def verify(claim_file: ClaimFile) -> FileReport:
                 outcome.verdict,
                 outcome.message,
                 claim_file.quote_lines.get(record.id),
+                outcome.remarks,
             )
         except (UnitMismatchError, MissingValueError, FormulaError) as error:
             problems.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.display import format_amount
+from claimcheck.display import format_amount, format_derived, format_reading
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, Result
 
@@ -43,7 +43,8 @@ def explain(report: FileReport, result: Result) -> Node:
     if result.readings:
         read = root.add("how the printed figures were read")
         for name, reading in result.readings:
-            node = read.add(f"{name}: {reading.printed!r} -> {format_amount(reading.amount)}")
+            shown = format_reading(reading.amount)
+            node = read.add(f"{name}: {reading.printed!r} -> {shown}")
             for step in reading.steps:
                 node.add(step)
     sources = {other.record.id: other.source for other in report.results if other.source is not None}
@@ -61,7 +62,7 @@ def _derived(root: Node, derived: Derived, sources: dict[str, Source]) -> None:
     if derived.inputs:
         inputs = node.add("inputs")
         for name, amount in derived.inputs:
-            entry = inputs.add(f"{name} = {format_amount(amount)}")
+            entry = inputs.add(f"{name} = {format_reading(amount)}")
             source = sources.get(name.partition(".")[0])
             if source is not None:
                 entry.add(f"reference figure from {source.citation()}")
@@ -70,13 +71,15 @@ def _derived(root: Node, derived: Derived, sources: dict[str, Source]) -> None:
         steps = node.add("steps")
         for text, amount in computed:
             steps.add(f"{text} = {format_amount(amount)}")
-    node.add(f"result: {format_amount(derived.result)}")
+    node.add(f"result: {format_derived(derived.result)}")
+    if derived.arithmetic:
+        node.add(f"on the printed numbers: {derived.arithmetic}")
     if derived.evidence:
         evidence = node.add("reference data")
         for fact in derived.evidence:
             evidence.add(fact)
     if derived.compared_with is not None:
         node.add(
-            f"compared with {derived.compared_with.label}: {format_amount(derived.compared_with.amount)}"
+            f"compared with {derived.compared_with.label}: {format_reading(derived.compared_with.amount)}"
         )
-    node.add(f"{derived.verdict.value}: {derived.message}", verdict=derived.verdict.value)
+    node.add(f"{derived.status}: {derived.message}", verdict=derived.verdict.value)

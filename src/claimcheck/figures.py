@@ -138,6 +138,7 @@ DESCRIPTION_WORDS = frozenset(("in", "of", "on", "at", "from", "across", "among"
 """Words that start a description of what a figure counts: "yuan in revenue", "of GDP"."""
 
 BOUND_KINDS = (HedgeKind.ABOVE, HedgeKind.AT_LEAST, HedgeKind.BELOW, HedgeKind.AT_MOST)
+APPROXIMATE_KINDS = (HedgeKind.APPROXIMATE, HedgeKind.BELOW_CLOSE)
 Role = Literal["value", "share", "ratio", "change"]
 
 _KEYWORDS = tuple(
@@ -224,11 +225,23 @@ class Reading:
     """What the figure is: a value, a share ("a third"), a ratio ("twice"), a change ("doubled")."""
     has_unit: bool = False
     """Whether the figure printed its unit (a currency, percent, a noun) or got it from options."""
+    strict: Interval | None = None
+    """The strict reading, when the loose one is wider: "1,200" to the unit, [1199.5, 1200.5)."""
+    loose_rounding: str = ""
+    """What the loose reading assumes, in words: "rounded to the nearest hundred"."""
+
+    @property
+    def loose_note(self) -> str:
+        """The loose reading's assumption about this figure: "'1,200' is rounded to the nearest hundred"."""
+        return f"{self.printed!r} is {self.loose_rounding}" if self.loose_rounding else ""
 
     @property
     def amount(self) -> Amount:
-        """The amount the printed figure stands for."""
-        return Amount(self.interval, self.unit, self.nominal)
+        """The amount the printed figure stands for, with both of its readings."""
+        loose = (self.loose_note,) if self.loose_rounding else ()
+        approximate = self.hedge is not None and self.hedge.kind in APPROXIMATE_KINDS
+        hedged = (repr(self.printed),) if approximate else ()
+        return Amount(self.interval, self.unit, self.nominal, self.strict, loose, hedged)
 
 
 class _Parsed:
@@ -972,20 +985,30 @@ class _Scanner:
             steps.append(rounding_step)
         factor = Fraction(scale) * found.term_factor / found.per_count
         low = sign * number.value * factor
+        high = low
+        half2 = Fraction(0)
         if second is not None:
             half2, _ = _half_width(place2, second.spelled, options)
             high = sign * second.value * factor
             low, high = min(low, high), max(low, high)
-            if low == high and half == 0 and half2 == 0:
-                interval = Interval.point(low)
-            else:
-                interval = Interval(low - half * factor, high + half2 * factor, True, half2 == 0)
-            nominal: Fraction | None = (low + high) / 2
-        else:
-            interval = _rounding_interval(low, half * factor)
-            nominal = low
+        ranged = second is not None
+        interval = _printed_interval(low, high, half * factor, half2 * factor, ranged)
+        nominal: Fraction | None = (low + high) / 2
+        # The strict reading: a round figure taken to its last printed digit, trailing zeros
+        # included. Only a bare integer rounded beyond its units ("1,200", "10 percent") has one.
+        strict: Interval | None = None
+        loose_rounding = ""
+        if place > 1 and not bound and not options.exact and options.precision is None:
+            strict = _printed_interval(
+                low, high, factor / 2 if half else half, factor / 2 if half2 else half2, ranged
+            )
+            loose_rounding = f"rounded to the nearest {_place_words(place)}"
         if hedge is not None:
-            interval, nominal = _apply_hedge(hedge, hedge_phrase, low, interval, options, unit, steps)
+            rounded = interval
+            interval, nominal = _apply_hedge(hedge, hedge_phrase, low, rounded, options, unit, steps)
+            if strict is not None:
+                strict, _ = _apply_hedge(hedge, hedge_phrase, low, strict, options, unit, [])
+                strict = None if strict == interval else strict
         return Reading(
             printed=self.printed,
             interval=interval,
@@ -999,6 +1022,8 @@ class _Scanner:
             steps=tuple(steps),
             role=found.role,
             has_unit=has_unit,
+            strict=strict,
+            loose_rounding=loose_rounding if strict is not None else "",
         )
 
 
@@ -1162,6 +1187,25 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
     if half == 0:
         return Interval.point(value)
     return Interval(value - half, value + half, True, False)
+
+
+def _printed_interval(
+    low: Fraction, high: Fraction, half: Fraction, half2: Fraction, ranged: bool
+) -> Interval:
+    """The values a printed figure or range stands for, given the half-widths of its ends."""
+    if not ranged:
+        return _rounding_interval(low, half)
+    if low == high and half == 0 and half2 == 0:
+        return Interval.point(low)
+    return Interval(low - half, high + half2, True, half2 == 0)
+
+
+_PLACE_WORDS = {10: "ten", 100: "hundred", 1000: "thousand", 10**4: "ten thousand", 10**5: "hundred thousand"}
+
+
+def _place_words(place: Fraction) -> str:
+    """ "hundred" for 100: the unit a round figure may have been rounded to."""
+    return _PLACE_WORDS.get(int(place), f"{int(place):,}")
 
 
 _PRECISION = re.compile(rf"\d{{1,{MAX_PRECISION_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,{MAX_PRECISION_DIGITS}}})?")

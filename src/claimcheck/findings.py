@@ -52,6 +52,8 @@ def result_code(result: Result) -> str | None:
     if result.verdict is Verdict.AMBIGUOUS:
         return rules.AMBIGUOUS
     if result.verdict is Verdict.UNVERIFIABLE:
+        if any(code == rules.TOO_ROUGH for code, _ in result.remarks):
+            return None  # the remark says why, with its own code
         return rules.UNVERIFIABLE
     return None
 
@@ -70,4 +72,7 @@ def findings_of(report: FileReport) -> tuple[Finding, ...]:
         if code is not None:
             record = result.record
             found.append(Finding(code, report.path, record.at.line, record.at.col, record.id, result.message))
+        for remark_code, message in result.remarks:
+            record = result.record
+            found.append(Finding(remark_code, report.path, record.at.line, record.at.col, record.id, message))
     return tuple(sorted(found, key=lambda finding: (finding.line, finding.col)))

@@ -25,6 +25,8 @@ class Comparison:
     label: str
     """In words: "printed rate '16.2 percent'", "100 percent (a share cannot exceed it)"."""
     amount: Amount
+    noun: str = "printed"
+    """What the figure compared with is, in a message: "printed", or "required" for a condition."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -45,6 +47,22 @@ class Derived:
     judgement: Judgement | None = None
     evidence: tuple[str, ...] = ()
     """The reference data used, in words: each market rate of the window, a cited document."""
+    arithmetic: str = ""
+    """The formula on the printed numbers, as an editor redoes it: "65 million / (1 + 16.2%) = 55.94 million"
+    (empty when a figure is a bound)."""
+    code: str | None = None
+    """The finding a consistent or unverifiable verdict still deserves (see :class:`Judgement`)."""
+    set_aside: bool = False
+    """A reading of the printed figures that the claim's verdict set aside (relative or points)."""
+
+    @property
+    def status(self) -> str:
+        """The verdict as shown: "set aside" for a reading the claim's verdict did not take."""
+        return "set aside" if self.set_aside else self.verdict.value
+
+
+Remark = tuple[str, str]
+"""A finding beside a record's verdict: (rule code, message)."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -58,6 +76,8 @@ class Result:
     message: str
     quote_line: int | None = None
     """Where the quote stands in the article text, when the claim file gives the text."""
+    remarks: tuple[Remark, ...] = ()
+    """Warnings and notes beside the verdict: a loose fit, a fit within rounding, too rough."""
 
     @property
     def is_check(self) -> bool:

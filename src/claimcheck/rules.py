@@ -1,7 +1,8 @@
 """Finding codes: every kind of finding has a stable code, a name and documentation.
 
-Codes are grouped by family, like ruff's: CC1xx inconsistencies, CC2xx ambiguities, CC3xx
-unverifiable figures, CC4xx claim-file errors (CC499: claimcheck itself failed on a
+Codes are grouped by family, like ruff's: CC1xx inconsistencies (errors), CC2xx ambiguities and
+loose fits (warnings), CC3xx notes (nothing to compare, too rough to test, fits only within
+rounding), CC4xx claim-file errors (CC499: claimcheck itself failed on a
 record). A name says what is wrong, not how to fix it.
 ``claimcheck rules`` lists them, ``claimcheck rule CODE`` shows one, and the SARIF output
 describes its rules from this same table.
@@ -124,12 +125,47 @@ RULES: dict[str, Rule] = _rules(
         "The urbanization rate has increased by 1 percent annually.",
     ),
     Rule(
+        "CC202",
+        "fits-only-loosely",
+        "warning",
+        "A figure fits only if a round printed figure is taken as rounded to its last non-zero"
+        " digit: read to its last printed digit, it does not fit.",
+        "'Up 10 percent' that is really 5.5 percent is a wrong figure that rounding alone would hide.",
+        "Up 10 percent, from 4.00 million to 4.22 million (that is 5.5 percent).",
+    ),
+    Rule(
+        "CC203",
+        "fits-one-reading",
+        "warning",
+        "A change in percent of a percentage fits only one reading: relative, or percentage points.",
+        "Readers take 'up 2%' of a rate as either; the article should say 'points' when it means them.",
+        "The rate rises by 2%, from 18% to 20% (2 points; as a relative change 11.1 percent).",
+    ),
+    Rule(
         "CC301",
         "nothing-to-compare",
         "note",
         "A figure or derived figure has nothing printed to compare it with.",
         "Not an error: the implied figures are shown so that they can be checked against sources.",
         "65 million tourists, up 16.2 percent: the implied 2023 figure is about 56 million.",
+    ),
+    Rule(
+        "CC302",
+        "too-rough-to-test",
+        "note",
+        "The printed figures are too rough to test the comparison: what they imply spans more"
+        " than half of the figure it is compared with, so any plausible value would pass.",
+        "Calling such a pair consistent would vouch for figures that were never really tested.",
+        "EUR 1,000 ($1,046): read as rounded to the nearest thousand, any rate from 0.48 to 1.43 fits.",
+    ),
+    Rule(
+        "CC303",
+        "fits-within-rounding",
+        "note",
+        "A figure fits only thanks to rounding: the printed numbers themselves give a result"
+        " outside the printed one, but their rounding intervals meet.",
+        "Usually fine; a reader redoing the sum gets a slightly different figure.",
+        "4.83 million, up 12.8 percent from 4.28 million (the printed numbers give 12.9 percent).",
     ),
     Rule(
         "CC401",
@@ -270,7 +306,11 @@ RULES = dict(
 INCONSISTENT_BY_KIND["same_rate"] = "CC120"
 
 AMBIGUOUS = "CC201"
+LOOSE_FIT = "CC202"
+ONE_READING_FITS = "CC203"
 UNVERIFIABLE = "CC301"
+TOO_ROUGH = "CC302"
+ROUNDING_FIT = "CC303"
 FILE_UNREADABLE = "CC401"
 YAML_INVALID = "CC402"
 SCHEMA_INVALID = "CC403"

@@ -1,9 +1,9 @@
 """Verdicts, and the rule that turns a recomputed figure and a printed one into a verdict.
 
-"Inconsistent" is said only when no reading of the printed figures fits: the recomputed
-interval and the printed interval do not meet. When they meet only because of rounding
-latitude (the printed numbers themselves would not give the printed result), the verdict is
-consistent and the message says so.
+"Inconsistent" is said only when no reading of the printed figures fits: even the loose
+readings (a round figure rounded to its last non-zero digit) do not meet. What fits only
+loosely is a warning, what fits only thanks to rounding a note, and a comparison so rough
+that any plausible value would pass is unverifiable: see :func:`judge`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ import enum
 from dataclasses import dataclass
 from fractions import Fraction
 
+from claimcheck import rules, units
 from claimcheck.amounts import Amount
-from claimcheck.display import format_amount, format_number, format_percent
+from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_span
+from claimcheck.intervals import Interval
+from claimcheck.units import Unit
 
 
 class Verdict(enum.Enum):
@@ -43,34 +46,123 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     return max(verdicts, key=lambda verdict: verdict.rank, default=Verdict.UNVERIFIABLE)
 
 
+TOO_ROUGH_WIDTH = Fraction(1)
+"""A comparison is too rough to test when the figures it recomputes span more than the
+figure they are compared with: it would pass anything from half to one and a half times it."""
+
+HUGE_FACTOR = 10
+"""A result this many times the printed figure (or this many times smaller) is described as a factor."""
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class Judgement:
-    """A verdict on one comparison, with its reason in words."""
+    """A verdict on one comparison, with its reason in words.
+
+    ``code`` is the finding a consistent or unverifiable verdict still deserves: it fits only
+    under the loose reading of a round figure (a warning), only thanks to rounding (a note),
+    or the comparison is too rough to test anything (a note).
+    """
 
     verdict: Verdict
     message: str
     within_rounding: bool = False
     gap: Fraction | None = None
     relative_gap: Fraction | None = None
+    code: str | None = None
+    strict_fit: bool = False
+    """Whether the strict readings (each figure to its last printed digit) fit."""
 
 
-def judge(recomputed: Amount, printed: Amount, label: str) -> Judgement:
-    """Compare a recomputed amount with a printed one (converted to the recomputed unit)."""
+def judge(
+    recomputed: Amount, printed: Amount, label: str, arithmetic: str = "", noun: str = "printed"
+) -> Judgement:
+    """Compare a recomputed amount with a printed one (converted to the recomputed unit).
+
+    The ladder, from best to worst: the printed numbers themselves give the printed result;
+    the strict readings (each figure to its last printed digit) fit only thanks to rounding
+    (a note); only the loose readings fit, where a round figure may be rounded to its last
+    non-zero digit (a warning); nothing fits (inconsistent). A fit too rough to test anything
+    is unverifiable instead. ``arithmetic`` is the computation on the printed numbers, in
+    words, that an inconsistency leads with; ``noun`` says what ``printed`` is ("printed",
+    "required").
+    """
     printed = printed.to(recomputed.unit)
-    if recomputed.interval.overlaps(printed.interval):
-        nominal = recomputed.nominal
-        if nominal is not None and not printed.interval.contains(nominal):
+    if not recomputed.interval.overlaps(printed.interval):
+        return _inconsistent(recomputed, printed, label, arithmetic, noun)
+    strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
+    tested = recomputed.strict_interval if strict_fit else recomputed.interval
+    rough = too_rough(tested, printed)
+    if rough is not None:
+        how = "" if strict_fit else f" (and only if {_joined(_notes(recomputed.loose, printed.loose))})"
+        return Judgement(
+            Verdict.UNVERIFIABLE,
+            f"{label}: too rough to test: the printed figures allow {derived_words(recomputed, tested)},"
+            f" a span of {format_percent(rough)} of the figure it is compared with{how}, so no"
+            " plausible value could fail",
+            code=rules.TOO_ROUGH,
+            strict_fit=strict_fit,
+        )
+    if not strict_fit:
+        notes = _joined(_notes(recomputed.loose, printed.loose))
+        return Judgement(
+            Verdict.CONSISTENT,
+            f"{label} fits only if {notes}: read to their last printed digits, recomputed"
+            f" {format_amount(recomputed.strict_amount())} does not meet {noun}"
+            f" {format_amount(printed.strict_amount())}",
+            code=rules.LOOSE_FIT,
+        )
+    nominal = recomputed.nominal
+    if nominal is not None and not printed.strict_interval.contains(nominal):
+        hedges = _notes(recomputed.hedged, printed.hedged)
+        if hedges:
             return Judgement(
                 Verdict.CONSISTENT,
-                f"{label} fits only within rounding: the printed numbers themselves give"
-                f" {format_number(nominal, recomputed.unit)}, outside"
-                f" {format_amount(printed)}, but the rounding intervals overlap",
+                f"{label} fits within the margin of {_joined(hedges)}: the printed numbers themselves"
+                f" give {_short(nominal, recomputed.unit)}, and the margin covers the rest",
                 within_rounding=True,
+                strict_fit=True,
             )
         return Judgement(
             Verdict.CONSISTENT,
-            f"{label} fits: recomputed {format_amount(recomputed)} meets printed {format_amount(printed)}",
+            f"{label} fits only within rounding: the printed numbers themselves give"
+            f" {_short(nominal, recomputed.unit)}, outside {format_amount(printed.strict_amount())},"
+            " but the rounding intervals overlap",
+            within_rounding=True,
+            code=rules.ROUNDING_FIT,
+            strict_fit=True,
         )
+    return Judgement(
+        Verdict.CONSISTENT,
+        f"{label} fits: recomputed {derived_words(recomputed)} meets {noun}"
+        f" {format_amount(printed.strict_amount())}",
+        strict_fit=True,
+    )
+
+
+def too_rough(tested: Interval, reference: Amount) -> Fraction | None:
+    """How wide ``tested`` is against the reference figure, when that is too wide to test."""
+    if isinstance(tested.lo, float) or isinstance(tested.hi, float):
+        return None  # open-ended: a bound, not imprecision
+    size = reference.nominal
+    if size is None:
+        ends = [end for end in (reference.interval.lo, reference.interval.hi) if not isinstance(end, float)]
+        size = max((abs(end) for end in ends), default=None)
+    if not size:
+        return None
+    width = (tested.hi - tested.lo) / abs(size)
+    return width if width > TOO_ROUGH_WIDTH else None
+
+
+def derived_words(amount: Amount, interval: Interval | None = None) -> str:
+    """A derived figure as an editor reads it: "55.94 million visitor (55.48 to 56.39 million)"."""
+    interval = amount.strict_interval if interval is None else interval
+    span = format_span(interval, amount.unit)
+    if amount.nominal is None or interval.is_point:
+        return span
+    return f"{_short(amount.nominal, amount.unit)} ({span})"
+
+
+def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: str, noun: str) -> Judgement:
     gap = recomputed.interval.gap_to(printed.interval)
     below = recomputed.interval.is_below(printed.interval)
     reference = printed.nominal
@@ -79,13 +171,66 @@ def judge(recomputed: Amount, printed: Amount, label: str) -> Judgement:
         reference = None if isinstance(end, float) else end
     relative = abs(gap / reference) if reference else None
     direction = "below" if below else "above"
-    size = format_number(gap, recomputed.unit)
-    if relative is not None:
-        size += f" ({format_percent(relative)} of the printed figure)"
+    lead = ""
+    if recomputed.nominal is not None and printed.nominal is not None:
+        worked = arithmetic or _short(recomputed.nominal, recomputed.unit)
+        printed_value = _short(printed.nominal, printed.unit)
+        off = _off_by(recomputed.nominal, printed.nominal, printed.unit)
+        lead = f"{worked}, {noun} {printed_value}, {off}; "
     return Judgement(
         Verdict.INCONSISTENT,
-        f"{label} does not fit: recomputed {format_amount(recomputed)} lies {direction}"
-        f" printed {format_amount(printed)}, off by at least {size}",
+        f"{label} does not fit: {lead}in intervals, recomputed {format_amount(recomputed)} lies"
+        f" {direction} {noun} {format_amount(printed)},"
+        f" off by at least {_gap(gap, reference, recomputed.unit)}",
         gap=gap,
         relative_gap=relative,
     )
+
+
+def _off_by(value: Fraction, printed: Fraction, unit: Unit) -> str:
+    """How far a recomputed value is from the printed one: in the quantity's unit, or a factor."""
+    if printed and value and (value > 0) == (printed > 0):
+        factor = value / printed
+        if factor >= HUGE_FACTOR:
+            return f"about {_factor(factor)} times the printed figure"
+        if factor <= Fraction(1, HUGE_FACTOR):
+            return f"about 1/{_factor(1 / factor)} of the printed figure"
+    return "off by " + _gap(abs(value - printed), printed, unit)
+
+
+def _gap(gap: Fraction, reference: Fraction | None, unit: Unit) -> str:
+    """A gap in the unit of the quantity: percentage points between two percentages."""
+    if units.is_percent(unit):
+        size = _decimal_short(gap) + (" percentage point" if gap == 1 else " percentage points")
+    else:
+        size = _short(gap, unit)
+    if reference and not units.is_percent(unit):
+        relative = abs(gap / reference)
+        if relative < HUGE_FACTOR:
+            size += f" ({format_percent(relative)} of the printed figure)"
+    return size
+
+
+def _factor(value: Fraction) -> str:
+    return f"{round(value):,}" if value >= 100 else _decimal_short(value)
+
+
+def _short(value: Fraction, unit: Unit) -> str:
+    return format_number(value, unit, SHORT_DIGITS)
+
+
+def _decimal_short(value: Fraction) -> str:
+    return format_number(value, units.dimensionless(), SHORT_DIGITS)
+
+
+def _notes(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        seen.update(dict.fromkeys(group))
+    return tuple(seen)
+
+
+def _joined(items: tuple[str, ...]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -53,7 +53,7 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
         f"{right} - {left}",
         inputs,
-        expected=Comparison(f"the requirement {words}", required),
+        expected=Comparison(f"the requirement {words}", required, "required"),
     )
     if derived.verdict is Verdict.CONSISTENT:
         certain = required.interval.intersection(derived.result.interval) == derived.result.interval

@@ -14,16 +14,16 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
 
-from claimcheck import units
+from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
-from claimcheck.display import format_amount, format_number, format_percent
+from claimcheck.display import SHORT_DIGITS, format_number, format_percent, format_span
 from claimcheck.intervals import Interval
 from claimcheck.kinds.base import Issue, Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import UnitMismatchError
-from claimcheck.verdicts import Judgement, Verdict
+from claimcheck.verdicts import Judgement, Verdict, derived_words
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -64,36 +64,63 @@ def evaluate(check: SameRateCheck, lookup: Lookup) -> Outcome:
     rates = {name: _aligned(lookup(name), first.unit, name) for name in names}
     inputs = tuple(rates.items())
     label = check.description or "one rate for every conversion: the rates all of them imply"
-    common: Interval | None = rates[names[0]].interval
+    formula = " ∩ ".join(names)
+    every = "both" if len(names) == 2 else f"all {len(names)}"
     steps: list[tuple[str, Amount]] = []
+    common: Interval | None = rates[names[0]].interval
     for count, name in enumerate(names[1:], start=2):
-        assert common is not None
-        common = common.intersection(rates[name].interval)
+        common = rates[name].interval.intersection(common) if common is not None else None
         if common is None:
             break
         steps.append((" ∩ ".join(names[:count]), Amount(common, first.unit)))
-    formula = " ∩ ".join(names)
-    if common is not None:
-        message = f"one rate fits all {len(names)} conversions: {format_amount(Amount(common, first.unit))}"
-        derived = Derived(
-            "value",
-            label,
-            formula,
-            inputs,
-            tuple(steps),
-            Amount(common, first.unit),
-            Verdict.CONSISTENT,
-            message,
+    if common is None:
+        return _disagree(label, formula, inputs, rates, every, first.unit)
+    message = f"one rate fits {every} conversions: {format_span(common, first.unit)}"
+    code = None
+    strict = _common([rate.strict_interval for rate in rates.values()])
+    if strict is None:
+        # Read to their last printed digits the rates do not meet: they fit only under a round
+        # figure's loose reading, the verdict ladder's warning.
+        loose = tuple(dict.fromkeys(note for rate in rates.values() for note in rate.loose))
+        low, high, _, _ = _furthest_pair({name: rate.strict_amount() for name, rate in rates.items()})
+        message = (
+            f"one rate fits {every} conversions only if {_joined(loose)}: read to their last"
+            f" printed digits, {low!r} implies {derived_words(rates[low].strict_amount())} and"
+            f" {high!r} {derived_words(rates[high].strict_amount())}"
         )
-        return outcome({}, [derived], message)
+        code = rules.LOOSE_FIT
+    narrower = None if strict is None or strict == common else strict
+    derived = Derived(
+        "value",
+        label,
+        formula,
+        inputs,
+        tuple(steps),
+        Amount(common, first.unit, None, narrower),
+        Verdict.CONSISTENT,
+        message,
+        judgement=Judgement(Verdict.CONSISTENT, message, code=code, strict_fit=code is None),
+        code=code,
+    )
+    return outcome({}, [derived], message)
+
+
+def _disagree(
+    label: str,
+    formula: str,
+    inputs: tuple[tuple[str, Amount], ...],
+    rates: dict[str, Amount],
+    every: str,
+    unit: units.Unit,
+) -> Outcome:
+    """No rate fits them all: the finding names the two conversions furthest apart."""
     low, high, gap, relative = _furthest_pair(rates)
-    size = f"at least {format_number(gap, first.unit)} apart"
+    size = f"at least {format_number(gap, unit, SHORT_DIGITS)} apart"
     if relative is not None:
         size += f" ({format_percent(relative)} of the lower rate)"
     message = (
-        f"no one rate fits {'both' if len(names) == 2 else f'all {len(names)}'} conversions: {low!r} implies"
-        f" {format_amount(rates[low])} and {high!r} {format_amount(rates[high])},"
-        f" {size}"
+        f"no one rate fits {every} conversions: {low!r} implies {derived_words(rates[low])}"
+        f" and {high!r} {derived_words(rates[high])}, {size}"
     )
     derived = Derived(
         "value",
@@ -109,6 +136,20 @@ def evaluate(check: SameRateCheck, lookup: Lookup) -> Outcome:
         Judgement(Verdict.INCONSISTENT, message, gap=gap, relative_gap=relative),
     )
     return outcome({}, [derived], message)
+
+
+def _common(intervals: list[Interval]) -> Interval | None:
+    """The values every interval holds, or None when there are none."""
+    common: Interval | None = intervals[0]
+    for interval in intervals[1:]:
+        common = None if common is None else common.intersection(interval)
+    return common
+
+
+def _joined(items: tuple[str, ...]) -> str:
+    if len(items) <= 1:
+        return "".join(items) or "a round figure is rounded"
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _furthest_pair(rates: dict[str, Amount]) -> tuple[str, str, Fraction, Fraction | None]:

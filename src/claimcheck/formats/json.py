@@ -33,6 +33,8 @@ def interval_json(interval: Interval) -> dict[str, Any]:
 def amount_json(amount: Amount) -> dict[str, Any]:
     return {
         "interval": interval_json(amount.interval),
+        "strict_interval": None if amount.strict is None else interval_json(amount.strict),
+        "nominal": None if amount.nominal is None else exact_text(amount.nominal),
         "unit": units.format_unit(amount.unit),
         "text": format_amount(amount),
     }
@@ -59,6 +61,8 @@ def _derived(derived: Derived) -> dict[str, Any]:
         if compared is None
         else {"label": compared.label, **amount_json(compared.amount)},
         "verdict": derived.verdict.value,
+        "set_aside": derived.set_aside,
+        "arithmetic": derived.arithmetic or None,
         "message": derived.message,
         "evidence": list(derived.evidence),
     }
@@ -92,6 +96,7 @@ def result_json(report: FileReport, result: Result) -> dict[str, Any]:
         "verdict": result.verdict.value,
         "code": result_code(result),
         "message": result.message,
+        "remarks": [{"code": code, "message": message} for code, message in result.remarks],
     }
 
 

@@ -40,7 +40,8 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
         else:
             code = result_code(result)
             said = f"{code} {result.verdict.value}" if code else result.verdict.value
-            body = f"<system-out>{_text(f'{where}: {said}: {result.message}')}</system-out>"
+            remarks = "".join(f"\n{where}: {remark}: {message}" for remark, message in result.remarks)
+            body = f"<system-out>{_text(f'{where}: {said}: {result.message}{remarks}')}</system-out>"
         cases.append(
             f'    <testcase name={name} classname={classname} file={quoteattr(path)} line="{record.at.line}">'
             f"{body}</testcase>"

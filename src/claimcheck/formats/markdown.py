@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimcheck.display import format_amount
+from claimcheck.display import format_derived, format_reading
 from claimcheck.findings import Finding
 from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
 from claimcheck.results import FileReport, Result
@@ -101,16 +101,16 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
             compared = (
                 "-"
                 if derived.compared_with is None
-                else f"{derived.compared_with.label}: {format_amount(derived.compared_with.amount)}"
+                else f"{derived.compared_with.label}: {format_reading(derived.compared_with.amount)}"
             )
             formula = derived.formula.replace("|", "\\|")
             what = f"{cell(derived.label)}<br>= `{formula}`"
             row = (
                 f"`{name}`",
                 what,
-                cell(format_amount(derived.result)),
+                cell(format_derived(derived.result)),
                 cell(compared),
-                derived.verdict.value,
+                derived.status,
             )
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
@@ -128,7 +128,7 @@ def _claims(results: Sequence[Result], title: str) -> list[str]:
     ]
     for result in results:
         printed = [reading.printed for _, reading in result.readings]
-        stands = [format_amount(reading.amount) for _, reading in result.readings]
+        stands = [format_reading(reading.amount) for _, reading in result.readings]
         if not result.readings and (period := getattr(result.record, "period", None)) is not None:
             printed, stands = [period.printed], [period.label]
         row = (

@@ -16,7 +16,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from claimcheck.display import format_amount
+from claimcheck.display import format_derived, format_reading
 from claimcheck.findings import Finding, findings_of
 from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
 from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
@@ -177,7 +177,7 @@ def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
 
 def _printed_and_meaning(result: Result) -> tuple[str, str]:
     printed = "\n".join(reading.printed for _, reading in result.readings)
-    stands = "\n".join(format_amount(reading.amount) for _, reading in result.readings)
+    stands = "\n".join(format_reading(reading.amount) for _, reading in result.readings)
     if not result.readings and (period := getattr(result.record, "period", None)) is not None:
         printed, stands = period.printed, period.label
     return printed, stands
@@ -224,7 +224,7 @@ DERIVED_COLUMNS = (
 def _compared(derived: Derived) -> str:
     if derived.compared_with is None:
         return "-"
-    return f"{derived.compared_with.label}\n{format_amount(derived.compared_with.amount)}"
+    return f"{derived.compared_with.label}\n{format_reading(derived.compared_with.amount)}"
 
 
 def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
@@ -233,13 +233,14 @@ def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
         (
             _derived_name(result, derived),
             f"{derived.label}\n= {derived.formula}",
-            format_amount(derived.result),
+            format_derived(derived.result),
             _compared(derived),
-            derived.verdict.value,
+            derived.status,
         )
         for result, derived in rows
     ]
-    verdicts = [derived.verdict for _, derived in rows]
+    # A reading set aside is shown plainly, whatever it alone would have been.
+    verdicts = [Verdict.UNVERIFIABLE if derived.set_aside else derived.verdict for _, derived in rows]
     widths = column_widths(DERIVED_COLUMNS, cells, width - 2) if width > BLOCKS_UP_TO else None
     if widths is not None:
         return [Text(title, style="bold"), *_table(DERIVED_COLUMNS, cells, widths, verdicts), Text("")]
@@ -249,26 +250,32 @@ def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
             []
             if derived.compared_with is None
             else [
-                ("compared", f"{derived.compared_with.label}: {format_amount(derived.compared_with.amount)}")
+                ("compared", f"{derived.compared_with.label}: {format_reading(derived.compared_with.amount)}")
             ]
         )
         fields = [
             ("what", derived.label),
             ("formula", derived.formula),
-            ("recomputed", format_amount(derived.result)),
+            ("recomputed", format_derived(derived.result)),
             *compared,
             ("message", derived.message),
         ]
-        lines += _block(name, derived.verdict, fields, width)
+        lines += _block(name, derived.verdict, fields, width, set_aside=derived.set_aside)
     return lines
 
 
 def _block(
-    name: str, verdict: Verdict, fields: Sequence[tuple[str, str]], width: int, where: str = ""
+    name: str,
+    verdict: Verdict,
+    fields: Sequence[tuple[str, str]],
+    width: int,
+    where: str = "",
+    set_aside: bool = False,
 ) -> list[Text]:
     """One record: its id, place and verdict on the first line, then one labelled field a line."""
-    style = ROW_STYLES.get(verdict)
-    tail = Text(f"{where}  " if where else "", style="dim") + verdict_text(verdict)
+    style = None if set_aside else ROW_STYLES.get(verdict)
+    shown = Text("set aside", style="dim") if set_aside else verdict_text(verdict)
+    tail = Text(f"{where}  " if where else "", style="dim") + shown
     head = Text("  ") + Text(name, style="bold") + Text("  ") + tail
     lines = [head]
     if len(head) > width:

@@ -8,7 +8,7 @@ from typing import Any
 
 from claimcheck.amounts import Amount
 from claimcheck.records import Article, Claim, Defaults
-from claimcheck.results import Derived
+from claimcheck.results import Derived, Remark
 from claimcheck.verdicts import Verdict, worst
 from claimcheck.yamlsource import Mark
 
@@ -32,6 +32,7 @@ class Outcome:
     derived: tuple[Derived, ...]
     verdict: Verdict
     message: str
+    remarks: tuple[Remark, ...] = ()
 
 
 def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) -> Outcome:
@@ -40,8 +41,21 @@ def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) ->
     decisive = [item for item in derived if item.verdict is verdict and verdict is not Verdict.UNVERIFIABLE]
     message = "; ".join(item.message for item in decisive) if decisive else fallback
     return Outcome(
-        {**values, **{item.name: item.result for item in derived}}, tuple(derived), verdict, message
+        {**values, **{item.name: item.result for item in derived}},
+        tuple(derived),
+        verdict,
+        message,
+        remarks_of(derived),
     )
+
+
+def remarks_of(derived: list[Derived]) -> tuple[Remark, ...]:
+    """The findings the derived figures deserve beside their verdicts, each once."""
+    found: dict[Remark, None] = {}
+    for item in derived:
+        if item.code is not None and not item.set_aside:
+            found[(item.code, item.message)] = None
+    return tuple(found)
 
 
 def no_issues(claim: Any) -> list[Issue]:

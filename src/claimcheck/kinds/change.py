@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from claimcheck import units
+from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
-from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
+from claimcheck.display import SHORT_DIGITS, format_number
+from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, remarks_of
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
@@ -539,6 +540,9 @@ def _judge_ambiguous(
     claim: ChangeClaim, inputs: dict[str, Amount], results: list[tuple[_Reading, list[Derived]]]
 ) -> Outcome:
     derived = [item for _, items in results for item in items]
+    strict = [reading for reading, items in results if items and all(_fits_strictly(item) for item in items)]
+    if len(strict) == 1:  # one reading fits as printed, the other at best loosely
+        return _one_reading(claim, strict[0], inputs, results)
     fits = {
         reading.name: all(item.verdict is Verdict.CONSISTENT for item in items)
         for reading, items in results
@@ -562,15 +566,57 @@ def _judge_ambiguous(
             f"{printed!r} fits both as a relative change and as percentage points",
         )
     if len(fitting) == 1:
-        return Outcome(
-            values, tuple(derived), Verdict.CONSISTENT, f"{printed!r} fits only as a {fitting[0]} change"
-        )
+        kept = next(reading for reading, _ in results if reading.name == fitting[0])
+        return _one_reading(claim, kept, inputs, results)
     return Outcome(
         values,
         tuple(derived),
         Verdict.INCONSISTENT,
         f"{printed!r} fits neither as a relative change nor as percentage points",
     )
+
+
+def _fits_strictly(item: Derived) -> bool:
+    return item.judgement is not None and item.judgement.strict_fit and item.verdict is Verdict.CONSISTENT
+
+
+def _one_reading(
+    claim: ChangeClaim,
+    kept: _Reading,
+    inputs: dict[str, Amount],
+    results: list[tuple[_Reading, list[Derived]]],
+) -> Outcome:
+    """Only one reading of a percent change of a percentage fits: say which, and what the other gives."""
+    printed = claim.rate.printed if claim.rate is not None else "the change"
+    message = f"{printed!r} fits only as a {kept.words}" + "".join(
+        _as_other(reading, items) for reading, items in results if reading is not kept
+    )
+    shown = [
+        item if reading is kept else dataclasses.replace(item, set_aside=True)
+        for reading, items in results
+        for item in items
+    ]
+    values = {**inputs, **{item.name: item.result for item in shown}}
+    remarks = (*remarks_of([item for item in shown if not item.set_aside]), (rules.ONE_READING_FITS, message))
+    return Outcome(values, tuple(shown), Verdict.CONSISTENT, message, remarks)
+
+
+def _as_other(reading: _Reading, items: list[Derived]) -> str:
+    """ "; as a relative change it would be 11.11%": what the reading set aside gives."""
+    for item in items:
+        nominal = item.result.nominal
+        if nominal is None:
+            continue
+        if item.name.startswith("implied_rate"):
+            value = format_number(nominal, units.dimensionless(), SHORT_DIGITS)
+            return f"; as a {reading.words} it would be {value} {_rate_words(reading)}"
+        value = format_number(nominal, item.result.unit, SHORT_DIGITS)
+        return f"; as a {reading.words}, the {item.label.split(' implied')[0]} would be {value}"
+    return f"; as a {reading.words} it does not fit"
+
+
+def _rate_words(reading: _Reading) -> str:
+    return "percentage points" if reading is POINTS else "percent"
 
 
 KIND = ClaimKind(

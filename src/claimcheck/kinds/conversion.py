@@ -15,7 +15,7 @@ from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
-from claimcheck.market import check_market_rate
+from claimcheck.market import DEFAULT_TOLERANCE, check_market_rate
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
 
@@ -98,11 +98,12 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
     )
     defaults = context.defaults
     tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
-    tolerance = Fraction(0) if tolerance_figure is None else _tolerance(tolerance_figure)
+    tolerance = DEFAULT_TOLERANCE if tolerance_figure is None else _tolerance(tolerance_figure)
     window = defaults.rate_window if claim.rate_window is None else claim.rate_window
-    market = check_market_rate(
-        derived.result, inputs["amount"], target, context.article.date, window, tolerance
-    )
+    # A reference figure was converted when its own document was published.
+    source = claim.source
+    published = source.date if source is not None and source.date is not None else context.article.date
+    market = check_market_rate(derived.result, inputs["amount"], target, published, window, tolerance)
     return outcome(inputs, [derived] if market is None else [derived, market], derived.message)
 
 
