@@ -15,7 +15,8 @@ class FormulaCheck(Check):
     formula: FormulaText = field(
         metadata=doc(
             "Arithmetic over claim ids and their values: numbers, names, + - * / **,"
-            " parentheses, min, max, abs. Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
+            " parentheses, min, max, abs, root(x, n) and x ** (1/n)."
+            " Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
         )
     )
     unit: UnitName | None = field(
