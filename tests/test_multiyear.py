@@ -281,3 +281,19 @@ def test_years_are_counted_from_start_to_start() -> None:
     assert span("Jan-Nov 2023 to Jan-Nov 2024") == 1
     assert span("H1 2020 to H2 2021") == Fraction(3, 2)
     assert span("July 2024 to October 2024") == Fraction(1, 4)
+
+
+@pytest.mark.parametrize("claim_id", ["imports", "container_traffic", "every_rate", "exports_annual_rate"])
+def test_explain_golden(monkeypatch: pytest.MonkeyPatch, claim_id: str) -> None:
+    """The whole derivation of a multi-year change, a same_rate check and a named expectation."""
+    from typer.testing import CliRunner
+
+    from claimcheck.cli import app
+    from tests.conftest import assert_golden
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = CliRunner().invoke(app, ["explain", claim_id, "--file", str(EXAMPLE.relative_to(ROOT))])
+    assert result.exit_code == 0, result.output
+    assert_golden(f"explain-multiyear-{claim_id}.txt", result.output)

@@ -37,4 +37,5 @@ def expected_value(expect: Expectation | None, lookup: Lookup) -> Figure | Compa
     """What a check's result is compared with: its printed figure, or the value it names."""
     if expect is None or expect.ref is None:
         return None if expect is None else expect.figure
-    return Comparison(f"{expect.ref.text} (named by 'expect')", lookup(expect.ref.text))
+    name = expect.ref.text
+    return Comparison(f"{name} (named by 'expect')", lookup(name), noun=name)
