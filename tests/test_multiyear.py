@@ -297,3 +297,20 @@ def test_explain_golden(monkeypatch: pytest.MonkeyPatch, claim_id: str) -> None:
     result = CliRunner().invoke(app, ["explain", claim_id, "--file", str(EXAMPLE.relative_to(ROOT))])
     assert result.exit_code == 0, result.output
     assert_golden(f"explain-multiyear-{claim_id}.txt", result.output)
+
+
+def test_the_example_claim_file_validates_against_the_schema() -> None:
+    import datetime
+
+    import jsonschema
+    import yaml
+
+    from claimcheck.schema import json_schema
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    assert isinstance(data["article"]["date"], datetime.date)
+    data["article"]["date"] = data["article"]["date"].isoformat()  # as an editor's YAML 1.2 reads it
+    jsonschema.validate(data, json_schema())
+    data["claims"][0]["years"] = "four"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema())
