@@ -92,7 +92,7 @@ def test_figure_reading(
     assert lines == [
         f"{files[0]}:6:5: CC499 [a] internal error while reading 'a' at {files[0]}:6, please report it"
         " (Planted: planted for the test)",
-        f"{files[0]}:17:14: CC406 [c] reference to unknown id 'a'",
+        f"{files[0]}:17:14: CC406 [c] depends on 'a', which could not be read: see line 6",
     ]
     # The file is not checked with a claim missing; the other file is.
     assert ids(document, 1) == ["a", "b", "c"]
@@ -125,9 +125,7 @@ def test_evaluating_a_claim(
     )
     # Claim b is still checked; check c, which reads a, says so.
     assert ids(document, 0) == ["b"]
-    assert (
-        lines[1] == f"{files[0]}:17:14: CC406 [c] 'a' could not be evaluated (see the error reported for it)"
-    )
+    assert lines[1] == f"{files[0]}:17:14: CC406 [c] depends on 'a', which could not be checked: see line 6"
     assert ids(document, 1) == ["a", "b", "c"]
 
 

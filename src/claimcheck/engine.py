@@ -21,11 +21,16 @@ from claimcheck.yamlsource import Mark
 class MissingValueError(LookupError):
     """A reference to a value that the claim or check does not have."""
 
-    def __init__(self, name: str, available: list[str] | None) -> None:
+    def __init__(self, name: str, available: list[str] | None, failed_at: Mark | None = None) -> None:
         self.name = name
         record_id, _, field = name.partition(".")
         if available is None:
-            message = f"{record_id!r} could not be evaluated (see the error reported for it)"
+            where = (
+                f": see line {failed_at.line}"
+                if failed_at is not None
+                else " (see the error reported for it)"
+            )
+            message = f"depends on {record_id!r}, which could not be checked{where}"
         elif not available:  # an event claim: a date, no amount
             message = f"{record_id!r} has no value to compute with"
         else:
@@ -36,9 +41,11 @@ class MissingValueError(LookupError):
 class _Values:
     """The amounts every evaluated claim and check exposes, by reference name."""
 
-    def __init__(self) -> None:
+    def __init__(self, failed: dict[str, Mark]) -> None:
         self.values: dict[str, dict[str, Amount]] = {}
         self.primary: dict[str, str] = {}
+        self.failed = failed
+        """Records that have a problem of their own, with its place: what depends on them says so."""
 
     def add(self, record_id: str, values: dict[str, Amount], primary: str) -> None:
         self.values[record_id] = values
@@ -48,7 +55,7 @@ class _Values:
         record_id, _, field = name.partition(".")
         values = self.values.get(record_id)
         if values is None:
-            raise MissingValueError(name, None)
+            raise MissingValueError(name, None, self.failed.get(record_id))
         field = field or self.primary[record_id]
         if field not in values:
             raise MissingValueError(f"{record_id}.{field}", sorted(values))
@@ -66,15 +73,22 @@ def verify(claim_file: ClaimFile) -> FileReport:
     A unit mismatch, a reference to a missing value or a result too large to compute is a
     problem of the claim file, reported at the record (or the reference) that caused it; an
     unexpected exception is an internal error of that record. Either way the other records
-    are still evaluated.
+    are still evaluated. A problem found when the file was loaded stops only the record it
+    is about (and what depends on it); only a file without a usable article stops them all.
     """
-    if claim_file.problems or claim_file.article is None:
+    if claim_file.article is None:
         return FileReport(claim_file.path, claim_file.article, (), claim_file.problems)
-    values = _Values()
+    failed: dict[str, Mark] = {}
+    for problem in claim_file.problems:
+        if problem.record_id is not None:
+            failed.setdefault(problem.record_id, problem.at)
+    values = _Values(failed)
     results: dict[str, Result] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(claim_file.problems)
     checks = {check.id: check for check in claim_file.checks}
     for record in (*claim_file.claims, *(checks[check_id] for check_id in claim_file.check_order)):
+        if record.id in failed:
+            continue
         try:
             outcome = _evaluate(claim_file, record, values)
             readings: tuple[tuple[str, Reading], ...] = ()
@@ -90,14 +104,16 @@ def verify(claim_file: ClaimFile) -> FileReport:
                 outcome.remarks,
             )
         except (UnitMismatchError, MissingValueError, FormulaError) as error:
-            problems.append(
-                Problem(claim_file.path, _place(record, error), _reason(error), record.id, _code(error))
-            )
+            place = _place(record, error)
+            problems.append(Problem(claim_file.path, place, _reason(error), record.id, _code(error)))
+            failed.setdefault(record.id, place)
         except Exception as error:  # the safety net: see claimcheck.safety
             problems.append(safety.internal_problem(claim_file.path, record.at, record.id, "checking", error))
+            failed.setdefault(record.id, record.at)
     ordered = [
         results[record.id] for record in (*claim_file.claims, *claim_file.checks) if record.id in results
     ]
+    problems.sort(key=lambda problem: (problem.at.line, problem.at.col))
     return FileReport(claim_file.path, claim_file.article, tuple(ordered), tuple(problems))
 
 

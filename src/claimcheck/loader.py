@@ -137,6 +137,8 @@ class _Loader:
         self.document = document
         self.builder = Builder(document)
         self.paths: dict[str, DocumentPath] = {}
+        self.failed: dict[str, Mark] = {}
+        """Records that could not be read, by id, at their place: what refers to them says so."""
         self.config: Config = EMPTY
         """The project configuration in force for this file (set when the context is built)."""
         """Where each record stands in the document, by id."""
@@ -251,8 +253,11 @@ class _Loader:
             )
             if defaults is None:
                 return project
-            for message, mark in validate_tolerance(defaults.rate_tolerance):
+            bad_tolerance = validate_tolerance(defaults.rate_tolerance)
+            for message, mark in bad_tolerance:
                 self._problem(None, message, mark)
+            if bad_tolerance:  # reported; the claims are still checked, with the project's tolerance
+                defaults = dataclasses.replace(defaults, rate_tolerance=project.rate_tolerance)
             given = data["defaults"] if isinstance(data["defaults"], dict) else {}
             inherited = {
                 key: getattr(project, key) for key in ("rate_window", "rate_tolerance") if key not in given
@@ -332,10 +337,14 @@ class _Loader:
             try:
                 record = self._record(singular, item, path, registry)
             except Exception as error:  # the safety net: one record fails, the others are read
+                if self.builder.record_id is not None:
+                    self.failed.setdefault(self.builder.record_id, self.document.mark(path))
                 self._internal(path, self.builder.record_id, "reading", error)
                 continue
             if record is not None:
                 records.append(record)
+            elif isinstance(record_id, str):
+                self.failed.setdefault(record_id, self.document.mark(path))
         self.builder.record_id = None
         return records
 
@@ -482,20 +491,28 @@ class _Loader:
         for check in checks:
             targets = set()
             for ref in check.references():
-                if ref.target not in ids:
+                if ref.target not in ids and ref.target in self.failed:
+                    line = self.failed[ref.target].line
+                    message = f"depends on {ref.target!r}, which could not be read: see line {line}"
+                    self._problem(check, message, ref.at, rules.REFERENCE_INVALID)
+                elif ref.target not in ids:
                     close = _close(ref.target, ids)
                     message = f"reference to unknown id {ref.target!r}{close}"
                     self._problem(check, message, ref.at, rules.REFERENCE_INVALID)
                 elif ref.target in check_ids:
                     targets.add(ref.target)
             graph[check.id] = targets
-        try:
-            return tuple(graphlib.TopologicalSorter(graph).static_order())
-        except graphlib.CycleError as error:
-            cycle = error.args[1]
-            first = next(check for check in checks if check.id == cycle[0])
-            self._problem(first, "reference cycle: " + " -> ".join(cycle), None, rules.REFERENCE_INVALID)
-            return ()
+        while True:
+            try:
+                return tuple(graphlib.TopologicalSorter(graph).static_order())
+            except graphlib.CycleError as error:
+                # Report the cycle at its first check and order the rest without it.
+                cycle = error.args[1]
+                first = next(check for check in checks if check.id == cycle[0])
+                self._problem(first, "reference cycle: " + " -> ".join(cycle), None, rules.REFERENCE_INVALID)
+                for member in cycle:
+                    graph.pop(member, None)
+                graph = {check_id: targets - set(cycle) for check_id, targets in graph.items()}
 
 
 def _close(name: str, ids: set[str]) -> str:
