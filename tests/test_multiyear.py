@@ -223,7 +223,7 @@ def test_a_change_over_one_period_is_unchanged(claim_file: Write) -> None:
         ),
         (
             "    quote: 'up 48 percent'\n    since: FY2015\n    period: '2019'\n    rate: 48 percent\n",
-            "CC403 'FY2015' is a fiscal year and '2019' a calendar: write both the same way to count"
+            "CC403 'FY2015' is a fiscal year and '2019' a calendar period: write both the same way to count"
             " the years between them",
         ),
         (

@@ -95,8 +95,8 @@ def test_years_between_two_periods(first: str, last: str, years: Fraction) -> No
         (
             "FY2015",
             "2019",
-            "'FY2015' is a fiscal year and '2019' a calendar: write both the same way to count the years"
-            " between them",
+            "'FY2015' is a fiscal year and '2019' a calendar period: write both the same way to count"
+            " the years between them",
         ),
         (
             "FY2015",

@@ -54,9 +54,9 @@ class Period:
     start: date | None
     end: date | None
     label: str
-    calendar: str = "calendar"
-    """How the period is counted: "calendar", "fiscal year" ('FY2013') or "split fiscal year"
-    ('2022/23'); periods are counted apart only within one calendar."""
+    reckoning: str = "calendar period"
+    """How the period is reckoned: "calendar period", "fiscal year" ('FY2013') or "split fiscal
+    year" ('2022/23'); periods are counted apart only within one reckoning."""
     fiscal_year: int | None = None
     """For a fiscal year, the year it is counted as: the named year, or the second of a split year."""
     first: Period | None = None
@@ -102,7 +102,7 @@ class Period:
         printed = f"{self.printed} {years:+d} year(s)"
         shifted: Period | None = Period(printed, start, end, _label(start, end))
         if self.fiscal_year is not None:
-            shifted = _fiscal_period(printed, self.fiscal_year + years, self.calendar)
+            shifted = _fiscal_period(printed, self.fiscal_year + years, self.reckoning)
         elif self.first is not None and self.last is not None:
             shifted = _range(printed, self.first.shifted_years(years), self.last.shifted_years(years))
         if shifted is None:
@@ -294,9 +294,9 @@ def years_between(first: Period, last: Period) -> Fraction:
         raise PeriodError(
             f"{day.printed!r} is not whole months: count years between years, quarters or months"
         )
-    if first.calendar != last.calendar:
+    if first.reckoning != last.reckoning:
         raise PeriodError(
-            f"{first.printed!r} is a {first.calendar} and {last.printed!r} a {last.calendar}:"
+            f"{first.printed!r} is a {first.reckoning} and {last.printed!r} a {last.reckoning}:"
             " write both the same way to count the years between them"
         )
     if first_months[1] != last_months[1]:
