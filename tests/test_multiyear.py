@@ -314,3 +314,36 @@ def test_the_example_claim_file_validates_against_the_schema() -> None:
     data["claims"][0]["years"] = "four"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, json_schema())
+
+
+@pytest.mark.parametrize(
+    ("annual", "message"),
+    [
+        # (60 / 50) ** (1/5) = 1.03714; (60 - 50) / 5 = 2 points a year
+        (
+            "3.7",
+            "'3.7 percent' fits only as a relative change; as a change in percentage points it would be 2",
+        ),
+        (
+            "2",
+            "'2 percent' fits only as a change in percentage points; as a relative change it would be 3.714",
+        ),
+    ],
+)
+def test_an_annual_rate_of_a_percentage_tells_percent_from_points(
+    claim_file: Write, annual: str, message: str
+) -> None:
+    report = _report(
+        claim_file,
+        f"""\
+    quote: "rose from 50.0 percent in 2015 to 60.0 percent in 2020, an average of {annual} percent a year"
+    period: 2015 to 2020
+    value: 60.0 percent
+    previous: 50.0 percent
+    annual_rate: {annual} percent
+""",
+    )
+    result = report.results[0]
+    assert result.verdict is Verdict.CONSISTENT
+    assert result.message.startswith(message) and result.message.endswith(" a year")
+    assert [finding.code for finding in findings_of(report)] == ["CC203"]

@@ -540,16 +540,20 @@ def _judge_ambiguous(
     claim: ChangeClaim, inputs: dict[str, Amount], results: list[tuple[_Reading, list[Derived]]]
 ) -> Outcome:
     derived = [item for _, items in results for item in items]
-    strict = [reading for reading, items in results if items and all(_fits_strictly(item) for item in items)]
+    # Only the figures compared with a printed one tell the readings apart: a multi-year
+    # change also derives figures shown for reference (its total, when only the annual rate
+    # is printed).
+    compared = [(reading, _compared(items)) for reading, items in results]
+    strict = [reading for reading, items in compared if items and all(_fits_strictly(item) for item in items)]
     if len(strict) == 1:  # one reading fits as printed, the other at best loosely
         return _one_reading(claim, strict[0], inputs, results)
     fits = {
         reading.name: all(item.verdict is Verdict.CONSISTENT for item in items)
-        for reading, items in results
-        if items and all(item.verdict is not Verdict.UNVERIFIABLE for item in items)
+        for reading, items in compared
+        if items
     }
     values = {**inputs, **{item.name: item.result for item in derived}}
-    printed = claim.rate.printed if claim.rate is not None else "the change"
+    printed = _printed_change(claim)
     if len(fits) < len(results):
         message = (
             f"{printed!r} of a quantity that is itself a percentage can mean a relative change"
@@ -576,6 +580,17 @@ def _judge_ambiguous(
     )
 
 
+def _compared(items: list[Derived]) -> list[Derived]:
+    """The derived figures compared with something printed (none: the reading tells nothing)."""
+    return [item for item in items if item.verdict is not Verdict.UNVERIFIABLE]
+
+
+def _printed_change(claim: ChangeClaim) -> str:
+    """The printed change a message names: the rate, else the annual rate."""
+    printed = claim.rate or claim.annual_rate
+    return printed.printed if printed is not None else "the change"
+
+
 def _fits_strictly(item: Derived) -> bool:
     return item.judgement is not None and item.judgement.strict_fit and item.verdict is Verdict.CONSISTENT
 
@@ -587,7 +602,7 @@ def _one_reading(
     results: list[tuple[_Reading, list[Derived]]],
 ) -> Outcome:
     """Only one reading of a percent change of a percentage fits: say which, and what the other gives."""
-    printed = claim.rate.printed if claim.rate is not None else "the change"
+    printed = _printed_change(claim)
     message = f"{printed!r} fits only as a {kept.words}" + "".join(
         _as_other(reading, items) for reading, items in results if reading is not kept
     )
@@ -603,13 +618,14 @@ def _one_reading(
 
 def _as_other(reading: _Reading, items: list[Derived]) -> str:
     """ "; as a relative change it would be 11.11%": what the reading set aside gives."""
-    for item in items:
+    for item in _compared(items) or items:  # a multi-year change: the figure that was compared
         nominal = item.result.nominal
         if nominal is None:
             continue
-        if item.name.startswith("implied_rate"):
+        if item.name.startswith(("implied_rate", "implied_annual_rate", "annual_rate_from_rate")):
             value = format_number(nominal, units.dimensionless(), SHORT_DIGITS)
-            return f"; as a {reading.words} it would be {value} {_rate_words(reading)}"
+            yearly = "" if item.name.startswith("implied_rate") else " a year"
+            return f"; as a {reading.words} it would be {value} {_rate_words(reading)}{yearly}"
         value = format_number(nominal, item.result.unit, SHORT_DIGITS)
         return f"; as a {reading.words}, the {item.label.split(' implied')[0]} would be {value}"
     return f"; as a {reading.words} it does not fit"
