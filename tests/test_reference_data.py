@@ -54,7 +54,7 @@ def test_shanxi_conversion_matches_the_rate_of_the_day_before() -> None:
     verdict, message, evidence = market_derived(result)
     assert verdict is Verdict.CONSISTENT
     assert message == (
-        "the implied rate 7.258 CNY/USD (7.24722 to 7.26976) matches the ECB rate of 2025-03-10,"
+        "the implied rate 7.258 CNY/USD (7.2472 to 7.2698) matches the ECB rate of 2025-03-10,"
         " 7.25846 CNY per USD; on 2025-03-11 the rate was 7.23323 CNY per USD"
     )
     # The publication day's rate is 0.19 percent off: inside the default tolerance of 1 percent.
@@ -82,7 +82,7 @@ def test_a_tolerance_turns_the_near_miss_into_consistent(claim_file: Write) -> N
     verdict, message, _ = market_derived(market(claim_file, text))
     assert verdict is Verdict.CONSISTENT
     assert message == (
-        "the implied rate 7.258 CNY/USD (7.24722 to 7.26976) lies 0.194% from the ECB rate of"
+        "the implied rate 7.258 CNY/USD (7.2472 to 7.2698) lies 0.194% from the ECB rate of"
         " 2025-03-11, 7.23323 CNY per USD, inside the tolerance of 1%"
     )
 

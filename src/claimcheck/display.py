@@ -84,10 +84,10 @@ def format_percent(ratio: Fraction) -> str:
     return _decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
 
 
-def _end(value: Endpoint, factor: int, rounding: str) -> str:
+def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal(value, rounding, factor=factor)
+    return _decimal(value, rounding, digits, factor)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
@@ -105,9 +105,10 @@ def format_span(interval: Interval, unit: Unit) -> str:
     """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
     factor, word = interval_scale(interval)
     if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor) + _unit_suffix(word, unit)
-    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
-    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
+        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, SHORT_DIGITS, factor) + _unit_suffix(word, unit)
+    digits = _span_digits(interval)
+    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
+    hi = _end(interval.hi, factor, decimal.ROUND_CEILING, digits)
     if isinstance(interval.hi, float):
         return f"{'at least' if interval.lo_closed else 'above'} {lo}{_unit_suffix(word, unit)}"
     if isinstance(interval.lo, float):
@@ -159,9 +160,22 @@ def format_reading(amount: Amount) -> str:
     )
 
 
+def _span_digits(interval: Interval) -> int:
+    """Significant digits for the ends of an interval in words: four, or more when the interval
+    is narrow, so that rounding the ends outward does not hide how wide it is."""
+    lo, hi = interval.lo, interval.hi
+    if isinstance(lo, float) or isinstance(hi, float) or hi == lo:
+        return SHORT_DIGITS
+    size = max(abs(lo), abs(hi))
+    ratio = size / (hi - lo)  # about 10**k: the width shows from the k-th digit on
+    extra = max(0, len(str(int(ratio))) - 2)
+    return min(SIGNIFICANT_DIGITS, SHORT_DIGITS + extra)
+
+
 def _span(interval: Interval, factor: int) -> str:
-    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
-    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
+    digits = _span_digits(interval)
+    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
+    hi = _end(interval.hi, factor, decimal.ROUND_CEILING, digits)
     return f"{lo} to {hi}"
 
 
