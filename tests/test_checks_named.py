@@ -165,7 +165,7 @@ def test_one_rate_fits_conversions_written_either_way_round(claim_file: Write) -
     result = _check(_report(claim_file, checks), "one_rate")
     assert result.verdict is Verdict.CONSISTENT
     # the narrowest of the three, the investment's 55.55 / 7.665 to 55.65 / 7.655
-    assert result.message == "one rate fits all 3 conversions: 7.24722 to 7.26976 CNY/USD"
+    assert result.message == "one rate fits all 3 conversions: 7.2472 to 7.2698 CNY/USD"
     derived = result.derived[0]
     assert [name for name, _ in derived.inputs] == ["investment", "terminal", "loan"]
     assert [text for text, _ in derived.steps] == ["investment ∩ terminal", "investment ∩ terminal ∩ loan"]
@@ -183,8 +183,8 @@ def test_the_pair_that_disagrees_most_is_named(claim_file: Write) -> None:
     # dredging: 1.45 / 0.2205 to 1.55 / 0.2195 = 6.576 to 7.062 yuan per dollar, below the
     # investment's 7.247 by 0.186 (2.63 percent); the terminal's wide interval meets both.
     assert result.message == (
-        "no one rate fits all 4 conversions: 'dredging' implies 6.818 CNY/USD (6.57596 to 7.06151"
-        " CNY/USD) and 'investment' 7.258 CNY/USD (7.24722 to 7.26976 CNY/USD), at least 0.1857"
+        "no one rate fits all 4 conversions: 'dredging' implies 6.818 CNY/USD (6.575 to 7.062"
+        " CNY/USD) and 'investment' 7.258 CNY/USD (7.2472 to 7.2698 CNY/USD), at least 0.1857"
         " CNY/USD apart (2.63% of the lower rate)"
     )
     assert ("every_rate", "CC120") in {(finding.record_id, finding.code) for finding in findings_of(report)}
@@ -201,8 +201,8 @@ def _lines(node: Node, depth: int = 0) -> list[str]:
 
 
 MESSAGE = (
-    "no one rate fits both conversions: 'dredging' implies 6.818 CNY/USD (6.57596 to 7.06151"
-    " CNY/USD) and 'investment' 7.258 CNY/USD (7.24722 to 7.26976 CNY/USD), at least 0.1857"
+    "no one rate fits both conversions: 'dredging' implies 6.818 CNY/USD (6.575 to 7.062"
+    " CNY/USD) and 'investment' 7.258 CNY/USD (7.2472 to 7.2698 CNY/USD), at least 0.1857"
     " CNY/USD apart (2.63% of the lower rate)"
 )
 
@@ -222,7 +222,7 @@ def test_explain_shows_the_rates_and_the_pair(claim_file: Write) -> None:
         "    inputs",
         "      investment = (7.24722, 7.26976) CNY/USD",
         "      dredging = (6.57596, 7.06151) CNY/USD",
-        "    result: 6.818 CNY/USD (6.57596 to 7.06151)",
+        "    result: 6.818 CNY/USD (6.575 to 7.062)",
         "    compared with the rate implied by investment: (7.24722, 7.26976) CNY/USD",
         "    inconsistent: " + MESSAGE,
         "  verdict: inconsistent - " + MESSAGE,
