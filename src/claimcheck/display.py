@@ -14,6 +14,8 @@ from __future__ import annotations
 import decimal
 import functools
 import math
+import re
+from collections.abc import Mapping
 from fractions import Fraction
 
 from claimcheck import units
@@ -225,3 +227,32 @@ def exact_text(value: Endpoint) -> str | None:
     digits = str(abs(scaled)).rjust(places + 1, "0")
     sign = "-" if scaled < 0 else ""
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
+
+
+_NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
+
+
+def arithmetic(formula: str, inputs: Mapping[str, Amount], result: Amount) -> str:
+    """A formula worked on the printed numbers: "65 million / (1 + 16.2%) = 55.94 million visitor".
+
+    Empty when a figure has no value of its own (a bound such as "more than 10 million").
+    """
+    if result.nominal is None:
+        return ""
+    shown: dict[str, str] = {}
+    for name, amount in inputs.items():
+        if amount.nominal is None:
+            return ""
+        shown[name] = calculator_number(amount.nominal, amount.unit)
+    worked = _NAME.sub(lambda match: shown.get(match.group(0), match.group(0)), formula)
+    if units.is_percent(result.unit):
+        return f"{worked} = {calculator_number(result.nominal, result.unit)}"
+    return f"{worked} = {format_number(result.nominal, result.unit, SHORT_DIGITS)}"
+
+
+def calculator_number(value: Fraction, unit: Unit) -> str:
+    """A number as typed into a calculator: "16.2%", "65 million", "(-3.5%)"."""
+    text = format_number(value, units.dimensionless(), SHORT_DIGITS)
+    if units.is_percent(unit):
+        text += "%"
+    return f"({text})" if value < 0 else text

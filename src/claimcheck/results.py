@@ -11,6 +11,7 @@ from pathlib import Path
 
 from claimcheck import rules
 from claimcheck.amounts import Amount
+from claimcheck.display import arithmetic
 from claimcheck.figures import Reading
 from claimcheck.formulas import Step
 from claimcheck.records import Article, Check, Claim, Record, Source
@@ -47,13 +48,16 @@ class Derived:
     judgement: Judgement | None = None
     evidence: tuple[str, ...] = ()
     """The reference data used, in words: each market rate of the window, a cited document."""
-    arithmetic: str = ""
-    """The formula on the printed numbers, as an editor redoes it: "65 million / (1 + 16.2%) = 55.94 million"
-    (empty when a figure is a bound)."""
     code: str | None = None
     """The finding a consistent or unverifiable verdict still deserves (see :class:`Judgement`)."""
     set_aside: bool = False
     """A reading of the printed figures that the claim's verdict set aside (relative or points)."""
+
+    @property
+    def arithmetic(self) -> str:
+        """The formula on the printed numbers, as an editor redoes it on a calculator:
+        "65 million / (1 + 16.2%) = 55.94 million visitor"; empty when a figure is a bound."""
+        return arithmetic(self.formula, dict(self.inputs), self.result)
 
     @property
     def status(self) -> str:

@@ -62,7 +62,6 @@ def _derived(derived: Derived) -> dict[str, Any]:
         else {"label": compared.label, **amount_json(compared.amount)},
         "verdict": derived.verdict.value,
         "set_aside": derived.set_aside,
-        "arithmetic": derived.arithmetic or None,
         "message": derived.message,
         "evidence": list(derived.evidence),
     }
