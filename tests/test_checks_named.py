@@ -222,7 +222,7 @@ def test_explain_shows_the_rates_and_the_pair(claim_file: Write) -> None:
         "    inputs",
         "      investment = (7.24722, 7.26976) CNY/USD",
         "      dredging = (6.57596, 7.06151) CNY/USD",
-        "    result: 6.818 CNY/USD (6.575 to 7.062)",
+        "    result: (6.57596, 7.06151) CNY/USD",
         "    compared with the rate implied by investment: (7.24722, 7.26976) CNY/USD",
         "    inconsistent: " + MESSAGE,
         "  verdict: inconsistent - " + MESSAGE,

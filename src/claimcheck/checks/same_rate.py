@@ -10,6 +10,7 @@ the pair that lies furthest apart is the one to name. A conversion written the o
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
@@ -129,7 +130,9 @@ def _disagree(
         formula,
         inputs,
         (),
-        rates[low],
+        # No value "on the printed numbers": an intersection has no arithmetic to redo, and
+        # the message gives each rate's own.
+        dataclasses.replace(rates[low], nominal=None),
         Verdict.INCONSISTENT,
         message,
         Comparison(f"the rate implied by {high}", rates[high]),
