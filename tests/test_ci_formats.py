@@ -57,7 +57,7 @@ def test_sarif_is_valid_sarif_2_1_0(runner: CliRunner) -> None:
     run_ = document["runs"][0]
     assert [rule["id"] for rule in run_["tool"]["driver"]["rules"]] == list(RULES)
     results = {(result["ruleId"], result["level"]) for result in run_["results"]}
-    assert results == {("CC101", "error"), ("CC201", "warning"), ("CC405", "error")}
+    assert results == {("CC101", "error"), ("CC501", "note"), ("CC201", "warning"), ("CC405", "error")}
     location = run_["results"][0]["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "tests/data/ci/broken.yaml"
     assert location["region"] == {"startLine": 11, "startColumn": 22}
@@ -124,6 +124,7 @@ def test_step_summary_lists_every_finding(
     assert [row.split(" | ")[1] for row in rows] == [
         "CC405 unknown-unit",
         "CC101 change-inconsistent",
+        "CC501 digit-changed",
         "CC201 percent-or-points",
     ]
 
@@ -166,6 +167,8 @@ def test_quiet_prints_findings_only(runner: CliRunner) -> None:
         " 65 million / 50 million - 1 = 30%, printed 16.2 percent, off by 13.8 percentage points;"
         " in intervals, recomputed (27.7227, 32.3233) percent lies above printed [16.15, 16.25) percent,"
         " off by at least 11.47 percentage points",
+        "tests/data/ci/planted.yaml:8:5: CC501 [tourists] likely cause: '50 million tourists' would fit"
+        " if it were '56 million tourists' (one digit changed)",
         "tests/data/ci/planted.yaml:15:5: CC201 [urbanization] '1 percent' fits both as a relative change"
         " and as percentage points",
     ]
@@ -209,6 +212,7 @@ def test_regression_a_missing_path_leaves_every_format_well_formed(runner: CliRu
             assert {result["ruleId"] for result in document["runs"][0]["results"]} == {
                 "CC401",
                 "CC101",
+                "CC501",
                 "CC201",
             }
     elif name == "junit":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import time
 from fractions import Fraction
 
@@ -79,3 +80,28 @@ def test_refusal_is_fast_even_for_exponent_towers() -> None:
     with pytest.raises(FormulaError):
         parse_formula("9**9**9**9**9")
     assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(1 + a.rate) / (1 + b.rate) - 1",
+        "  a*b  +  max(a, b , 2)  ",
+        "-(a - b) ** 2 / abs(a)",
+        "min(a, max(b, 3)) * 100",
+        "(a +\n b) * 2",
+    ],
+)
+def test_step_labels_are_the_text_of_each_operation(text: str) -> None:
+    """Labels are worked out when the formula is parsed; they must be what Python's own
+    source segments give (the way they were once computed at every evaluation)."""
+    formula = parse_formula(text)
+    values = {"a": Amount.number(3), "a.rate": Amount.number(Fraction(1, 10)), "b": Amount.number(2)}
+    values["b.rate"] = Amount.number(Fraction(1, 20))
+    _, steps = evaluate(formula, values.__getitem__)
+    expected = [
+        ast.get_source_segment(text.strip(), node)
+        for node in ast.walk(ast.parse(text.strip(), mode="eval"))
+        if isinstance(node, (ast.BinOp, ast.Call))
+    ]
+    assert sorted(label for label, _ in steps) == sorted(expected)

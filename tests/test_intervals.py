@@ -144,3 +144,79 @@ def test_empty_intervals_are_refused() -> None:
         Interval(Fraction(2), Fraction(1))
     with pytest.raises(ValueError, match="empty"):
         Interval(Fraction(1), Fraction(1), True, False)
+
+
+# --- fast paths against the general rules ---------------------------------------------------
+#
+# Multiplication, reciprocals and the emptiness check have fast paths for intervals above zero
+# and for Fraction ends. The general rules they shortcut are kept here as the reference, over
+# plain Fractions: every result must be the same interval, ends and open or closed flags.
+
+small = st.fractions(min_value=-5, max_value=5, max_denominator=7)
+
+
+@st.composite
+def edge_intervals(draw: st.DrawFn) -> Interval:
+    """Intervals with many zero, equal and infinite ends: where a shortcut can go wrong."""
+    lo = draw(st.sampled_from([Fraction(0), Fraction(1)]) | small)
+    hi = draw(st.sampled_from([lo, lo + 1]) | small.filter(lambda value: value >= lo))
+    lo_closed, hi_closed = draw(st.booleans()), draw(st.booleans())
+    if lo == hi:
+        lo_closed = hi_closed = True
+    low: Fraction | float = -INF if draw(st.integers(0, 4)) == 0 else lo
+    high: Fraction | float = INF if draw(st.integers(0, 3)) == 0 else hi
+    return Interval(low, high, lo_closed, hi_closed)
+
+
+def reference_product(a: Interval, b: Interval) -> tuple[object, ...]:
+    """The product by its four corners, zero times infinity taken as zero."""
+
+    def times(x: Fraction | float, y: Fraction | float) -> Fraction | float:
+        if x == 0 or y == 0:
+            return Fraction(0)
+        if isinstance(x, float) or isinstance(y, float):
+            return INF if (x > 0) == (y > 0) else -INF
+        return x * y
+
+    corners = [
+        (times(x, y), (x_closed and y_closed) or (x == 0 and x_closed) or (y == 0 and y_closed))
+        for x, x_closed in ((a.lo, a.lo_closed), (a.hi, a.hi_closed))
+        for y, y_closed in ((b.lo, b.lo_closed), (b.hi, b.hi_closed))
+    ]
+    lo = min(value for value, _ in corners)
+    hi = max(value for value, _ in corners)
+    lo_closed = any(closed for value, closed in corners if value == lo) and not isinstance(lo, float)
+    hi_closed = any(closed for value, closed in corners if value == hi) and not isinstance(hi, float)
+    return (lo, hi, lo_closed, hi_closed)
+
+
+def shape(interval: Interval) -> tuple[object, ...]:
+    return (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
+
+
+@given(a=edge_intervals(), b=edge_intervals())
+def test_products_equal_the_four_corner_rule(a: Interval, b: Interval) -> None:
+    assert shape(a * b) == reference_product(a, b)
+    assert all(type(end) in (Fraction, float) for end in shape(a * b)[:2])
+
+
+@given(a=edge_intervals())
+def test_reciprocals_above_zero_equal_the_general_rule(a: Interval) -> None:
+    if isinstance(a.lo, float) or a.lo <= 0:
+        return
+    expected_lo = Fraction(0) if isinstance(a.hi, float) else 1 / a.hi
+    result = a.reciprocal()
+    assert shape(result) == (expected_lo, 1 / a.lo, a.hi_closed and not isinstance(a.hi, float), a.lo_closed)
+    assert type(result.hi) is Fraction
+
+
+@given(lo=small, hi=small, lo_closed=st.booleans(), hi_closed=st.booleans())
+def test_an_interval_is_empty_exactly_when_its_ends_say_so(
+    lo: Fraction, hi: Fraction, lo_closed: bool, hi_closed: bool
+) -> None:
+    empty = lo > hi or (lo == hi and not (lo_closed and hi_closed))
+    if empty:
+        with pytest.raises(ValueError, match="empty interval"):
+            Interval(lo, hi, lo_closed, hi_closed)
+    else:
+        assert shape(Interval(lo, hi, lo_closed, hi_closed)) == (lo, hi, lo_closed, hi_closed)

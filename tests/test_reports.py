@@ -138,8 +138,10 @@ def test_findings_come_first(runner: CliRunner) -> None:
         "tests/data/ci/planted.yaml",
         "3 claims, 1 checks: 1 inconsistent, 1 ambiguous, 0 consistent, 2 unverifiable",
     ]
-    assert lines[5] == "Findings (2)"
+    assert lines[5] == "Findings (3)"
     assert lines[6] == "  CC101 change-inconsistent (error)"
+    assert output.index("CC101 change-inconsistent") < output.index("CC501 digit-changed (note)")
+    assert output.index("CC501 digit-changed (note)") < output.index("CC201 percent-or-points")
     assert output.index("CC201 percent-or-points") < output.index("Claims")
 
 
@@ -148,7 +150,7 @@ def test_show_notes_and_fail_on_note_list_notes(runner: CliRunner) -> None:
     assert "CC301" not in plain
     for args in (["--show", "notes"], ["--fail-on", "note"], ["--show", "all"]):
         shown = runner.invoke(app, ["verify", *args, f"{FIXTURES}/planted.yaml"]).stdout
-        assert "Findings (4)" in shown and shown.count("CC301 nothing-to-compare (note)") == 2
+        assert "Findings (5)" in shown and shown.count("CC301 nothing-to-compare (note)") == 2
     quiet = runner.invoke(app, ["verify", "--show", "findings", f"{FIXTURES}/planted.yaml"]).stdout
     assert quiet == runner.invoke(app, ["verify", "-q", f"{FIXTURES}/planted.yaml"]).stdout
 
@@ -313,6 +315,11 @@ def _findings_in(name: str, stdout: str, stderr: str) -> set[tuple[str, str]]:
             for file in document["files"]
             for item in file["results"] + file["problems"]
             if item["code"]
+        } | {
+            (cause["code"], item["id"])
+            for file in document["files"]
+            for item in file["results"]
+            for cause in item["likely_causes"]
         }
     if name == "sarif":
         results = json.loads(stdout)["runs"][0]["results"]
@@ -323,9 +330,8 @@ def _findings_in(name: str, stdout: str, stderr: str) -> set[tuple[str, str]]:
         found = set()
         for case in ElementTree.fromstring(stdout).iter("testcase"):
             for child in case:
-                code = child.get("type") or next(iter(re.findall(r": (CC\d+) ", child.text or "")), None)
-                if code:
-                    found.add((code, case.get("name") or ""))
+                codes = {child.get("type"), *re.findall(r": (CC\d+) ", child.text or "")}
+                found |= {(code, case.get("name") or "") for code in codes if code}
         return found
     if name == "markdown":
         return set(
@@ -349,9 +355,11 @@ def _findings_in(name: str, stdout: str, stderr: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_every_format_renders_the_same_findings(runner: CliRunner, name: str, tmp_path: Path) -> None:
-    """One fixture: an inconsistency, an ambiguity (a warning), two notes and a claim-file error."""
+    """One fixture: an inconsistency with its likely cause, an ambiguity (a warning), two notes
+    and a claim-file error."""
     expected = {
         ("CC101", "tourists"),
+        ("CC501", "tourists"),
         ("CC201", "urbanization"),
         ("CC301", "revenue"),
         ("CC301", "revenue_per_tourist"),
@@ -390,6 +398,7 @@ def test_verify_imports_no_report_code() -> None:
         "claimcheck.formats.claimreview",
         "claimcheck.quotes",
         "claimcheck.explanation",
+        "claimcheck.causes",  # the likely-cause search, for files with an inconsistency only
     ):
         assert module not in modules
 

@@ -61,7 +61,7 @@ class Amount:
 
     def to(self, unit: Unit) -> Amount:
         """The same amount expressed in ``unit`` (which must be of the same dimension)."""
-        if unit == self.unit:
+        if unit is self.unit or unit == self.unit:
             return self
         factor = units.conversion_factor(self.unit, unit)
         nominal = None if self.nominal is None else self.nominal * factor

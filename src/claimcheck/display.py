@@ -75,6 +75,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
@@ -129,8 +130,18 @@ def interval_scale(interval: Interval) -> tuple[int, str]:
 
 def format_amount(amount: Amount) -> str:
     """An amount as interval, scale and unit: "[55.55, 55.65) billion CNY"."""
-    factor, word = interval_scale(amount.interval)
-    return format_interval(amount.interval, factor) + _unit_suffix(word, amount.unit)
+    return _amount_text(amount.interval, amount.unit)
+
+
+_MEMO_SIZE = 4096
+"""Texts remembered: one file's amounts are shown several times each (as a result, as the
+input of other results, as what a result is compared with), and a report shows every one."""
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _amount_text(interval: Interval, unit: Unit) -> str:
+    factor, word = interval_scale(interval)
+    return format_interval(interval, factor) + _unit_suffix(word, unit)
 
 
 def format_derived(amount: Amount) -> str:
@@ -203,6 +214,7 @@ def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -
     return final.plus(value)
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def exact_text(value: Endpoint) -> str | None:
     """An interval end as an exact string for machine output: a decimal, or "a/b", or None.
 
@@ -215,9 +227,10 @@ def exact_text(value: Endpoint) -> str | None:
     # Bit lengths bound the digits without converting anything to text.
     if numerator.bit_length() + denominator.bit_length() > _MAX_EXACT_BITS:
         return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
-    rest, twos, fives = denominator, 0, 0
-    while rest % 2 == 0:
-        rest, twos = rest // 2, twos + 1
+    if denominator == 1:
+        return str(numerator)
+    twos = (denominator & -denominator).bit_length() - 1  # the trailing zero bits
+    rest, fives = denominator >> twos, 0
     while rest % 5 == 0:
         rest, fives = rest // 5, fives + 1
     if rest != 1:

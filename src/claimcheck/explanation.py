@@ -55,6 +55,8 @@ def explain(report: FileReport, result: Result) -> Node:
         _derived(root, derived, sources)
     if record.note:
         root.add(f"note: {record.note}")
+    for cause in result.causes:
+        root.add(f"likely cause: {cause.message} [{cause.code}]")
     root.add(f"verdict: {result.verdict.value} - {result.message}", verdict=result.verdict.value)
     return root
 

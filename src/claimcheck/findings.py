@@ -1,8 +1,9 @@
 """Findings: what a run reports to reviewers, each with its rule code, level and place.
 
 A finding is an inconsistent claim or check (an error), an ambiguous one (a warning), an
-unverifiable one (a note), or a problem of the claim file itself (an error). Every CI
-format is rendered from findings; they are small and travel between processes.
+unverifiable one (a note), a likely cause of an inconsistency (a note shown with it), or a
+problem of the claim file itself (an error). Every CI format is rendered from findings; they
+are small and travel between processes.
 """
 
 from __future__ import annotations
@@ -40,6 +41,20 @@ class Finding:
     def at_least(self, level: Level) -> bool:
         return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
 
+    @property
+    def is_likely_cause(self) -> bool:
+        """A likely cause of an inconsistency (CC5xx): a note that goes with the error it explains."""
+        return self.code in rules.LIKELY_CAUSES
+
+    @property
+    def shown_level(self) -> Level:
+        """The level a report files it under: a likely cause is shown, and sorted, with its error."""
+        return "error" if self.is_likely_cause else self.level
+
+    def shown_at(self, level: Level) -> bool:
+        """Whether a report that shows findings from ``level`` up shows this one."""
+        return LEVEL_RANK[self.shown_level] >= LEVEL_RANK[level]
+
     def __str__(self) -> str:
         who = f" [{self.record_id}]" if self.record_id else ""
         return f"{self.path}:{self.line}:{self.col}: {self.code}{who} {self.message}"
@@ -75,4 +90,8 @@ def findings_of(report: FileReport) -> tuple[Finding, ...]:
         for remark_code, message in result.remarks:
             record = result.record
             found.append(Finding(remark_code, report.path, record.at.line, record.at.col, record.id, message))
+        for cause in result.causes:
+            record = result.record
+            message = f"likely cause: {cause.message}"
+            found.append(Finding(cause.code, report.path, record.at.line, record.at.col, record.id, message))
     return tuple(sorted(found, key=lambda finding: (finding.line, finding.col)))

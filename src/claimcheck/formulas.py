@@ -76,6 +76,8 @@ class Formula:
     text: str
     tree: ast.expr
     names: tuple[str, ...]
+    labels: dict[int, str]
+    """The text of each operation and call, by ``id`` of its node: the label of its step."""
 
 
 Step = tuple[str, Amount]
@@ -99,18 +101,23 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"malformed formula: {error.msg}", (error.offset or 1) - 1) from None
     except (RecursionError, MemoryError, ValueError):
         raise FormulaError("formula is nested too deeply") from None
-    nodes = list(ast.walk(tree))
-    if len(nodes) > MAX_FORMULA_NODES and not trusted:
+    if not trusted and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     names: list[str] = []
+    operations: list[ast.expr] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
     # claimcheck's own formulas compound over a multi-year change's years: more than 12.
     limit = MAX_ROOT_DEGREE if trusted else MAX_EXPONENT
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, limit)
-    return Formula(text.strip(), tree.body, tuple(dict.fromkeys(names)))
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations, limit)
+    source = text.strip()
+    labels = {id(node): _source(source, node) for node in operations}
+    return Formula(source, tree.body, tuple(dict.fromkeys(names)), labels)
 
 
-def _check(node: ast.expr, names: list[str], depth: int, limit: int = MAX_EXPONENT) -> None:
+def _check(
+    node: ast.expr, names: list[str], depth: int, operations: list[ast.expr], limit: int = MAX_EXPONENT
+) -> None:
+    """Check ``node`` and below; collect the names read, and the operations and calls (steps)."""
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
         raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
@@ -127,21 +134,23 @@ def _check(node: ast.expr, names: list[str], depth: int, limit: int = MAX_EXPONE
     elif isinstance(node, ast.BinOp):
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
+        operations.append(node)
         if isinstance(node.op, ast.Pow):
             _any_exponent(node.right, limit)
-            _check(node.left, names, depth, limit)
+            _check(node.left, names, depth, operations, limit)
         else:
-            _check(node.left, names, depth, limit)
-            _check(node.right, names, depth, limit)
+            _check(node.left, names, depth, operations, limit)
+            _check(node.right, names, depth, operations, limit)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth, limit)
+        _check(node.operand, names, depth, operations, limit)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
         if node.keywords or len(node.args) != 2 or isinstance(node.args[0], ast.Starred):
             raise FormulaError("root() takes a value and a degree: root(x, 4)", offset)
         _root_degree(node.args[1])
-        _check(node.args[0], names, depth, limit)
+        operations.append(node)
+        _check(node.args[0], names, depth, operations, limit)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted([*FUNCTIONS, ROOT]))
@@ -150,8 +159,9 @@ def _check(node: ast.expr, names: list[str], depth: int, limit: int = MAX_EXPONE
             raise FormulaError("functions take plain arguments only", offset)
         if not node.args or (node.func.id == "abs" and len(node.args) != 1):
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
+        operations.append(node)
         for arg in node.args:
-            _check(arg, names, depth, limit)
+            _check(arg, names, depth, operations, limit)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -244,7 +254,7 @@ def _symbol(op: ast.AST) -> str:
 def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount, list[Step]]:
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
-    result = _evaluate(formula.tree, formula.text, lookup, steps)
+    result = _evaluate(formula.tree, formula.labels, lookup, steps)
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
@@ -253,51 +263,57 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     return result, steps
 
 
-def _evaluate(node: ast.expr, text: str, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:
+def _evaluate(
+    node: ast.expr, labels: dict[int, str], lookup: Callable[[str], Amount], steps: list[Step]
+) -> Amount:
     if isinstance(node, ast.Constant):
         return Amount.number(Fraction(str(node.value)))
     if isinstance(node, (ast.Name, ast.Attribute)):
         return lookup(_reference(node))
     if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, text, lookup, steps)
+        operand = _evaluate(node.operand, labels, lookup, steps)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
-        left = _evaluate(node.left, text, lookup, steps)
+        left = _evaluate(node.left, labels, lookup, steps)
         if isinstance(node.op, ast.Pow):
             exponent = _any_exponent(node.right, None)  # within its limit: parse_formula made sure
             power = exponent if isinstance(exponent, int) else exponent.numerator
             if _bits(left) * abs(power) > MAX_RESULT_BITS:
-                raise ResultTooLargeError(_source(text, node), node.col_offset)
+                raise ResultTooLargeError(labels[id(node)], node.col_offset)
             if isinstance(exponent, int) or exponent.denominator == 1:
                 result = left**power
             else:
-                result = _rooted(lambda: fractional_power(left, exponent), text, node)
+                result = _rooted(lambda: fractional_power(left, exponent), labels, node)
         else:
-            right = _evaluate(node.right, text, lookup, steps)
+            right = _evaluate(node.right, labels, lookup, steps)
             result = _BINARY[type(node.op)](left, right)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
-        radicand = _evaluate(node.args[0], text, lookup, steps)
+        radicand = _evaluate(node.args[0], labels, lookup, steps)
         degree = _root_degree(node.args[1])
-        result = _rooted(lambda: root(radicand, degree), text, node)
+        result = _rooted(lambda: root(radicand, degree), labels, node)
     elif isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
-        args = [_evaluate(arg, text, lookup, steps) for arg in node.args]
+        args = [_evaluate(arg, labels, lookup, steps) for arg in node.args]
         result = FUNCTIONS[node.func.id](*args)
     else:  # pragma: no cover - parse_formula refuses everything else
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
-    steps.append((_source(text, node), result))
+    steps.append((labels[id(node)], result))
     return result
 
 
-def _rooted(compute: Callable[[], Amount], text: str, node: ast.expr) -> Amount:
+def _rooted(compute: Callable[[], Amount], labels: dict[int, str], node: ast.expr) -> Amount:
     """A root, with an even root of values that are all negative reported at its place."""
     try:
         return compute()
     except IntervalError as error:
-        raise FormulaError(f"{_source(text, node)!r}: {error}", node.col_offset) from None
+        raise FormulaError(f"{labels[id(node)]!r}: {error}", node.col_offset) from None
 
 
 def _source(text: str, node: ast.expr) -> str:
+    """The text of ``node`` as written in ``text``, worked out once per formula."""
+    end = node.end_col_offset
+    if text.isascii() and node.lineno == node.end_lineno == 1 and end is not None:
+        return text[node.col_offset : end] or ast.unparse(node)  # offsets count UTF-8 bytes
     return ast.get_source_segment(text, node) or ast.unparse(node)
 
 

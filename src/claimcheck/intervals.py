@@ -16,6 +16,7 @@ Endpoint = Fraction | float
 """A finite ``Fraction`` or one of the floats ``math.inf`` and ``-math.inf``."""
 
 INF = math.inf
+_ZERO = Fraction(0)
 
 
 class IntervalError(ArithmeticError):
@@ -35,8 +36,8 @@ def _add_end(a: Endpoint, b: Endpoint) -> Endpoint:
 def _mul_end(a: Endpoint, b: Endpoint) -> Endpoint:
     # Zero times anything is zero here: the corner 0 * inf stands for the limit of 0 * y,
     # which is 0 for every finite y the interval holds.
-    if a == 0 or b == 0:
-        return Fraction(0)
+    if not a or not b:  # a == 0, without Fraction's slow comparison with an int
+        return _ZERO
     if isinstance(a, float) or isinstance(b, float):
         return INF if (a > 0) == (b > 0) else -INF
     return a * b
@@ -52,6 +53,14 @@ class Interval:
     hi_closed: bool = True
 
     def __post_init__(self) -> None:
+        lo, hi = self.lo, self.hi
+        if type(lo) is Fraction and type(hi) is Fraction:
+            # The common case, compared in integers: Fraction's comparison operators cost
+            # several calls each, and every arithmetic result is checked here.
+            left, right = lo.numerator * hi.denominator, hi.numerator * lo.denominator
+            if left > right or (left == right and not (self.lo_closed and self.hi_closed)):
+                raise ValueError(f"empty interval: {lo}..{hi}")
+            return
         if isinstance(self.lo, float) and self.lo != -INF:
             raise ValueError(f"finite interval ends must be Fractions, not {self.lo!r}")
         if isinstance(self.hi, float) and self.hi != INF:
@@ -132,8 +141,18 @@ class Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        a_lo, b_lo = self.lo, other.lo
+        if type(a_lo) is Fraction and type(b_lo) is Fraction and a_lo.numerator > 0 and b_lo.numerator > 0:
+            # Both intervals above zero, the common case (counts, money, rates above zero):
+            # the product runs from the product of the lower ends to that of the upper ones,
+            # each end closed when both ends it comes from are.
+            a_hi, b_hi = self.hi, other.hi
+            hi = INF if isinstance(a_hi, float) or isinstance(b_hi, float) else a_hi * b_hi
+            return Interval(
+                a_lo * b_lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed
+            )
         corners = [
-            (_mul_end(a, b), (a_closed and b_closed) or (a == 0 and a_closed) or (b == 0 and b_closed))
+            (_mul_end(a, b), (a_closed and b_closed) or (not a and a_closed) or (not b and b_closed))
             for a, a_closed in ((self.lo, self.lo_closed), (self.hi, self.hi_closed))
             for b, b_closed in ((other.lo, other.lo_closed), (other.hi, other.hi_closed))
         ]
@@ -145,6 +164,11 @@ class Interval:
 
     def reciprocal(self) -> Interval:
         """``1 / x`` over the interval; the whole line when the interval holds zero."""
+        lo = self.lo
+        if type(lo) is Fraction and lo.numerator > 0:  # above zero, the common case
+            return Interval(
+                _recip_end(self.hi), Fraction(lo.denominator, lo.numerator), self.hi_closed, self.lo_closed
+            )
         if self.contains_zero():
             return Interval.everything()
         if self.lo == 0:  # (0, h]: 1/x runs from 1/h up without bound

@@ -199,10 +199,8 @@ class Claim(Record):
         and are left out.
         """
         found: dict[str, Figure] = {}
-        for item in fields(self):
-            name, value = item.name, getattr(self, item.name)
-            if item.metadata.get("not_printed"):
-                continue
+        for name in _printed_fields(type(self)):
+            value = getattr(self, name)
             if isinstance(value, Figure):
                 found[name] = value
             elif isinstance(value, tuple):
@@ -210,6 +208,19 @@ class Claim(Record):
                     if isinstance(element, Figure):
                         found[f"{name}[{index + 1}]"] = element
         return found
+
+
+_PRINTED_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _printed_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a claim class that may hold printed figures, worked out once per class."""
+    names = _PRINTED_FIELDS.get(cls)
+    if names is None:
+        names = _PRINTED_FIELDS[cls] = tuple(
+            item.name for item in fields(cls) if not item.metadata.get("not_printed")
+        )
+    return names
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)

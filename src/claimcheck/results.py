@@ -82,6 +82,8 @@ class Result:
     """Where the quote stands in the article text, when the claim file gives the text."""
     remarks: tuple[Remark, ...] = ()
     """Warnings and notes beside the verdict: a loose fit, a fit within rounding, too rough."""
+    causes: tuple[LikelyCause, ...] = ()
+    """For an inconsistent result: the slips that would make it fit, most likely first."""
 
     @property
     def is_check(self) -> bool:
@@ -95,6 +97,27 @@ class Result:
     def source(self) -> Source | None:
         """The cited document, for a reference figure; None for the article's own claims."""
         return self.record.source if isinstance(self.record, Claim) else None
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class LikelyCause:
+    """A slip that would make an inconsistent claim or check fit (see :mod:`claimcheck.causes`).
+
+    A note beside the verdict: it never changes one.
+    """
+
+    code: str
+    """The finding code of the class of slip (a CC5xx rule)."""
+    cause: str
+    """The class of slip: "one-digit", "wrong-base"."""
+    message: str
+    """In words: "'$7.06 billion' would fit if it were '$7.66 billion' (one digit changed)"."""
+    figure: str
+    """The printed figure it is about, by reference name: ``renewal_investment.converted``."""
+    printed: str
+    """That figure as printed."""
+    suggested: str | None = None
+    """The figure as it would fit, for an edit of the printed text; None for a slip of arithmetic."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)

@@ -3,7 +3,8 @@
 Codes are grouped by family, like ruff's: CC1xx inconsistencies (errors), CC2xx ambiguities and
 loose fits (warnings), CC3xx notes (nothing to compare, too rough to test, fits only within
 rounding), CC4xx claim-file errors (CC499: claimcheck itself failed on a
-record). A name says what is wrong, not how to fix it.
+record), CC5xx likely causes of an inconsistency (notes shown with it). A name says what is
+wrong, not how to fix it.
 ``claimcheck rules`` lists them, ``claimcheck rule CODE`` shows one, and the SARIF output
 describes its rules from this same table.
 """
@@ -264,6 +265,70 @@ RULES: dict[str, Rule] = _rules(
         "The record was not checked at all. Please report it with the claim file and --debug output.",
         "A claim file that makes claimcheck raise an exception it did not expect.",
     ),
+    # Likely causes (CC5xx): notes beside an inconsistency, one code per class of slip, found
+    # by claimcheck.causes. They never change a verdict; reports show them with the
+    # inconsistency they explain (see LIKELY_CAUSES below).
+    Rule(
+        "CC501",
+        "digit-changed",
+        "note",
+        "The inconsistency goes away if one digit of a printed figure is changed.",
+        "A single mistyped digit is the commonest slip in copy; the editor can check that digit.",
+        "55.6 billion yuan ($7.06 billion): it fits if '$7.06 billion' is '$7.66 billion'.",
+    ),
+    Rule(
+        "CC502",
+        "digits-swapped",
+        "note",
+        "The inconsistency goes away if two adjacent digits of a printed figure are swapped.",
+        "Transposed digits are a typing slip that reads naturally and survives proofreading.",
+        "65 million tourists, up 61.2 percent from 56 million: it fits as '16.2 percent'.",
+    ),
+    Rule(
+        "CC503",
+        "scale-slipped",
+        "note",
+        "The inconsistency goes away if a decimal point moves (times 10 or 1,000) or a scale"
+        " word changes (million for billion).",
+        "A slipped decimal point or scale word makes a figure ten or a thousand times off.",
+        "66.3 billion yuan from 65 million tourists, 'or 1.02 yuan each': it fits as '1,020 yuan'.",
+    ),
+    Rule(
+        "CC504",
+        "percent-for-points",
+        "note",
+        "The inconsistency goes away if a change printed in percentage points is read in percent,"
+        " or the other way round.",
+        "A rise from 18 to 20 percent is 2 points but 11.1 percent; the two are easily confused.",
+        "Renewables rose 12.5 percentage points, to 27 from 24 percent: it fits as '12.5 percent'.",
+    ),
+    Rule(
+        "CC505",
+        "wrong-base",
+        "note",
+        "A printed change fits the difference divided by the new value, not by the previous one.",
+        "A change in percent is relative to the earlier value; dividing by the later one is a"
+        " classic slip that understates rises and overstates falls.",
+        "4.83 million, up 12.8 percent from 4.21 million: (4.83 - 4.21) / 4.83 = 12.8 percent.",
+    ),
+    Rule(
+        "CC506",
+        "sum-off-by-a-part",
+        "note",
+        "A printed total fits the sum of its parts with one part left out, or counted twice.",
+        "A total that misses or repeats a part is a slip of addition, not of any one figure.",
+        "1.2 million, 3.4 million and 0.9 million, a total of 4.3 million: the 1.2 million is left out.",
+    ),
+    Rule(
+        "CC507",
+        "wrong-divisor",
+        "note",
+        "A printed ratio fits its numerator divided by another figure of the article, of the"
+        " same kind as its denominator.",
+        "A per-person figure divided by last year's count, or by the wrong group, is off by a"
+        " plausible-looking factor.",
+        "66.3 billion yuan from 65 million tourists, 'or 1,180 yuan each': per last year's 56 million.",
+    ),
 )
 
 INCONSISTENT_BY_KIND: dict[str, str] = {
@@ -323,5 +388,15 @@ QUOTE_MISMATCH = "CC409"
 VALUE_TOO_LARGE = "CC410"
 CONFIG_INVALID = "CC411"
 INTERNAL_ERROR = "CC499"
+DIGIT_CHANGED = "CC501"
+DIGITS_SWAPPED = "CC502"
+SCALE_SLIPPED = "CC503"
+PERCENT_FOR_POINTS = "CC504"
+WRONG_BASE = "CC505"
+SUM_OFF_BY_A_PART = "CC506"
+WRONG_DIVISOR = "CC507"
+
+LIKELY_CAUSES = frozenset(code for code in RULES if code.startswith("CC5"))
+"""The likely-cause rules: notes that reports show wherever the inconsistency they explain is shown."""
 
 LEVEL_RANK: dict[Level, int] = {"note": 0, "warning": 1, "error": 2}

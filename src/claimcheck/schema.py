@@ -61,70 +61,47 @@ class Builder:
             self.problem(f"{what} must be a mapping of keys to values", self.document.mark(path))
             return None
         before = len(self.problems)
-        fields = [field for field in dataclasses.fields(cls) if not field.metadata.get("internal")]
-        names = [field.name for field in fields]
+        plan = _plan(cls)
+        known = plan.known
         for key in data:
-            if key not in names:
+            if key not in known:
+                names = plan.names
                 close = difflib.get_close_matches(key, names, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
                 self.problem(f"unknown key {key!r} in {what}{hint}", self.document.key_mark((*path, key)))
         values: dict[str, Any] = {}
-        hints = _hints(cls)
-        for field in fields:
-            if field.name not in data:
-                if _required(field):
-                    self.problem(
-                        f"{what} is missing the required key {field.name!r}", self.document.mark(path)
-                    )
+        for name, required, convert in plan.fields:
+            if name not in data:
+                if required:
+                    self.problem(f"{what} is missing the required key {name!r}", self.document.mark(path))
                 continue
-            values[field.name] = self.value(
-                hints[field.name], data[field.name], (*path, field.name), field.name
-            )
+            values[name] = convert(self, data[name], (*path, name), name)
         if len(self.problems) > before:
             return None
         return cls(**values, at=self.document.mark(path))
 
     # values -------------------------------------------------------------------------------
     def value(self, hint: Any, data: Any, path: Path, name: str) -> Any:
-        mark = self.document.mark(path)
-        origin = typing.get_origin(hint)
-        if origin in (typing.Union, types.UnionType):
-            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-            if data is None:
-                return None
-            return self.value(options[0], data, path, name)
-        if data is None:
-            self.problem(f"{name!r} must not be empty", mark)
-            return None
-        if origin is tuple:
-            if not isinstance(data, list):
-                self.problem(f"{name!r} must be a list", mark)
-                return ()
-            item_hint = typing.get_args(hint)[0]
-            return tuple(
-                self.value(item_hint, item, (*path, index), f"{name}[{index + 1}]")
-                for index, item in enumerate(data)
-            )
-        if origin is typing.Literal:
-            allowed = typing.get_args(hint)
-            if data not in allowed:
-                self.problem(f"{name!r} must be one of {', '.join(map(str, allowed))}, not {data!r}", mark)
-            return data
-        if hint is Figure:
-            return self.figure(data, path, name)
-        if hint is Expectation:
-            return self.expectation(data, path, name)
-        if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            return self.record(hint, data, path, f"{name!r}")
+        """The value of a field typed ``hint`` built from ``data``, or None after a problem."""
+        return _converter(hint)(self, data, path, name)
+
+    def scalar(self, hint: Any, data: Any, path: Path, name: str) -> Any:
+        """A value written as one YAML scalar, parsed by its type's parser."""
         if not isinstance(data, str):
-            self.problem(f"{name!r} must be a single value, not a {_shape(data)}", mark)
+            self.problem(f"{name!r} must be a single value, not a {_shape(data)}", self.document.mark(path))
             return None
         if len(data) > MAX_TEXT:
-            self.problem(f"{name!r} is longer than {MAX_TEXT} characters", mark)
+            self.problem(f"{name!r} is longer than {MAX_TEXT} characters", self.document.mark(path))
             return None
+        if hint is str:  # the common case, which needs no mark
+            if not data.strip():
+                self.problem(f"{name!r}: must not be empty", self.document.mark(path))
+                return None
+            return data
         parse = _SCALARS.get(hint)
         if parse is None:  # pragma: no cover - a record field of a type with no parser
             raise TypeError(f"no parser for {hint!r}")
+        mark = self.document.mark(path)
         try:
             return parse(self, data, mark)
         except FormulaError as error:
@@ -265,6 +242,126 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     if hints is None:
         hints = _HINTS[cls] = typing.get_type_hints(cls)
     return hints
+
+
+Converter = Callable[[Builder, Any, Path, str], Any]
+"""Builds one field's value: (builder, data, path, field name) to the value, or None after a problem."""
+
+
+@dataclasses.dataclass(frozen=True, repr=False, eq=False)
+class _Plan:
+    """How to build a record class, worked out once from its fields and types."""
+
+    fields: tuple[tuple[str, bool, Converter], ...]
+    """(name, required, converter) of every field a claim file may set."""
+    names: list[str]
+    known: frozenset[str]
+
+
+_PLANS: dict[type[Any], _Plan] = {}
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    """The plan of a record class: resolving types and choosing converters once per class,
+    not once per value, is most of the time of building records."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = _hints(cls)
+        fields = [field for field in dataclasses.fields(cls) if not field.metadata.get("internal")]
+        plan = _PLANS[cls] = _Plan(
+            tuple((field.name, _required(field), _converter(hints[field.name])) for field in fields),
+            [field.name for field in fields],
+            frozenset(field.name for field in fields),
+        )
+    return plan
+
+
+_CONVERTERS: dict[Any, Converter] = {}
+
+
+def _converter(hint: Any) -> Converter:
+    """The converter for values of type ``hint``, made once per type."""
+    converter = _CONVERTERS.get(hint)
+    if converter is None:
+        converter = _CONVERTERS[hint] = _make_converter(hint)
+    return converter
+
+
+def _make_converter(hint: Any) -> Converter:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        inner = _converter(options[0])
+
+        def optional(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            return None if data is None else inner(builder, data, path, name)
+
+        return optional
+    if origin is tuple:
+        item = _converter(typing.get_args(hint)[0])
+
+        def sequence(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            if not isinstance(data, list):
+                builder.problem(f"{name!r} must be a list", builder.document.mark(path))
+                return ()
+            return tuple(
+                item(builder, element, (*path, index), f"{name}[{index + 1}]")
+                for index, element in enumerate(data)
+            )
+
+        return sequence
+    if origin is typing.Literal:
+        allowed = typing.get_args(hint)
+
+        def literal(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            if data not in allowed:
+                builder.problem(
+                    f"{name!r} must be one of {', '.join(map(str, allowed))}, not {data!r}",
+                    builder.document.mark(path),
+                )
+            return data
+
+        return literal
+    if hint is Figure:
+
+        def figure(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            return builder.figure(data, path, name)
+
+        return figure
+    if hint is Expectation:
+
+        def expectation(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            return builder.expectation(data, path, name)
+
+        return expectation
+    if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        record_class = hint
+
+        def record(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            return builder.record(record_class, data, path, f"{name!r}")
+
+        return record
+
+    def scalar(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        if data is None:
+            return _empty(builder, path, name)
+        return builder.scalar(hint, data, path, name)
+
+    return scalar
+
+
+def _empty(builder: Builder, path: Path, name: str) -> None:
+    builder.problem(f"{name!r} must not be empty", builder.document.mark(path))
 
 
 def _required(field: dataclasses.Field[Any]) -> bool:

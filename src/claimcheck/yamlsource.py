@@ -9,8 +9,8 @@ other than str, list and dict. Positions are 1-based lines and columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import functools
+from typing import Any, NamedTuple
 
 from claimcheck import rules
 from claimcheck.limits import MAX_FILE_BYTES
@@ -25,9 +25,12 @@ PLAIN_TAGS = frozenset(
 """The tags plain YAML gives its values; any other tag asks for something a claim file never needs."""
 
 
-@dataclass(frozen=True, order=True)
-class Mark:
-    """A place in a file: 1-based line and column."""
+class Mark(NamedTuple):
+    """A place in a file: 1-based line and column; ordered by line, then column.
+
+    A named tuple rather than a dataclass: a file's records and figures make thousands of
+    them, and a tuple is made faster (and its class at import without generating code).
+    """
 
     line: int
     col: int
@@ -43,23 +46,42 @@ class YamlError(ValueError):
         super().__init__(message)
 
 
-@dataclass(repr=False, eq=False)
 class Document:
-    """Plain data (dict, list, str or None) with the place of every value and key."""
+    """Plain data (dict, list, str or None) with the place of every value and key.
 
-    data: Any
-    values: dict[Path, Mark]
-    keys: dict[Path, Mark]
-    errors: list[YamlError]
-    """Problems that did not stop the reading, such as duplicate keys."""
-    quoted: frozenset[Path] = frozenset()
-    """Paths of scalars written in quotes, whose text starts one column after their mark."""
+    Places are kept packed in one integer each (see :func:`_position`) and turned into a
+    :class:`Mark` only when asked for: most are never needed, since a mark is wanted for
+    records and problems only. An integer costs the collector nothing to track.
+    """
+
+    __slots__ = ("data", "errors", "keys", "quoted", "values")
+
+    def __init__(
+        self,
+        data: Any,
+        values: dict[Path, int],
+        keys: dict[Path, int],
+        errors: list[YamlError],
+        quoted: frozenset[Path] = frozenset(),
+    ) -> None:
+        self.data = data
+        self.values = values
+        """The position of each value, by path."""
+        self.keys = keys
+        """The position of each mapping key, by the path of its value."""
+        self.errors = errors
+        """Problems that did not stop the reading, such as duplicate keys."""
+        self.quoted = quoted
+        """Paths of scalars written in quotes, whose text starts one column after their mark."""
 
     def mark(self, path: Path) -> Mark:
         """The place of the value at ``path``, or of its nearest enclosing value."""
-        while path not in self.values and path:
+        values = self.values
+        position = values.get(path)
+        while position is None and path:
             path = path[:-1]
-        return self.values.get(path, Mark(1, 1))
+            position = values.get(path)
+        return Mark(1, 1) if position is None else _unpack(position)
 
     def text_mark(self, path: Path, offset: int) -> Mark:
         """The place of the character at ``offset`` in the one-line scalar at ``path``."""
@@ -68,7 +90,8 @@ class Document:
 
     def key_mark(self, path: Path) -> Mark:
         """The place of the key whose value is at ``path``."""
-        return self.keys.get(path) or self.mark(path)
+        position = self.keys.get(path)
+        return self.mark(path) if position is None else _unpack(position)
 
 
 def decode(raw: bytes) -> str:
@@ -101,9 +124,8 @@ def parse(text: str) -> Document:
     """Parse one YAML document into a :class:`Document`."""
     import yaml
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=loader_class)
+        node = yaml.compose(text, Loader=_composer())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
@@ -125,54 +147,115 @@ def parse(text: str) -> Document:
     return Document(data, builder.values, builder.keys, builder.errors, frozenset(builder.quoted))
 
 
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
+_SPECIAL_PLAIN_SCALARS = {
+    "": _NULL_TAG,
+    "~": _NULL_TAG,
+    "null": _NULL_TAG,
+    "Null": _NULL_TAG,
+    "NULL": _NULL_TAG,
+    "<<": _MERGE_TAG,
+    "=": "tag:yaml.org,2002:value",
+    "!": "tag:yaml.org,2002:yaml",
+    "&": "tag:yaml.org,2002:yaml",
+    "*": "tag:yaml.org,2002:yaml",
+}
+"""The plain scalars whose implicit tag matters here: nulls, the merge key, and the two tags
+PyYAML gives '=' and '!', '&', '*' (which are refused, as any other tag is). Every other
+plain scalar keeps its text, so whether YAML would read it as a number, a boolean or a date
+makes no difference: all of those tags are in :data:`PLAIN_TAGS`."""
+
+
+@functools.cache
+def _composer() -> type[Any]:
+    """PyYAML's C parser with a resolver that does only what claim files need.
+
+    PyYAML's resolver tries a list of regular expressions on every plain scalar to find its
+    implicit tag; claimcheck keeps every scalar as text and only asks whether it is null or
+    the merge key, so one dictionary look-up does. Falls back to the pure-Python loader
+    where PyYAML was built without libyaml.
+    """
+    import yaml
+
+    parser: type[Any]
+    try:
+        from yaml._yaml import CParser as parser
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        parser = yaml.SafeLoader
+
+    class Composer(parser, yaml.resolver.BaseResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+        def resolve(self, kind: type[Any], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    return _SPECIAL_PLAIN_SCALARS.get(value, _STR_TAG)
+                return _STR_TAG
+            if kind is yaml.SequenceNode:
+                return "tag:yaml.org,2002:seq"
+            return "tag:yaml.org,2002:map"
+
+    return Composer
+
+
 class _Builder:
     def __init__(self) -> None:
-        self.values: dict[Path, Mark] = {}
-        self.keys: dict[Path, Mark] = {}
+        import yaml
+
+        self.values: dict[Path, int] = {}
+        self.keys: dict[Path, int] = {}
         self.seen: set[int] = set()
         self.errors: list[YamlError] = []
         self.quoted: list[Path] = []
+        self.scalar, self.sequence, self.mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
     def build(self, node: Any, path: Path) -> Any:
-        import yaml
-
-        mark = _mark(node)
-        if id(node) in self.seen:
-            raise YamlError("anchors and aliases are not allowed in claim files", mark)
-        self.seen.add(id(node))
-        if len(self.seen) > MAX_NODES:
-            raise YamlError(f"file has more than {MAX_NODES:,} YAML values", mark)
-        self.values[path] = mark
-        if node.tag not in PLAIN_TAGS:
-            self.errors.append(YamlError(f"YAML tags such as {node.tag!r} are not allowed", mark))
-        if isinstance(node, yaml.ScalarNode):
+        seen = self.seen
+        if id(node) in seen:  # the composer shares an anchored node with its aliases
+            raise YamlError("anchors and aliases are not allowed in claim files", _mark(node))
+        seen.add(id(node))
+        if len(seen) > MAX_NODES:
+            raise YamlError(f"file has more than {MAX_NODES:,} YAML values", _mark(node))
+        self.values[path] = _position(node)
+        tag = node.tag
+        if tag not in PLAIN_TAGS:
+            self.errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", _mark(node)))
+        kind = type(node)
+        if kind is self.scalar:
+            style = node.style
             # A plain (unquoted) null, ~ or empty value is null; the C composer gives plain
             # scalars the style '' and the Python one None. A quoted "null" is the text.
-            if node.tag == "tag:yaml.org,2002:null" and not node.style:
+            if not style and tag == _NULL_TAG:
                 return None
-            if node.style in ("'", '"'):
+            if style in {"'", '"'}:
                 self.quoted.append(path)
             return node.value
-        if isinstance(node, yaml.SequenceNode):
+        if kind is self.sequence:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
+        if kind is self.mapping:
             result: dict[str, Any] = {}
+            keys = self.keys
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
+                if type(key_node) is not self.scalar:
                     raise YamlError("mapping keys must be plain words", _mark(key_node))
-                if key_node.tag == "tag:yaml.org,2002:merge":
+                if key_node.tag == _MERGE_TAG:
                     raise YamlError("merge keys ('<<') are not allowed in claim files", _mark(key_node))
                 key = key_node.value
+                key_path = (*path, key)
                 if key in result:
-                    first = self.keys[(*path, key)]
+                    first = _unpack(keys[key_path])
                     self.errors.append(
                         YamlError(f"duplicate key {key!r} (first at line {first.line})", _mark(key_node))
                     )
                     continue
-                self.keys[(*path, key)] = _mark(key_node)
-                result[key] = self.build(value_node, (*path, key))
+                keys[key_path] = _position(key_node)
+                result[key] = self.build(value_node, key_path)
             return result
-        raise YamlError(f"unexpected YAML node {type(node).__name__}", mark)  # pragma: no cover
+        raise YamlError(f"unexpected YAML node {kind.__name__}", _mark(node))  # pragma: no cover
 
 
 def _one_line(text: str) -> str:
@@ -189,3 +272,19 @@ def _place(text: str, position: int) -> Mark:
 
 def _mark(node: Any) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+_LINE = 1 << 40
+"""Packing a 0-based line and column into one integer: line * _LINE + column (no line of a
+file within the size limit is that long)."""
+
+
+def _position(node: Any) -> int:
+    mark = node.start_mark
+    position: int = mark.line * _LINE + mark.column
+    return position
+
+
+def _unpack(position: int) -> Mark:
+    line, column = divmod(position, _LINE)
+    return Mark(line + 1, column + 1)

@@ -123,8 +123,8 @@ class Totals:
 
 def shown_findings(findings: Sequence[Finding], options: RenderOptions) -> list[Finding]:
     """The findings a report for people shows, worst first: errors, warnings, then notes if asked."""
-    wanted = [finding for finding in findings if finding.at_least("note" if options.notes else "warning")]
-    return sorted(wanted, key=lambda finding: -LEVEL_RANK[finding.level])
+    wanted = [finding for finding in findings if finding.shown_at("note" if options.notes else "warning")]
+    return sorted(wanted, key=lambda finding: -LEVEL_RANK[finding.shown_level])
 
 
 class OutputFormat(Protocol):

@@ -1,10 +1,11 @@
 """GitHub Actions workflow commands: one annotation per finding, on the diff.
 
-``::error`` for inconsistencies and claim-file errors, ``::warning`` for ambiguities;
-unverifiable figures are annotated as ``::notice`` only when notes are asked for (--show
-notes, --fail-on note). GitHub shows only ten annotations of each kind per
-step, so the CLI also appends a Markdown table of every finding to the step summary
-(``$GITHUB_STEP_SUMMARY``) when there is one: see :func:`step_summary`.
+``::error`` for inconsistencies and claim-file errors, ``::warning`` for ambiguities,
+``::notice`` for the likely causes of an inconsistency; unverifiable figures are annotated as
+``::notice`` only when notes are asked for (--show notes, --fail-on note). GitHub shows only
+ten annotations of each kind per step, so the CLI also appends a Markdown table of every
+finding to the step summary (``$GITHUB_STEP_SUMMARY``) when there is one: see
+:func:`step_summary`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding, options: RenderOptions) -> str | None:
     """The workflow command for one finding, or None when its level is not annotated."""
-    command = COMMANDS.get(finding.level) or ("notice" if options.notes else None)
+    command = COMMANDS.get(finding.level) or (
+        "notice" if finding.shown_at("note" if options.notes else "warning") else None
+    )
     if command is None:
         return None
     properties = ",".join(

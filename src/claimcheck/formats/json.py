@@ -14,7 +14,7 @@ from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, Totals
 from claimcheck.intervals import Interval
 from claimcheck.records import Source
-from claimcheck.results import Derived, FileReport, Problem, Result
+from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Result
 from claimcheck.verdicts import Verdict
 
 FORMAT_VERSION = 1
@@ -96,6 +96,18 @@ def result_json(report: FileReport, result: Result) -> dict[str, Any]:
         "code": result_code(result),
         "message": result.message,
         "remarks": [{"code": code, "message": message} for code, message in result.remarks],
+        "likely_causes": [_cause(cause) for cause in result.causes],
+    }
+
+
+def _cause(cause: LikelyCause) -> dict[str, Any]:
+    return {
+        "code": cause.code,
+        "cause": cause.cause,
+        "figure": cause.figure,
+        "printed": cause.printed,
+        "suggested": cause.suggested,
+        "message": cause.message,
     }
 
 

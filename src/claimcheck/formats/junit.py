@@ -1,7 +1,8 @@
 """JUnit XML for test dashboards: a testsuite per claim file, a testcase per claim and check.
 
-Inconsistent claims and checks are failures; claim-file problems are errors; consistent,
-ambiguous and unverifiable ones pass, with their verdict in ``system-out``.
+Inconsistent claims and checks are failures, with their likely causes; claim-file problems
+are errors; consistent, ambiguous and unverifiable ones pass, with their verdict in
+``system-out``.
 """
 
 from __future__ import annotations
@@ -33,9 +34,12 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
         if result.verdict is Verdict.INCONSISTENT:
             failures += 1
             code = result_code(result)
+            causes = "".join(
+                f"\n{where}: {cause.code} likely cause: {cause.message}" for cause in result.causes
+            )
             body = (
                 f"<failure message={quoteattr(result.message)} type={quoteattr(code or 'inconsistent')}>"
-                f"{_text(where)}: {_text(result.message)}</failure>"
+                f"{_text(where)}: {_text(result.message)}{_text(causes)}</failure>"
             )
         else:
             code = result_code(result)

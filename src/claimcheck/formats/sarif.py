@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for GitHub code scanning: the rules from the registry, one result per finding.
 
-Inconsistencies, ambiguities and claim-file errors become results; unverifiable figures,
-which are not problems, only when notes are asked for (--show notes, --fail-on note).
+Inconsistencies, their likely causes (as notes), ambiguities and claim-file errors become
+results; unverifiable figures, which are not problems, only when notes are asked for (--show
+notes, --fail-on note).
 Locations are relative to the repository root (the ``%SRCROOT%`` base), as code scanning
 expects.
 """
@@ -57,7 +58,7 @@ def _result(finding: Finding, options: RenderOptions) -> dict[str, Any]:
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
     level: Level = "note" if options.notes else "warning"
-    results = [_result(finding, options) for finding in findings_of(report) if finding.at_least(level)]
+    results = [_result(finding, options) for finding in findings_of(report) if finding.shown_at(level)]
     return ",".join(json.dumps(result, ensure_ascii=False) for result in results)
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
 from claimcheck.display import format_derived, format_reading
@@ -22,6 +21,9 @@ from claimcheck.formats import FileOutput, RenderOptions, Totals, shown_findings
 from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 VERDICT_STYLES = {
     Verdict.CONSISTENT: "green",
@@ -38,6 +40,8 @@ INDENT = "    "
 
 def make_console(stream: IO[str], options: RenderOptions) -> Console:
     """A console that writes to ``stream``, with colour only when asked for."""
+    from rich.console import Console
+
     return Console(
         file=stream,
         force_terminal=options.colour,
@@ -65,20 +69,34 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
     if report.problems and not report.results:
         return ""  # problems go to standard error, printed by the CLI
     stream = io.StringIO()
-    console = make_console(stream, options)
-    for line in file_lines(report, options):
-        # Lines are wrapped already, between words only; Rich would cut a word that is too long.
-        console.print(line, soft_wrap=True)
+    write_lines(stream, file_lines(report, options), options)
     return stream.getvalue()
+
+
+def write_lines(stream: IO[str], lines: list[Text], options: RenderOptions) -> None:
+    """Write lines wrapped already, between words only (Rich would cut a word that is too long).
+
+    Without colour, Rich would write each line's text as it is: so it is written directly,
+    which spares importing and running Rich's console (a tenth of a short run). Lines with a
+    tab or ending in white space, which Rich expands or trims, are left to Rich.
+    """
+    if not options.colour and all(_plain_as_rich_prints_it(line.plain) for line in lines):
+        stream.writelines(f"{line.plain}\n" for line in lines)
+        return
+    console = make_console(stream, options)
+    for line in lines:
+        console.print(line, soft_wrap=True)
+
+
+def _plain_as_rich_prints_it(text: str) -> bool:
+    return "\t" not in text and not any(part[-1:].isspace() for part in text.split("\n"))
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     stream = io.StringIO()
     stream.writelines(output.part for output in outputs)
     if not options.quiet:
-        console = make_console(stream, options)
-        for line in wrap_text(summary_line(Totals.of(outputs)), options.width):
-            console.print(line, soft_wrap=True)
+        write_lines(stream, wrap_text(summary_line(Totals.of(outputs)), options.width), options)
     return stream.getvalue()
 
 
@@ -165,9 +183,10 @@ def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
     lines = [Text("  ") + head]
     lines += [Text(INDENT + line, style="dim") for line in wrap(where, width - len(INDENT))]
     lines += [Text(INDENT + line) for line in wrap(finding.message, width - len(INDENT))]
-    lines += [
-        Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
-    ]
+    if not finding.is_likely_cause:  # a likely cause follows its inconsistency, which says why
+        lines += [
+            Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
+        ]
     note = result.record.note if result is not None else None
     if note:
         lines += [Text(INDENT + line) for line in wrap(f"Note: {note}", width - len(INDENT))]

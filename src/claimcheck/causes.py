@@ -1,0 +1,700 @@
+"""Likely causes: the small slips that would make an inconsistent claim or check fit.
+
+When a record is inconsistent, claimcheck tries the slips that writers and editors make most
+often and reports those under which the record fits, most likely first. Each class of slip
+is one function, registered in :data:`CAUSES` with a name, a finding code (CC5xx), a
+description in plain words and a rank (lower is likelier). Two families:
+
+- **Edits of a printed figure**: one digit changed, two adjacent digits swapped, a decimal
+  point or scale word slipped, percent printed for percentage points. The printed text is
+  edited, read again by the one figure reader (:func:`claimcheck.figures.read_figure`, so
+  "$7.66 billion" is read exactly as a printed figure), and the edited record and every check
+  that depends on it are evaluated again. An edit is a likely cause when the inconsistent
+  record then fits, and not only under the loose reading of a round figure, and no record
+  that did not fail fares worse.
+- **Slips of arithmetic**: a change divided by the new value instead of the old, a total off
+  by exactly one part, a per-unit figure divided by another figure than its denominator. The
+  record's own amounts are recomputed with the slip and judged by the engine's one rule
+  (:func:`claimcheck.verdicts.judge`).
+
+A likely cause is a note beside a verdict; it never changes one. The search runs only for
+inconsistent records, so a file that adds up pays nothing for it, and it is bounded by
+counts, never by the clock, so that the same file always gives the same causes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Generic, Protocol, Self, TypeVar
+
+from claimcheck import rules, units
+from claimcheck.amounts import Amount
+from claimcheck.checks import CHECK_KINDS
+from claimcheck.checks.base import target_unit
+from claimcheck.checks.formula import FormulaCheck
+from claimcheck.checks.ratio import RatioCheck
+from claimcheck.derivation import derive
+from claimcheck.figures import ReadingContext, read_figure
+from claimcheck.kinds import CLAIM_KINDS, Outcome
+from claimcheck.kinds.change import ChangeClaim
+from claimcheck.kinds.total import TotalClaim
+from claimcheck.loader import ClaimFile
+from claimcheck.numerals import decimal_comma
+from claimcheck.records import Check, Claim, Expectation, Figure, Record
+from claimcheck.results import Comparison, Derived, LikelyCause, Result
+from claimcheck.verdicts import Verdict
+
+MAX_CAUSES = 3
+"""Likely causes reported per record: when more fit, the figures are too rough to single one out."""
+
+MAX_FIGURES = 12
+"""Printed figures whose edits are tried per inconsistent record: its own, then those it reads."""
+
+MAX_DIGITS = 12
+"""Digits of one printed figure that digit edits try, from the left: more than any figure needs."""
+
+MAX_RECORD_EVALUATIONS = 400
+"""Evaluations of records that the edits tried for one inconsistent record may take: about a
+quarter of a millisecond each, so at most a tenth of a second per record, and more than any
+record of the test files needs (the most, a check over two claims, takes about 250)."""
+
+MAX_FILE_EVALUATIONS = 2000
+"""Evaluations the edits of one claim file may take in all, whatever its number of
+inconsistencies: at most about half a second of CPU for the most broken file. The bounds are
+counts, not a clock, so the same file always gets the same causes."""
+
+MAX_DIVISORS = 60
+"""Other figures tried as the divisor of a per-unit figure, in file order."""
+
+_ERRORS = (ArithmeticError, ValueError, LookupError)
+"""What evaluating an edited record may raise (a unit mismatch, a result too large, a value
+the edit took away): the edit is then no likely cause. Anything else is a bug, reported as
+one by the engine's safety net."""
+
+
+class ValueTable(Protocol):
+    """The amounts of every evaluated record by id and field, as the engine keeps them."""
+
+    values: dict[str, dict[str, Amount]]
+    primary: dict[str, str]
+
+    def copy(self) -> Self: ...
+
+    def lookup(self, name: str) -> Amount: ...
+
+
+V = TypeVar("V", bound=ValueTable)
+
+
+Miss = tuple[int, Fraction]
+"""How far a slip's figures miss the printed one: (0 outright, 1 near, 2 far; the relative
+gap), lower is likelier (see :func:`_miss`)."""
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Fit:
+    """One slip under which an inconsistent record fits, as a finder reports it."""
+
+    figure: str
+    printed: str
+    message: str
+    suggested: str | None = None
+    same: object = None
+    """What makes two fits the same slip: the edited figure's value ("48.6 billion" and
+    "48,600 million" are one suggestion); the message when None."""
+    miss: Miss = (0, Fraction(0))
+    """How far the printed numbers with the slip still miss the printed figure (see :func:`_miss`)."""
+
+
+Finder = Callable[["Search[Any]", Result], Iterator[Fit]]
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class CauseClass:
+    """One class of slip: how to find it, and how to name it."""
+
+    name: str
+    code: str
+    rank: int
+    """Lower is likelier: fits of a lower rank are reported first."""
+    description: str
+    find: Finder
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Edit:
+    """An edited printed figure, and the edit in words."""
+
+    text: str
+    detail: str
+
+
+StringEdits = Callable[[Figure, ReadingContext], Iterator[Edit]]
+
+
+class Search(Generic[V]):
+    """The likely causes of the inconsistent records of one evaluated claim file."""
+
+    def __init__(
+        self,
+        claim_file: ClaimFile,
+        results: dict[str, Result],
+        values: V,
+        evaluate: Callable[[Record, V], Outcome],
+    ) -> None:
+        self.claim_file = claim_file
+        self.results = results
+        self.values = values
+        self.evaluate = evaluate
+        self.budget = 0
+        """Evaluations left for the record being searched."""
+        self.spent = 0
+        """Evaluations the file's searches have taken so far."""
+        self.records: dict[str, Record] = {
+            record.id: record for record in (*claim_file.claims, *claim_file.checks)
+        }
+        self._readers: dict[str, list[str]] | None = None
+
+    def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
+        """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES."""
+        allowed = min(MAX_RECORD_EVALUATIONS, MAX_FILE_EVALUATIONS - self.spent)
+        self.budget = allowed
+        try:
+            return self._causes_of(result)
+        finally:
+            self.spent += allowed - self.budget
+
+    def _causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
+        found: dict[tuple[str, object], tuple[tuple[int, int, Fraction, int], LikelyCause]] = {}
+        for cause in CAUSES:
+            for order, fit in enumerate(cause.find(self, result)):
+                key = (fit.figure, fit.same if fit.same is not None else fit.message)
+                if key in found:
+                    continue  # the same slip found twice: the first, likelier, form names it
+                # A slip under which the printed numbers give the printed figure outright is
+                # likelier than one that comes near it, and that than one that fits only
+                # thanks to wide rounding, whatever their class; then the likelier class, then
+                # the closer fit.
+                rank = (fit.miss[0], cause.rank, fit.miss[1], order)
+                found[key] = (
+                    rank,
+                    LikelyCause(cause.code, cause.name, fit.message, fit.figure, fit.printed, fit.suggested),
+                )
+        ranked = sorted(found.values(), key=lambda item: item[0])
+        if ranked:  # only the closest kind of fit: outright fits hide near ones, near ones far ones
+            ranked = [item for item in ranked if item[0][0] == ranked[0][0][0]]
+        best: dict[str, LikelyCause] = {}  # one suggestion per figure: it tells the editor what to check
+        for _, likely in ranked:
+            best.setdefault(likely.figure, likely)
+        return tuple(best.values())[:MAX_CAUSES]
+
+    # The records a figure reaches --------------------------------------------------------
+
+    def readers(self, record_id: str) -> list[str]:
+        """The checks that read ``record_id`` directly."""
+        if self._readers is None:
+            self._readers = {}
+            for check in self.claim_file.checks:
+                for target in dict.fromkeys(ref.target for ref in check.references()):
+                    self._readers.setdefault(target, []).append(check.id)
+        return self._readers.get(record_id, [])
+
+    def dependents(self, record_id: str) -> list[Record]:
+        """Every check that reads ``record_id``, directly or through other checks, in evaluation order."""
+        reached: set[str] = set()
+        waiting = [record_id]
+        while waiting:
+            for reader in self.readers(waiting.pop()):
+                if reader not in reached:
+                    reached.add(reader)
+                    waiting.append(reader)
+        return [self.records[check_id] for check_id in self.claim_file.check_order if check_id in reached]
+
+    def figures(self, result: Result) -> list[tuple[Record, str, Figure]]:
+        """The printed figures an edit may touch: the record's own, then those of the claims a check reads.
+
+        Reference figures are not edited: they are the cited source's, not the article's.
+        """
+        record = result.record
+        found = [(record, name, figure) for name, figure in _own_figures(record)]
+        if isinstance(record, Check):
+            for claim in self._claims_read(record):
+                if claim.source is None:
+                    found += [(claim, name, figure) for name, figure in _own_figures(claim)]
+        return found[:MAX_FIGURES]
+
+    def _claims_read(self, check: Check) -> list[Claim]:
+        claims: dict[str, Claim] = {}
+        seen: set[str] = set()
+        waiting: list[Record] = [check]
+        while waiting:
+            current = waiting.pop(0)
+            if not isinstance(current, Check):
+                continue
+            for ref in current.references():
+                target = self.records.get(ref.target)
+                if target is None or target.id in seen:
+                    continue
+                seen.add(target.id)
+                if isinstance(target, Claim):
+                    claims[target.id] = target
+                else:
+                    waiting.append(target)
+        return list(claims.values())
+
+    # Trying an edit ----------------------------------------------------------------------
+
+    def try_edit(
+        self, target: Result, owner: Record, name: str, figure: Figure, text: str
+    ) -> tuple[object, Miss] | None:
+        """The value ``figure`` of ``owner`` printed as ``text`` stands for, and how closely
+        ``target`` then fits (see :func:`_miss`); None when it does not fit, or the edit breaks
+        what held."""
+        try:
+            reading = read_figure(text, figure.options, self.claim_file.context)
+        except ValueError:  # a figure the edit made unreadable (FigureError, UnknownUnitError)
+            return None
+        if reading.role != figure.reading.role or reading.nominal == 0:
+            return None  # a figure edited to nothing is no typo but a part left out
+        edited = _replaced(owner, name, Figure(text, reading, figure.options, figure.at))
+        if _issues(edited):
+            return None
+        # Checks that failed as printed (a claim-file problem) have no verdict to keep.
+        affected = [edited, *(check for check in self.dependents(owner.id) if check.id in self.results)]
+        if len(affected) > self.budget:
+            self.budget = 0
+            return None
+        self.budget -= len(affected)
+        values = self.values.copy()
+        miss: Miss | None = None
+        for record in affected:
+            try:
+                outcome = self.evaluate(record, values)
+            except _ERRORS:
+                return None
+            before = self.results.get(record.id)
+            if record.id == target.record.id:
+                if outcome.verdict is not Verdict.CONSISTENT or _loose(outcome.remarks):
+                    return None
+                miss = _miss(outcome.derived)
+            elif (
+                before is not None
+                and before.verdict is not Verdict.INCONSISTENT
+                and outcome.verdict.rank > before.verdict.rank
+            ):
+                return None  # the edit breaks what held
+        same = reading.interval if reading.nominal is None else reading.nominal
+        return None if miss is None else (same, miss)
+
+
+def _own_figures(record: Record) -> list[tuple[str, Figure]]:
+    """A record's printed figures by field name: a claim's quoted ones, a check's 'expect'."""
+    if isinstance(record, Claim):
+        return list(record.figures().items())
+    found: list[tuple[str, Figure]] = []
+    for item in dataclasses.fields(record):
+        value = getattr(record, item.name)
+        if isinstance(value, Expectation):  # a check's 'expect': printed, or naming a value
+            value = value.figure
+        if isinstance(value, Figure):
+            found.append((item.name, value))
+    return found
+
+
+def _replaced(record: Record, name: str, figure: Figure) -> Record:
+    """``record`` with the figure of field ``name`` ("value", "parts[2]") replaced."""
+    field_name, _, index = name.partition("[")
+    changed: dict[str, Any] = {field_name: figure}
+    if isinstance(getattr(record, field_name), Expectation):
+        changed[field_name] = Expectation(figure=figure)
+    if index:
+        items = list(getattr(record, field_name))
+        items[int(index[:-1]) - 1] = figure
+        changed[field_name] = tuple(items)
+    return dataclasses.replace(record, **changed)
+
+
+def _issues(record: Record) -> bool:
+    """Whether the loader would refuse the edited record (percentage points of a count)."""
+    kind = CLAIM_KINDS[record.kind] if isinstance(record, Claim) else CHECK_KINDS[record.kind]
+    return bool(kind.validate(record))
+
+
+def _loose(remarks: tuple[tuple[str, str], ...]) -> bool:
+    return any(code == rules.LOOSE_FIT for code, _ in remarks)
+
+
+NEAR = 10
+"""A derived figure on the printed numbers within this many half-units of the printed figure's
+last digit comes near it: "1,511.6" for a printed "1,510" does, "1,517" does not."""
+
+
+def _miss(derived: tuple[Derived, ...]) -> Miss:
+    """How far derived figures on the printed numbers miss the printed figures they are compared
+    with: 0 when every one gives its printed figure outright (it rounds to it), 1 when it comes
+    within NEAR half-units of its last digit, 2 when it is farther and fits only thanks to
+    rounding; and the largest gap relative to the printed figure."""
+    kind, gaps = 0, [Fraction(0)]
+    for item in derived:
+        if item.compared_with is None or item.set_aside:
+            continue
+        value, printed = item.result.nominal, item.compared_with.amount
+        if value is None or printed.nominal is None:
+            continue
+        printed = printed.to(item.result.unit)
+        assert printed.nominal is not None
+        strict = printed.strict_interval
+        if not strict.contains(value):
+            unbounded = isinstance(strict.lo, float) or isinstance(strict.hi, float)
+            half = 0 if unbounded else (strict.hi - strict.lo) / 2
+            kind = max(kind, 1 if half and abs(value - printed.nominal) <= NEAR * half else 2)
+        gaps.append(abs(value - printed.nominal) / abs(printed.nominal) if printed.nominal else abs(value))
+    return kind, max(gaps)
+
+
+def _fits(derived: Derived) -> bool:
+    """Whether a recomputed slip fits its printed figure as printed, not only loosely."""
+    judgement = derived.judgement
+    return derived.verdict is Verdict.CONSISTENT and judgement is not None and judgement.strict_fit
+
+
+# Edits of a printed figure -------------------------------------------------------------------
+
+_DIGITS = "0123456789"
+
+
+def _editing(edits: StringEdits) -> Finder:
+    """A finder that tries ``edits`` on every printed figure a record depends on."""
+
+    def find(search: Search[Any], result: Result) -> Iterator[Fit]:
+        for owner, name, figure in search.figures(result):
+            where = "" if owner is result.record else f" (in {owner.id})"
+            for edit in edits(figure, search.claim_file.context):
+                if search.budget <= 0:
+                    return
+                fitted = search.try_edit(result, owner, name, figure, edit.text)
+                if fitted is None:
+                    continue
+                same, miss = fitted
+                yield Fit(
+                    f"{owner.id}.{name}",
+                    figure.printed,
+                    f"{figure.printed!r}{where} would fit if it were {edit.text!r} ({edit.detail})",
+                    edit.text,
+                    same,
+                    miss,
+                )
+
+    return find
+
+
+def _digit_places(text: str) -> list[int]:
+    return [at for at, char in enumerate(text) if char in _DIGITS][:MAX_DIGITS]
+
+
+def _leads(text: str, at: int) -> bool:
+    """Whether the digit at ``at`` starts a number of several digits (it cannot become 0)."""
+    before = text[at - 1] if at else " "
+    starts = before not in _DIGITS and before not in ",.'"
+    return starts and at + 1 < len(text) and text[at + 1] in _DIGITS
+
+
+def digit_changes(figure: Figure, context: ReadingContext) -> Iterator[Edit]:
+    """Every printed digit changed to every other digit, left to right."""
+    text = figure.printed
+    for at in _digit_places(text):
+        for digit in _DIGITS:
+            if digit == text[at] or (digit == "0" and _leads(text, at)):
+                continue
+            yield Edit(text[:at] + digit + text[at + 1 :], "one digit changed")
+
+
+def digit_swaps(figure: Figure, context: ReadingContext) -> Iterator[Edit]:
+    """Every two adjacent, different digits swapped."""
+    text = figure.printed
+    for at in _digit_places(text):
+        if at + 1 < len(text) and text[at + 1] in _DIGITS and text[at] != text[at + 1]:
+            if text[at + 1] == "0" and _leads(text, at):
+                continue
+            yield Edit(text[:at] + text[at + 1] + text[at] + text[at + 2 :], "two digits swapped")
+
+
+_SCALE_STEPS = (
+    ("thousand", "million", "billion", "trillion"),
+    ("k", "m", "bn", "tn"),
+    ("mn", "bn"),
+    ("mln", "bln"),
+)
+"""Scale words a slip turns into each other, each series a thousand times apart; a word takes
+the steps of the first series it is in."""
+
+_SCALE_WORD = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(sorted({w for s in _SCALE_STEPS for w in s}, key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+_SHIFTS = (
+    (1, "10 times larger"),
+    (-1, "10 times smaller"),
+    (3, "1,000 times larger"),
+    (-3, "1,000 times smaller"),
+)
+"""Places the decimal point moves, and the slip in words."""
+
+
+def scale_slips(figure: Figure, context: ReadingContext) -> Iterator[Edit]:
+    """A scale word a step up or down; the first number's decimal point moved one or three places.
+
+    Scale words come first: of "48.6 billion" and "48,600 million", the first names the slip.
+    """
+    point, group = (",", ".") if decimal_comma(context.locale) else (".", ",")
+    number = re.search(
+        rf"(?<![\d{re.escape(point + group)}])\d[\d{re.escape(group)}]*(?:{re.escape(point)}\d+)?",
+        figure.printed,
+    )
+    for match in _SCALE_WORD.finditer(figure.printed):
+        word = match.group(0)
+        series = next(series for series in _SCALE_STEPS if word.lower() in series)
+        at = series.index(word.lower())
+        for step in (1, -1):
+            if 0 <= at + step < len(series):
+                other = series[at + step]
+                other = other.upper() if word.isupper() else other
+                text = figure.printed[: match.start()] + other + figure.printed[match.end() :]
+                yield Edit(text, f"{word!r} for {other!r}")
+    if number is not None:
+        token = number.group(0)
+        for places, detail in _SHIFTS:
+            shifted = _shifted(token, places, point, group)
+            yield Edit(figure.printed[: number.start()] + shifted + figure.printed[number.end() :], detail)
+
+
+def _shifted(token: str, places: int, point: str, group: str) -> str:
+    """A printed number with its decimal point moved ``places`` to the right, printed the same way."""
+    whole, _, fraction = token.replace(group, "").partition(point)
+    digits, at = whole + fraction, len(whole) + places
+    if at < 1:
+        digits, at = "0" * (1 - at) + digits, 1
+    digits = digits.ljust(at, "0")
+    new_whole, new_fraction = digits[:at].lstrip("0") or "0", digits[at:]
+    if point not in token:  # "15,200" a thousand times smaller is "15.2", not "15.200"
+        new_fraction = new_fraction.rstrip("0")
+    if group in token or len(new_whole) > 3:
+        head = len(new_whole) % 3 or 3
+        new_whole = group.join(
+            [new_whole[:head], *(new_whole[i : i + 3] for i in range(head, len(new_whole), 3))]
+        )
+    return new_whole + (point + new_fraction if new_fraction else "")
+
+
+_PERCENT = re.compile(r"\s?(?:%|percent|per cent|pct)(?![^\W\d_])", re.IGNORECASE)
+_POINTS = re.compile(r"\s?(?:percentage points?|points?|ppts?|pts|pp)(?![^\W\d_])", re.IGNORECASE)
+
+
+def percent_points(figure: Figure, context: ReadingContext) -> Iterator[Edit]:
+    """A change in percent printed as percentage points, or the other way round."""
+    unit = figure.reading.unit
+    if units.is_points(unit):
+        match, other = _POINTS.search(figure.printed), " percent"
+    elif units.is_percent(unit):
+        one = figure.reading.nominal == 1
+        match, other = _PERCENT.search(figure.printed), " percentage point" if one else " percentage points"
+    else:
+        return
+    if match is not None:
+        text = figure.printed[: match.start()] + other + figure.printed[match.end() :]
+        yield Edit(
+            text,
+            "percent for percentage points" if units.is_points(unit) else "percentage points for percent",
+        )
+
+
+# Slips of arithmetic -------------------------------------------------------------------------
+
+
+def wrong_base(search: Search[Any], result: Result) -> Iterator[Fit]:
+    """A change in percent that fits the difference divided by the new value instead of the old."""
+    claim = result.record
+    if not isinstance(claim, ChangeClaim):
+        return
+    value, previous, rate = claim.value, claim.previous, claim.rate
+    if value is None or previous is None or rate is None or not units.is_percent(rate.reading.unit):
+        return
+    printed_rate = rate.reading.amount
+    signed = -printed_rate if claim.direction == "decrease" else printed_rate
+    inputs = {"value": value.reading.amount, "previous": previous.reading.amount}
+    derived = _derived(
+        "(value - previous) / value",
+        inputs,
+        Comparison(f"printed {rate.printed!r}", signed),
+        units.named("percent"),
+    )
+    if derived is not None and _fits(derived):
+        yield Fit(
+            f"{claim.id}.rate",
+            rate.printed,
+            f"{rate.printed!r} would fit if the change were divided by the new value instead of the"
+            f" previous one: {derived.arithmetic}",
+            miss=_miss((derived,)),
+        )
+
+
+_PLAIN_SUM = re.compile(r"\s*[a-z][a-z0-9_.]*(?:\s*\+\s*[a-z][a-z0-9_.]*)+\s*")
+_PLAIN_QUOTIENT = re.compile(r"\s*([a-z][a-z0-9_.]*)\s*/\s*([a-z][a-z0-9_.]*)\s*")
+
+
+def sum_off_by_a_part(search: Search[Any], result: Result) -> Iterator[Fit]:
+    """A total that fits the sum of its parts with one part left out, or one counted twice."""
+    record = result.record
+    found = _sum_of(search, record)
+    if found is None:
+        return
+    parts, inputs, total = found
+    for name, printed in parts.items():
+        others = [other for other in parts if other != name]
+        for formula, how in ((" + ".join(others), "left out"), (" + ".join([*parts, name]), "counted twice")):
+            derived = _derived(
+                formula, inputs, Comparison(f"printed {total.printed!r}", total.reading.amount)
+            )
+            if derived is not None and _fits(derived):
+                yield Fit(
+                    f"{record.id}.{'total' if isinstance(record, TotalClaim) else 'expect'}",
+                    total.printed,
+                    f"{total.printed!r} would fit if {printed} were {how}: {derived.arithmetic}",
+                    miss=_miss((derived,)),
+                )
+
+
+def _sum_of(search: Search[Any], record: Record) -> tuple[dict[str, str], dict[str, Amount], Figure] | None:
+    """The parts (name and words), their amounts and the printed total of a total or a plain sum."""
+    if isinstance(record, TotalClaim):
+        parts = enumerate(record.parts, 1)
+        names = {f"part_{index}": f"the part {part.printed!r}" for index, part in parts}
+        amounts = {f"part_{index}": part.reading.amount for index, part in enumerate(record.parts, 1)}
+        return names, amounts, record.total
+    if not isinstance(record, FormulaCheck) or record.expect is None or record.expect.figure is None:
+        return None
+    text = record.formula.formula.text
+    if not _PLAIN_SUM.fullmatch(text):
+        return None
+    terms = [term.strip() for term in text.split("+")]
+    try:
+        amounts = {term: search.values.lookup(term) for term in terms}
+    except LookupError:
+        return None
+    return {term: term for term in terms}, amounts, record.expect.figure
+
+
+def wrong_divisor(search: Search[Any], result: Result) -> Iterator[Fit]:
+    """A per-unit figure that fits its numerator divided by another figure of the denominator's kind."""
+    record = result.record
+    if not isinstance(record, (RatioCheck, FormulaCheck)) or record.expect is None:
+        return
+    expect = record.expect.figure
+    if expect is None:  # 'expect' names a value: no printed figure of its own to have slipped
+        return
+    if isinstance(record, RatioCheck):
+        numerator, denominator = record.numerator.text, record.denominator.text
+    elif match := _PLAIN_QUOTIENT.fullmatch(record.formula.formula.text):
+        numerator, denominator = match.group(1), match.group(2)
+    else:
+        return
+    try:
+        top, bottom = search.values.lookup(numerator), search.values.lookup(denominator)
+    except LookupError:
+        return
+    own = _full_name(search, denominator)
+    skipped = {record.id, *(check.id for check in search.dependents(record.id))}
+    tried = 0
+    for record_id, fields in list(search.values.values.items()):
+        if record_id in skipped:
+            continue
+        for field_name, amount in fields.items():
+            name = f"{record_id}.{field_name}"
+            if name == own or not units.same_dimension(amount.unit, bottom.unit) or tried == MAX_DIVISORS:
+                continue
+            tried += 1
+            shown = record_id if search.values.primary.get(record_id) == field_name else name
+            derived = _derived(
+                f"{numerator} / {name}",
+                {numerator: top, name: amount},
+                Comparison(f"printed {expect.printed!r}", expect.reading.amount),
+                target_unit(record),
+            )
+            if derived is not None and _fits(derived):
+                arithmetic = derived.arithmetic
+                yield Fit(
+                    f"{record.id}.expect",
+                    expect.printed,
+                    f"{expect.printed!r} would fit if {numerator} were divided by {shown} instead of"
+                    f" {denominator}{': ' + arithmetic if arithmetic else ''}",
+                    miss=_miss((derived,)),
+                )
+
+
+def _full_name(search: Search[Any], name: str) -> str:
+    record_id, _, field_name = name.partition(".")
+    return f"{record_id}.{field_name or search.values.primary.get(record_id, '')}"
+
+
+def _derived(
+    formula: str, inputs: dict[str, Amount], expected: Comparison, unit: Any = None
+) -> Derived | None:
+    try:
+        return derive("slip", "the figure with the slip", formula, inputs, unit=unit, expected=expected)
+    except _ERRORS:
+        return None
+
+
+CAUSES: tuple[CauseClass, ...] = (
+    CauseClass(
+        "digit-changed",
+        rules.DIGIT_CHANGED,
+        1,
+        "one digit of a printed figure changed",
+        _editing(digit_changes),
+    ),
+    CauseClass(
+        "digits-swapped", rules.DIGITS_SWAPPED, 2, "two adjacent digits swapped", _editing(digit_swaps)
+    ),
+    CauseClass(
+        "percent-for-points",
+        rules.PERCENT_FOR_POINTS,
+        3,
+        "a change in percent printed as percentage points, or the other way round",
+        _editing(percent_points),
+    ),
+    CauseClass(
+        "wrong-base", rules.WRONG_BASE, 4, "a change divided by the new value instead of the old", wrong_base
+    ),
+    CauseClass(
+        "sum-off-by-a-part",
+        rules.SUM_OFF_BY_A_PART,
+        5,
+        "a total with one part left out or counted twice",
+        sum_off_by_a_part,
+    ),
+    CauseClass(
+        "wrong-divisor",
+        rules.WRONG_DIVISOR,
+        6,
+        "a per-unit figure divided by another figure than its denominator",
+        wrong_divisor,
+    ),
+    # Last: a figure a thousand times too small mimics whatever leaves it out (a part missing
+    # from a total), and the slip that names the structure says more.
+    CauseClass(
+        "scale-slipped",
+        rules.SCALE_SLIPPED,
+        7,
+        "a decimal point moved (10 or 1,000 times) or a scale word changed (million for billion)",
+        _editing(scale_slips),
+    ),
+)
+"""Every class of slip, likeliest first. Adding one is a function, a line here and a rule."""
