@@ -225,6 +225,11 @@ def test_explain_shows_the_rates_and_the_pair(claim_file: Write) -> None:
         "    result: (6.57596, 7.06151) CNY/USD",
         "    compared with the rate implied by investment: (7.24722, 7.26976) CNY/USD",
         "    inconsistent: " + MESSAGE,
+        # the likely causes (another module) search the conversions the check reads
+        "  likely cause: '1.5 billion yuan' (in dredging) would fit if it were '1.6 billion yuan'"
+        " (one digit changed) [CC501]",
+        "  likely cause: '$220 million' (in dredging) would fit if it were '$200 million'"
+        " (one digit changed) [CC501]",
         "  verdict: inconsistent - " + MESSAGE,
     ]
 
