@@ -262,7 +262,7 @@ def test_unsafe_formula(claim_file: Write) -> None:
     )
     problem = only(path)
     assert problem.code == "CC408"
-    assert problem.message.startswith("bad formula: only the functions abs, max, min may be called")
+    assert problem.message.startswith("bad formula: only the functions abs, max, min, root may be called")
     assert problem.at.line == 17
 
 

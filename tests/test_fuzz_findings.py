@@ -91,8 +91,7 @@ def result(document: dict[str, Any], record_id: str) -> dict[str, Any]:
         (
             "period-recursion",
             "period-recursion.yaml:10:13: CC403 [a] 'period': cannot read the period 'may may may may"
-            " may may may may may may may may may may m...': write a year ('2024'), a month"
-            " ('July 2024'), a date ('2025-03-10'), 'last year', 'October last year' or 'annually'",
+            " may may may may may may may may may may m...': a period is at most 100 characters",
         ),
         (
             "yaml-error-multiline",

@@ -146,3 +146,43 @@ def _simplified(amount: Amount) -> Amount:
     """Cancel what cancels: CNY per CNY is a plain number, percent of visits is visits."""
     target = units.reduced(amount.unit)
     return amount if target == amount.unit else amount.to(target)
+
+
+class RootUnitError(UnitMismatchError):
+    """A root of an amount with a unit: the root of yuan is no unit a figure is printed in."""
+
+    def __init__(self, unit: Unit) -> None:
+        self.left = self.right = unit
+        self.operation = "take a root of"
+        ValueError.__init__(
+            self,
+            f"a root or fractional power needs a plain number or a percentage, not {units.unit_words(unit)}:"
+            " divide by a figure of the same unit first (value / previous)",
+        )
+
+
+def _plain(amount: Amount) -> Amount:
+    """A root or fractional power needs a plain number; a percentage becomes its fraction."""
+    if not units.is_dimensionless(amount.unit):
+        raise RootUnitError(amount.unit)
+    return amount.to(units.dimensionless())
+
+
+def root(amount: Amount, degree: int) -> Amount:
+    """The ``degree``-th root of a plain number or percentage, ends rounded outward."""
+    from claimcheck.roots import root_bounds, root_interval
+
+    plain = _plain(amount)
+    nominal = plain.nominal
+    if nominal is not None and (nominal >= 0 or degree % 2 == 1):
+        nominal = root_bounds(nominal, degree)[0]
+    else:
+        nominal = None
+    strict = None if plain.strict is None else root_interval(plain.strict, degree)
+    return plain._with(root_interval(plain.interval, degree), units.dimensionless(), nominal, strict)
+
+
+def fractional_power(amount: Amount, exponent: Fraction) -> Amount:
+    """``amount ** (p/q)`` of a plain number or percentage, ends rounded outward."""
+    plain = _plain(amount)
+    return root(plain**exponent.numerator, exponent.denominator)

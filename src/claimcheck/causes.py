@@ -44,7 +44,7 @@ from claimcheck.kinds.change import ChangeClaim
 from claimcheck.kinds.total import TotalClaim
 from claimcheck.loader import ClaimFile
 from claimcheck.numerals import decimal_comma
-from claimcheck.records import Check, Claim, Figure, Record
+from claimcheck.records import Check, Claim, Expectation, Figure, Record
 from claimcheck.results import Comparison, Derived, LikelyCause, Result
 from claimcheck.verdicts import Verdict
 
@@ -295,17 +295,22 @@ def _own_figures(record: Record) -> list[tuple[str, Figure]]:
     """A record's printed figures by field name: a claim's quoted ones, a check's 'expect'."""
     if isinstance(record, Claim):
         return list(record.figures().items())
-    return [
-        (item.name, value)
-        for item in dataclasses.fields(record)
-        if isinstance(value := getattr(record, item.name), Figure)
-    ]
+    found: list[tuple[str, Figure]] = []
+    for item in dataclasses.fields(record):
+        value = getattr(record, item.name)
+        if isinstance(value, Expectation):  # a check's 'expect': printed, or naming a value
+            value = value.figure
+        if isinstance(value, Figure):
+            found.append((item.name, value))
+    return found
 
 
 def _replaced(record: Record, name: str, figure: Figure) -> Record:
     """``record`` with the figure of field ``name`` ("value", "parts[2]") replaced."""
     field_name, _, index = name.partition("[")
     changed: dict[str, Any] = {field_name: figure}
+    if isinstance(getattr(record, field_name), Expectation):
+        changed[field_name] = Expectation(figure=figure)
     if index:
         items = list(getattr(record, field_name))
         items[int(index[:-1]) - 1] = figure
@@ -573,7 +578,7 @@ def _sum_of(search: Search[Any], record: Record) -> tuple[dict[str, str], dict[s
         names = {f"part_{index}": f"the part {part.printed!r}" for index, part in parts}
         amounts = {f"part_{index}": part.reading.amount for index, part in enumerate(record.parts, 1)}
         return names, amounts, record.total
-    if not isinstance(record, FormulaCheck) or record.expect is None:
+    if not isinstance(record, FormulaCheck) or record.expect is None or record.expect.figure is None:
         return None
     text = record.formula.formula.text
     if not _PLAIN_SUM.fullmatch(text):
@@ -583,7 +588,7 @@ def _sum_of(search: Search[Any], record: Record) -> tuple[dict[str, str], dict[s
         amounts = {term: search.values.lookup(term) for term in terms}
     except LookupError:
         return None
-    return {term: term for term in terms}, amounts, record.expect
+    return {term: term for term in terms}, amounts, record.expect.figure
 
 
 def wrong_divisor(search: Search[Any], result: Result) -> Iterator[Fit]:
@@ -591,7 +596,9 @@ def wrong_divisor(search: Search[Any], result: Result) -> Iterator[Fit]:
     record = result.record
     if not isinstance(record, (RatioCheck, FormulaCheck)) or record.expect is None:
         return
-    expect = record.expect
+    expect = record.expect.figure
+    if expect is None:  # 'expect' names a value: no printed figure of its own to have slipped
+        return
     if isinstance(record, RatioCheck):
         numerator, denominator = record.numerator.text, record.denominator.text
     elif match := _PLAIN_QUOTIENT.fullmatch(record.formula.formula.text):

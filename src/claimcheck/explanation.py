@@ -37,6 +37,9 @@ def explain(report: FileReport, result: Result) -> Node:
     period = getattr(record, "period", None)
     if period is not None:
         root.add(f"period: {period.printed!r} is {period.label}")
+    since = getattr(record, "since", None)  # a change over several years: where it starts
+    if since is not None:
+        root.add(f"since: {since.printed!r} is {since.label}")
     description = getattr(record, "description", None)
     if description and all(derived.label != description for derived in result.derived):
         root.add(f"what: {description}")

@@ -3,8 +3,11 @@
 A formula is arithmetic over names: ``revenue.value / tourists.value``,
 ``(1 + revenue.rate) / (1 + tourists.rate) - 1``. It allows numbers, names (a claim or
 check id, optionally followed by one ``.field``), ``+ - * / **``, unary minus, parentheses
-and the functions ``min``, ``max`` and ``abs``. Exponents must be whole-number literals no
-larger than :data:`~claimcheck.limits.MAX_EXPONENT`. There are no strings, no attribute access on objects, no
+and the functions ``min``, ``max``, ``abs`` and ``root``. Exponents must be whole-number literals no
+larger than :data:`~claimcheck.limits.MAX_EXPONENT`, or fractions of two such literals written
+out (``x ** (1/4)``, ``x ** (2/3)``); ``root(x, n)`` is the n-th root, n a whole-number literal
+up to :data:`~claimcheck.limits.MAX_ROOT_DEGREE`. Roots are exact intervals rounded outward
+(:mod:`claimcheck.roots`). There are no strings, no attribute access on objects, no
 keywords and no comprehensions: the text is parsed by Python's ``ast`` module and every
 node is checked against a whitelist before anything is evaluated, and evaluation only
 looks names up in a table of amounts. Results are bounded in size
@@ -23,8 +26,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from claimcheck import limits
-from claimcheck.amounts import Amount
-from claimcheck.intervals import Interval
+from claimcheck.amounts import Amount, fractional_power, root
+from claimcheck.intervals import Interval, IntervalError
 from claimcheck.limits import (
     MAX_EXPONENT,
     MAX_FORMULA_DEPTH,
@@ -33,6 +36,7 @@ from claimcheck.limits import (
     MAX_NUMBER_DIGITS,
     MAX_RESULT_BITS,
     MAX_RESULT_DIGITS,
+    MAX_ROOT_DEGREE,
 )
 
 _NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
@@ -42,6 +46,8 @@ FUNCTIONS: dict[str, Callable[..., Amount]] = {
     "max": lambda *args: functools.reduce(Amount.maximum, args),
     "abs": lambda arg: arg.absolute(),
 }
+ROOT = "root"
+"""``root(x, n)``: called like a function, but its degree n is a literal, never an amount."""
 _NAME = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
 
 
@@ -100,13 +106,17 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
     names: list[str] = []
     operations: list[ast.expr] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations)
+    # claimcheck's own formulas compound over a multi-year change's years: more than 12.
+    limit = MAX_ROOT_DEGREE if trusted else MAX_EXPONENT
+    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations, limit)
     source = text.strip()
     labels = {id(node): _source(source, node) for node in operations}
     return Formula(source, tree.body, tuple(dict.fromkeys(names)), labels)
 
 
-def _check(node: ast.expr, names: list[str], depth: int, operations: list[ast.expr]) -> None:
+def _check(
+    node: ast.expr, names: list[str], depth: int, operations: list[ast.expr], limit: int = MAX_EXPONENT
+) -> None:
     """Check ``node`` and below; collect the names read, and the operations and calls (steps)."""
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
@@ -126,18 +136,24 @@ def _check(node: ast.expr, names: list[str], depth: int, operations: list[ast.ex
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
         operations.append(node)
         if isinstance(node.op, ast.Pow):
-            _exponent(node.right)
-            _check(node.left, names, depth, operations)
+            _any_exponent(node.right, limit)
+            _check(node.left, names, depth, operations, limit)
         else:
-            _check(node.left, names, depth, operations)
-            _check(node.right, names, depth, operations)
+            _check(node.left, names, depth, operations, limit)
+            _check(node.right, names, depth, operations, limit)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth, operations)
+        _check(node.operand, names, depth, operations, limit)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
+        if node.keywords or len(node.args) != 2 or isinstance(node.args[0], ast.Starred):
+            raise FormulaError("root() takes a value and a degree: root(x, 4)", offset)
+        _root_degree(node.args[1])
+        operations.append(node)
+        _check(node.args[0], names, depth, operations, limit)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            allowed = ", ".join(sorted(FUNCTIONS))
+            allowed = ", ".join(sorted([*FUNCTIONS, ROOT]))
             raise FormulaError(f"only the functions {allowed} may be called", offset)
         if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
             raise FormulaError("functions take plain arguments only", offset)
@@ -145,7 +161,7 @@ def _check(node: ast.expr, names: list[str], depth: int, operations: list[ast.ex
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
         operations.append(node)
         for arg in node.args:
-            _check(arg, names, depth, operations)
+            _check(arg, names, depth, operations, limit)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -166,7 +182,7 @@ def _reference(node: ast.Name | ast.Attribute) -> str:
     return text
 
 
-def _exponent(node: ast.expr) -> int:
+def _exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int:
     value: object = None
     if isinstance(node, ast.Constant):
         value = node.value
@@ -179,9 +195,45 @@ def _exponent(node: ast.expr) -> int:
         value = -value if isinstance(value, int) and not isinstance(value, bool) else None
     if not isinstance(value, int) or isinstance(value, bool):
         raise FormulaError("an exponent must be a whole number written out", node.col_offset)
-    if abs(value) > MAX_EXPONENT:
-        raise FormulaError(f"exponents are limited to ±{MAX_EXPONENT}", node.col_offset)
+    if limit is not None and abs(value) > limit:
+        raise FormulaError(f"exponents are limited to ±{limit}", node.col_offset)
     return value
+
+
+def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fraction:
+    """A whole exponent, or a fraction of two whole literals written out: ``(1/4)``, ``(-2/3)``.
+
+    ``limit`` bounds the whole exponent or numerator; None when the formula was checked already.
+    """
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div)):
+        return _exponent(node, limit)
+    numerator = _exponent(node.left, limit)
+    denominator = _literal(node.right)
+    if denominator is None or denominator < 1:
+        raise FormulaError(
+            "a fractional exponent is two whole numbers written out: x ** (1/4)", node.right.col_offset
+        )
+    if denominator > MAX_ROOT_DEGREE:
+        raise FormulaError(
+            f"the denominator of an exponent is limited to {MAX_ROOT_DEGREE:,}", node.right.col_offset
+        )
+    return Fraction(numerator, denominator)
+
+
+def _root_degree(node: ast.expr) -> int:
+    degree = _literal(node)
+    if degree is None or degree < 1:
+        raise FormulaError("a root's degree must be a whole number written out: root(x, 4)", node.col_offset)
+    if degree > MAX_ROOT_DEGREE:
+        raise FormulaError(f"a root's degree is limited to {MAX_ROOT_DEGREE:,}", node.col_offset)
+    return degree
+
+
+def _literal(node: ast.expr) -> int | None:
+    """The value of a whole-number literal, or None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    return None
 
 
 def _symbol(op: ast.AST) -> str:
@@ -224,13 +276,21 @@ def _evaluate(
     if isinstance(node, ast.BinOp):
         left = _evaluate(node.left, labels, lookup, steps)
         if isinstance(node.op, ast.Pow):
-            exponent = _exponent(node.right)
-            if _bits(left) * abs(exponent) > MAX_RESULT_BITS:
+            exponent = _any_exponent(node.right, None)  # within its limit: parse_formula made sure
+            power = exponent if isinstance(exponent, int) else exponent.numerator
+            if _bits(left) * abs(power) > MAX_RESULT_BITS:
                 raise ResultTooLargeError(labels[id(node)], node.col_offset)
-            result = left**exponent
+            if isinstance(exponent, int) or exponent.denominator == 1:
+                result = left**power
+            else:
+                result = _rooted(lambda: fractional_power(left, exponent), labels, node)
         else:
             right = _evaluate(node.right, labels, lookup, steps)
             result = _BINARY[type(node.op)](left, right)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
+        radicand = _evaluate(node.args[0], labels, lookup, steps)
+        degree = _root_degree(node.args[1])
+        result = _rooted(lambda: root(radicand, degree), labels, node)
     elif isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         args = [_evaluate(arg, labels, lookup, steps) for arg in node.args]
@@ -239,6 +299,14 @@ def _evaluate(
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
     steps.append((labels[id(node)], result))
     return result
+
+
+def _rooted(compute: Callable[[], Amount], labels: dict[int, str], node: ast.expr) -> Amount:
+    """A root, with an even root of values that are all negative reported at its place."""
+    try:
+        return compute()
+    except IntervalError as error:
+        raise FormulaError(f"{labels[id(node)]!r}: {error}", node.col_offset) from None
 
 
 def _source(text: str, node: ast.expr) -> str:

@@ -61,6 +61,10 @@ MAX_PERIOD_DEPTH = 4
 """Periods nest ("the first quarter of last year" reads a year inside a quarter); deeper
 nesting is never a date and would only recurse."""
 
+MAX_PERIOD_LENGTH = 100
+"""Characters in a period: "between the first quarter of 2020 and the third quarter of 2021"
+is 62. A range is tried at each of its separators, so the length bounds that search."""
+
 MAX_FORMULA_LENGTH = 500
 """Characters in a formula written in a claim file: the longest real ones are about 80."""
 
@@ -72,6 +76,12 @@ MAX_FORMULA_DEPTH = 50
 
 MAX_EXPONENT = 12
 """A power in a formula: compounding over twelve months or years at most."""
+
+MAX_ROOT_DEGREE = 1_200
+"""The degree of a root (``root(x, n)``, ``x ** (1/n)``): a span of a hundred years counted in
+months. Each end of a root is bounded with integer arithmetic on numbers of about 64 times the
+degree bits: about 3 ms of CPU at this degree for the largest result a formula may hold, so
+a formula of 200 parts full of roots stays under a second."""
 
 MAX_RESULT_DIGITS = 1_000
 """Digits of the numerator or denominator of a value computed from a formula. Exact

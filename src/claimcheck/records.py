@@ -54,6 +54,18 @@ class Ref:
 
 
 @dataclass(frozen=True, repr=False, eq=False)
+class Expectation:
+    """What a check's result should match: a printed figure, or a value the file already has.
+
+    ``expect: 12.8 percent`` repeats a printed figure; ``expect: {claim: tourists.previous}``
+    names a claim, a reference figure or a check (or one of its values) instead.
+    """
+
+    figure: Figure | None = None
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True, repr=False, eq=False)
 class UnitName:
     """A unit a claim file names ("percent", "CNY/visitor"), read with the file's vocabulary."""
 
@@ -225,4 +237,8 @@ class Check(Record):
                 found.append(value)
             elif isinstance(value, FormulaText):
                 found.extend(Ref(name, value.at) for name in value.formula.names)
+            elif isinstance(value, Expectation) and value.ref is not None:
+                found.append(value.ref)
+            elif isinstance(value, tuple):
+                found.extend(item for item in value if isinstance(item, Ref))
         return tuple(found)

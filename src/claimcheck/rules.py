@@ -345,6 +345,31 @@ INCONSISTENT_BY_KIND: dict[str, str] = {
 }
 """The inconsistency rule of each claim and check kind."""
 
+# Named checks and multi-year changes (issue 8, items 5 and 6) ----------------------------
+# A multi-year change is a change: its inconsistencies are CC101. Kept as a block of its own,
+# and RULES kept in code order, so that other rules can be added above without a clash.
+
+RULES = dict(
+    sorted(
+        {
+            **RULES,
+            **_rules(
+                Rule(
+                    "CC120",
+                    "rates-disagree",
+                    "error",
+                    "Conversions that should use one exchange rate imply rates no single rate fits.",
+                    "A newsroom converts one article's amounts at one rate; an amount whose rate"
+                    " stands apart was converted at another rate, or miscopied.",
+                    "55.6 billion yuan ($7.66 billion) and 3.2 billion yuan ($470 million):"
+                    " 7.25 and 6.81 yuan per dollar.",
+                ),
+            ),
+        }.items()
+    )
+)
+INCONSISTENT_BY_KIND["same_rate"] = "CC120"
+
 AMBIGUOUS = "CC201"
 LOOSE_FIT = "CC202"
 ONE_READING_FITS = "CC203"

@@ -29,7 +29,7 @@ from claimcheck.figures import (
 from claimcheck.formulas import FormulaError, parse_formula
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
-from claimcheck.records import Article, Defaults, Figure, FormulaText, Ref, UnitName
+from claimcheck.records import Article, Defaults, Expectation, Figure, FormulaText, Ref, UnitName
 from claimcheck.units import UnknownUnitError, parse_unit
 from claimcheck.yamlsource import Document, Mark, Path
 
@@ -146,6 +146,27 @@ class Builder:
             )
             return None
         return Figure(printed, reading, options, mark)
+
+    def expectation(self, data: Any, path: Path, name: str) -> Expectation | None:
+        """A check's ``expect``: a printed figure, or ``{claim: id.field}`` naming a value."""
+        if isinstance(data, dict) and "claim" in data:
+            built = self.record(_NamedValue, data, path, f"{name!r}")
+            return None if built is None else Expectation(ref=built.claim)
+        figure = self.figure(data, path, name)
+        return None if figure is None else Expectation(figure=figure)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class _NamedValue:
+    """The form of ``expect`` that names a value instead of repeating a printed figure."""
+
+    claim: Ref = dataclasses.field(
+        metadata={
+            "doc": "The claim, reference figure or check whose value the result should match,"
+            " or one of its values: 'share_2023', 'tourists.previous'."
+        }
+    )
+    at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -313,6 +334,14 @@ def _make_converter(hint: Any) -> Converter:
             return builder.figure(data, path, name)
 
         return figure
+    if hint is Expectation:
+
+        def expectation(builder: Builder, data: Any, path: Path, name: str) -> Any:
+            if data is None:
+                return _empty(builder, path, name)
+            return builder.expectation(data, path, name)
+
+        return expectation
     if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
         record_class = hint
 
@@ -452,6 +481,8 @@ def _object_schema(
             # The loader checks an id's pattern; other patterns (a locale's) only document.
             schema.update(type="string", pattern=field.metadata["pattern"])
         properties[field.name] = schema
+        if "min_items" in field.metadata:
+            schema["minItems"] = field.metadata["min_items"]
         if _required(field) or (field.name == "source" and source == "required"):
             required.append(field.name)
     if kind is not None:
@@ -476,6 +507,9 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         return {"enum": list(typing.get_args(hint))}
     if hint is Figure:
         return {"$ref": "#/$defs/figure"}
+    if hint is Expectation:
+        named = _object_schema(_NamedValue, "A value of the claim file, named instead of printed again.")
+        return {"anyOf": [{"$ref": "#/$defs/figure"}, named]}
     if hint is bool:
         # The loader takes the words true and false, quoted or not.
         return {"enum": [True, False, "true", "false"]}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from claimcheck.checks import comparison, formula, match, ratio
+from claimcheck.checks import comparison, formula, match, ratio, same_rate
 from claimcheck.checks.base import CheckKind
 
 CHECK_KINDS: dict[str, CheckKind] = {
-    kind.name: kind for kind in (ratio.KIND, comparison.KIND, formula.KIND, match.KIND)
+    kind.name: kind for kind in (ratio.KIND, comparison.KIND, formula.KIND, match.KIND, same_rate.KIND)
 }
 
 __all__ = ["CHECK_KINDS", "CheckKind"]

@@ -9,7 +9,8 @@ from typing import Any
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.kinds.base import Issue, Outcome, no_issues
-from claimcheck.records import Check, UnitName
+from claimcheck.records import Check, Expectation, Figure, UnitName
+from claimcheck.results import Comparison
 
 Lookup = Callable[[str], Amount]
 """Finds the amount a reference such as ``tourists.previous`` names."""
@@ -30,3 +31,11 @@ def target_unit(check: Any) -> units.Unit | None:
     """The unit a check's result is shown in, when the file names one (read at load time)."""
     name: UnitName | None = getattr(check, "unit", None)
     return None if name is None else name.unit
+
+
+def expected_value(expect: Expectation | None, lookup: Lookup) -> Figure | Comparison | None:
+    """What a check's result is compared with: its printed figure, or the value it names."""
+    if expect is None or expect.ref is None:
+        return None if expect is None else expect.figure
+    name = expect.ref.text
+    return Comparison(f"{name} (named by 'expect')", lookup(name), noun=name)

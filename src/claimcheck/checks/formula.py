@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.checks.base import CheckKind, Lookup, target_unit
+from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
 from claimcheck.kinds.base import Outcome, outcome
-from claimcheck.records import Check, Figure, FormulaText, UnitName, doc
+from claimcheck.records import Check, Expectation, FormulaText, UnitName, doc
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -15,14 +15,19 @@ class FormulaCheck(Check):
     formula: FormulaText = field(
         metadata=doc(
             "Arithmetic over claim ids and their values: numbers, names, + - * / **,"
-            " parentheses, min, max, abs. Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
+            " parentheses, min, max, abs, root(x, n) and x ** (1/n)."
+            " Example: '(1 + revenue.rate) / (1 + tourists.rate) - 1'."
         )
     )
     unit: UnitName | None = field(
         default=None, metadata=doc("The unit to show the result in: 'percent', 'CNY/visit'.")
     )
-    expect: Figure | None = field(
-        default=None, metadata=doc("A printed figure the result should match, if any.")
+    expect: Expectation | None = field(
+        default=None,
+        metadata=doc(
+            "What the result should match, if anything: a printed figure ('12.8 percent'), or a"
+            " value of this file named instead of repeated ({claim: tourists.previous})."
+        ),
     )
 
 
@@ -35,7 +40,7 @@ def evaluate(check: FormulaCheck, lookup: Lookup) -> Outcome:
         formula.text,
         inputs,
         unit=target_unit(check),
-        expected=check.expect,
+        expected=expected_value(check.expect, lookup),
     )
     return outcome({}, [derived], derived.message)
 

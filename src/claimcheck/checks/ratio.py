@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimcheck.checks.base import CheckKind, Lookup, target_unit
+from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
 from claimcheck.kinds.base import Outcome, outcome
-from claimcheck.records import Check, Figure, Ref, UnitName, doc
+from claimcheck.records import Check, Expectation, Ref, UnitName, doc
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -17,8 +17,12 @@ class RatioCheck(Check):
     unit: UnitName | None = field(
         default=None, metadata=doc("The unit to show the result in: 'CNY/visit', 'percent'.")
     )
-    expect: Figure | None = field(
-        default=None, metadata=doc("A printed figure the ratio should match, if any.")
+    expect: Expectation | None = field(
+        default=None,
+        metadata=doc(
+            "What the ratio should match, if anything: a printed figure ('12.8 percent'), or a"
+            " value of this file named instead of repeated ({claim: tourists.previous})."
+        ),
     )
 
 
@@ -31,7 +35,7 @@ def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
         f"{names[0]} / {names[1]}",
         inputs,
         unit=target_unit(check),
-        expected=check.expect,
+        expected=expected_value(check.expect, lookup),
     )
     return outcome({}, [derived], derived.message)
 
