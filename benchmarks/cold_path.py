@@ -353,9 +353,11 @@ NUMBER_WORDS = ("five", "six", "seven", "eight", "nine", "ten", "eleven", "twelv
 
 
 def claim_file_text(n: int, rng: random.Random) -> str:
-    """One claim file, its figures drawn from ``rng`` (some consistent, some not)."""
+    """One claim file, its figures drawn from ``rng``: like published articles, most add up and
+    about one file in ten has a slip (a wrong count, a conversion at an old rate)."""
     yuan = round(rng.uniform(5, 90), 1)
     counties = rng.randint(4, 11)
+    districts = rng.randint(1, 4)
     visitors = rng.randint(2, 30)
     growth = rng.randint(3, 30)
     return TEMPLATE.format(
@@ -366,9 +368,9 @@ def claim_file_text(n: int, rng: random.Random) -> str:
         renewals=rng.randint(50, 400),
         yuan=yuan,
         # Near the ECB rate of 2025-03-10, within the rate window, but not always within tolerance.
-        dollars=round(yuan / rng.choice((7.2585, 7.2585, 7.1, 7.3)), 2),
+        dollars=round(yuan / (7.1 if rng.random() < 0.05 else 7.2585), 2),
         share=rng.randint(60, 95),
-        regions_word=NUMBER_WORDS[counties - 4] if rng.random() < 0.7 else NUMBER_WORDS[counties - 3],
+        regions_word=NUMBER_WORDS[counties - 4] if rng.random() < 0.95 else NUMBER_WORDS[counties - 3],
         visitors=visitors,
         growth=growth,
         studios=rng.randint(2, 40) * 10,
@@ -380,9 +382,9 @@ def claim_file_text(n: int, rng: random.Random) -> str:
         income_growth=round(rng.uniform(2, 35), 1),
         report_visitors=f"{visitors}.{rng.randint(0, 99):02d}",
         gdp=f"{rng.randint(100, 900)}.{rng.randint(0, 99):02d}",
-        districts=rng.randint(1, 4),
+        districts=districts,
         counties=counties,
-        divisions=counties + 1 + rng.randint(1, 4),
+        divisions=counties + 1 + districts,
     )
 
 
@@ -461,12 +463,21 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def no_cache() -> list[str]:
+    """``--no-cache`` where the measured claimcheck has a results cache: this is the cold path."""
+    shown = subprocess.run(
+        [*claimcheck_command(), "verify", "--help"], capture_output=True, text=True, check=False
+    )
+    return ["--no-cache"] if "--no-cache" in shown.stdout else []
+
+
 def command_line(folder: Path, files: int, jobs: list[int], runs: int, floor_s: float) -> None:
     """Wall time (what a user waits) and CPU time of all processes (steadier on a busy machine)."""
     claims = files * CLAIMS_PER_FILE
-    print(f"(c) command line, verify --format json, median of {runs}; ratios to the parse floor")
+    print(f"(c) command line, verify --format json (cold), median of {runs}; ratios to the parse floor")
+    cold = no_cache()
     for count in jobs:
-        command = [*claimcheck_command(), "verify", "--format", "json", "-j", str(count), str(folder)]
+        command = [*claimcheck_command(), "verify", *cold, "--format", "json", "-j", str(count), str(folder)]
         walls, cpus = [], []
         for _ in range(runs):
             start, start_cpu = time.perf_counter(), _children_cpu()
@@ -493,7 +504,7 @@ def startup(runs: int) -> None:
     # install would otherwise recompile every changed module on every run.
     package = Path(claimcheck.__file__).parent
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
-    verify = [*claimcheck_command(), "verify", "claims/"]
+    verify = [*claimcheck_command(), "verify", *no_cache(), "claims/"]
     baseline = [sys.executable, "-c", "import typer, rich.table, pint"]
     root = Path(__file__).resolve().parent.parent
     measured: dict[str, tuple[list[float], list[float]]] = {"verify": ([], []), "baseline": ([], [])}

@@ -14,7 +14,7 @@ from claimcheck.formulas import evaluate, parse_formula
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
-from claimcheck.verdicts import Verdict, judge
+from claimcheck.verdicts import Verdict, judge, writing_messages
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
 
@@ -57,7 +57,7 @@ def derive(
         else expected
     )
     judgement = judge(result, comparison.amount, comparison.label, noun=comparison.noun)
-    if judgement.verdict is Verdict.INCONSISTENT:  # lead with the arithmetic an editor can redo
+    if judgement.verdict is Verdict.INCONSISTENT and writing_messages():  # lead with the arithmetic
         worked = arithmetic(parsed.text, dict(used), result)
         judgement = judge(result, comparison.amount, comparison.label, worked, comparison.noun)
     return Derived(

@@ -133,7 +133,7 @@ def format_amount(amount: Amount) -> str:
     return _amount_text(amount.interval, amount.unit)
 
 
-_MEMO_SIZE = 4096
+_MEMO_SIZE = 1024
 """Texts remembered: one file's amounts are shown several times each (as a result, as the
 input of other results, as what a result is compared with), and a report shows every one."""
 

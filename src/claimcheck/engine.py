@@ -16,7 +16,7 @@ from claimcheck.loader import ClaimFile, load_claim_file
 from claimcheck.records import Check, Claim, FormulaText, Record
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import Verdict, verdicts_only
 from claimcheck.yamlsource import Mark
 
 
@@ -153,7 +153,8 @@ def _add_likely_causes(
         if result.verdict is not Verdict.INCONSISTENT:
             continue
         try:
-            causes = search.causes_of(result)
+            with verdicts_only():  # each edit needs only the verdicts it leads to
+                causes = search.causes_of(result)
         except Exception as error:  # the safety net: see claimcheck.safety
             problems.append(
                 safety.internal_problem(

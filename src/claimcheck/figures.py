@@ -329,7 +329,7 @@ def _normalize(printed: str) -> tuple[str, str]:
     return text, lowered
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def read_figure(
     printed: str, options: FigureOptions | None = None, context: ReadingContext = PLAIN
 ) -> Reading:

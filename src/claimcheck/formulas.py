@@ -84,7 +84,7 @@ Step = tuple[str, Amount]
 """One computed sub-expression, as written in the formula, and its amount."""
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def parse_formula(text: str, *, trusted: bool = False) -> Formula:
     """Parse and check a formula; raises :class:`FormulaError` with the reason and column.
 

@@ -8,9 +8,13 @@ that any plausible value would pass is unverifiable: see :func:`judge`.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
@@ -87,22 +91,24 @@ def judge(
     "required").
     """
     printed = printed.to(recomputed.unit)
-    if not recomputed.interval.overlaps(printed.interval):
+    rung, rough = _rung(recomputed, printed)
+    if _VERDICTS_ONLY.get():  # a search that needs only the verdict: no message is written
+        return _BARE[rung]
+    if rung == "no fit":
         return _inconsistent(recomputed, printed, label, arithmetic, noun)
-    strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
-    tested = recomputed.strict_interval if strict_fit else recomputed.interval
-    rough = too_rough(tested, printed)
-    if rough is not None:
+    if rung == "too rough":
+        strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
+        tested = recomputed.strict_interval if strict_fit else recomputed.interval
         how = "" if strict_fit else f" (and only if {_joined(_notes(recomputed.loose, printed.loose))})"
         return Judgement(
             Verdict.UNVERIFIABLE,
             f"{label}: too rough to test: the printed figures allow {derived_words(recomputed, tested)},"
-            f" a span of {format_percent(rough)} of the figure it is compared with{how}, so no"
+            f" a span of {format_percent(rough or Fraction(0))} of the figure it is compared with{how}, so no"
             " plausible value could fail",
             code=rules.TOO_ROUGH,
             strict_fit=strict_fit,
         )
-    if not strict_fit:
+    if rung == "loose":
         notes = _joined(_notes(recomputed.loose, printed.loose))
         return Judgement(
             Verdict.CONSISTENT,
@@ -112,16 +118,18 @@ def judge(
             code=rules.LOOSE_FIT,
         )
     nominal = recomputed.nominal
-    if nominal is not None and not printed.strict_interval.contains(nominal):
-        hedges = _notes(recomputed.hedged, printed.hedged)
-        if hedges:
-            return Judgement(
-                Verdict.CONSISTENT,
-                f"{label} fits within the margin of {_joined(hedges)}: the printed numbers themselves"
-                f" give {_short(nominal, recomputed.unit)}, and the margin covers the rest",
-                within_rounding=True,
-                strict_fit=True,
-            )
+    if rung == "margin":
+        assert nominal is not None
+        return Judgement(
+            Verdict.CONSISTENT,
+            f"{label} fits within the margin of {_joined(_notes(recomputed.hedged, printed.hedged))}:"
+            f" the printed numbers themselves give {_short(nominal, recomputed.unit)}, and the margin"
+            " covers the rest",
+            within_rounding=True,
+            strict_fit=True,
+        )
+    if rung == "rounding":
+        assert nominal is not None
         return Judgement(
             Verdict.CONSISTENT,
             f"{label} fits only within rounding: the printed numbers themselves give"
@@ -137,6 +145,57 @@ def judge(
         f" {format_amount(printed.strict_amount())}",
         strict_fit=True,
     )
+
+
+Rung = Literal["as printed", "margin", "rounding", "loose", "too rough", "no fit"]
+
+
+def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Fraction | None]:
+    """Where a comparison stands on the ladder, and the relative span when it is too rough."""
+    if not recomputed.interval.overlaps(printed.interval):
+        return "no fit", None
+    strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
+    tested = recomputed.strict_interval if strict_fit else recomputed.interval
+    rough = too_rough(tested, printed)
+    if rough is not None:
+        return "too rough", rough
+    if not strict_fit:
+        return "loose", None
+    nominal = recomputed.nominal
+    if nominal is not None and not printed.strict_interval.contains(nominal):
+        return ("margin" if recomputed.hedged or printed.hedged else "rounding"), None
+    return "as printed", None
+
+
+_BARE: dict[Rung, Judgement] = {
+    "as printed": Judgement(Verdict.CONSISTENT, "", strict_fit=True),
+    "margin": Judgement(Verdict.CONSISTENT, "", within_rounding=True, strict_fit=True),
+    "rounding": Judgement(
+        Verdict.CONSISTENT, "", within_rounding=True, code=rules.ROUNDING_FIT, strict_fit=True
+    ),
+    "loose": Judgement(Verdict.CONSISTENT, "", code=rules.LOOSE_FIT),
+    "too rough": Judgement(Verdict.UNVERIFIABLE, "", code=rules.TOO_ROUGH),
+    "no fit": Judgement(Verdict.INCONSISTENT, ""),
+}
+"""The verdict of each rung without its message, for :func:`verdicts_only`."""
+
+_VERDICTS_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar("verdicts_only", default=False)
+
+
+def writing_messages() -> bool:
+    """Whether judgements carry their messages (not inside :func:`verdicts_only`)."""
+    return not _VERDICTS_ONLY.get()
+
+
+@contextlib.contextmanager
+def verdicts_only() -> Iterator[None]:
+    """Judge without writing messages, for a search that tries many edits and keeps only the
+    verdicts (the likely-cause search): messages were most of its cost."""
+    token = _VERDICTS_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _VERDICTS_ONLY.reset(token)
 
 
 def too_rough(tested: Interval, reference: Amount) -> Fraction | None:
