@@ -398,3 +398,121 @@ def test_new_rules_are_documented_with_examples(code: str) -> None:
     shown = CliRunner().invoke(app, ["rule", code])
     assert shown.exit_code == 0
     assert "Example: " in shown.output and "Why it matters: " in shown.output
+
+
+# found in review: every reading keeps its strict interval, every rung its right name ------------
+
+
+def test_the_points_reading_keeps_the_strict_reading_of_the_rate(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: jobless
+    kind: change
+    quote: "The jobless rate rose 10 percent, from 30.0 percent to 36.0 percent"
+    value: 36.0 percent
+    rate: 10 percent
+    previous: 30.0 percent
+"""
+    result = results(claim_file, body)["jobless"]
+    points = derived(result, "implied_rate_points")
+    # 6 points fits "10 percent" only as rounded to the nearest ten: a warning, not a plain fit.
+    assert points.code == rules.LOOSE_FIT
+
+
+def test_a_printed_conversion_rate_keeps_its_strict_reading(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: fare
+    kind: conversion
+    quote: "15,000 yen ($98.04), at 150 yen to the dollar"
+    amount: 15,000 yen
+    converted: $98.04
+    rate: 150 yen
+"""
+    rate = derived(results(claim_file, body)["fare"], "rate")
+    assert rate.code == rules.LOOSE_FIT
+    assert "'150 yen' is rounded to the nearest ten" in rate.message
+
+
+def test_rounding_is_not_credited_to_the_margin_of_about(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: exact_parts
+    kind: total
+    quote: "700 visitors and 600 visitors, about 1,200 visitors in all"
+    parts:
+      - 700 visitors
+      - 600 visitors
+    total: about 1,200 visitors
+  - id: rounded_parts
+    kind: total
+    quote: "1,001 visitors and 320 visitors, about 1,200 visitors in all"
+    parts:
+      - 1,001 visitors
+      - 320 visitors
+    total: about 1,200 visitors
+"""
+    found = results(claim_file, body)
+    # 1,300 is 1,200 give or take its 10 percent: the margin of "about" is named.
+    assert "fits within the margin of 'about 1,200 visitors'" in found["exact_parts"].message
+    assert found["exact_parts"].remarks == ()
+    # 1,321 is beyond the margin (1,320): only the rounding of "320" makes it fit.
+    assert "fits only within rounding" in found["rounded_parts"].message
+    assert [code for code, _ in found["rounded_parts"].remarks] == [rules.ROUNDING_FIT]
+
+
+def test_a_result_without_any_end_is_too_rough_to_test(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: c
+    kind: change
+    quote: "up 10 percent, from 0 percent to 5 percent"
+    value: 5 percent
+    previous: 0 percent
+    rate: 10 percent
+"""
+    relative = derived(results(claim_file, body)["c"], "implied_rate")
+    assert relative.verdict is Verdict.UNVERIFIABLE and relative.code == rules.TOO_ROUGH
+    assert "any value at all (a division by figures that may be zero)" in relative.message
+
+
+@pytest.mark.parametrize("dollars", ["$1,046", "$1,146"])
+def test_a_loose_fit_too_rough_to_test_does_not_depend_on_the_direction(
+    claim_file: Write, dollars: str
+) -> None:
+    # Either side of the ECB rate, EUR 1,000 read as "to the nearest thousand" tests nothing.
+    market = derived(results(claim_file, conversion("EUR 1,000", dollars))["money"], "market_rate")
+    assert market.verdict is Verdict.UNVERIFIABLE and market.code == rules.TOO_ROUGH
+
+
+def test_one_reading_off_and_the_other_too_rough_is_said_as_such(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: jobless
+    kind: change
+    quote: "the jobless rate rose 10 percent, from 3 percent to 4 percent"
+    value: 4 percent
+    previous: 3 percent
+    rate: 10 percent
+"""
+    result = results(claim_file, body)["jobless"]
+    assert result.verdict is Verdict.AMBIGUOUS
+    assert result.message == (
+        "'10 percent': does not fit as a change in percentage points;"
+        " as a relative change the printed figures are too rough to test"
+    )
+
+
+def test_a_claim_too_rough_to_test_says_why(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: tiny
+    kind: change
+    quote: "up 0.2 percent, from 4.21 million tonnes to 4.22 million tonnes"
+    value: 4.22 million tonnes
+    previous: 4.21 million tonnes
+    rate: 0.2 percent
+"""
+    result = results(claim_file, body)["tiny"]
+    assert result.verdict is Verdict.UNVERIFIABLE
+    assert "too rough to test" in result.message  # was "nothing printed to compare the implied figures with"

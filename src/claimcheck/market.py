@@ -17,7 +17,7 @@ from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
-from claimcheck.verdicts import Verdict, too_rough
+from claimcheck.verdicts import TOO_ROUGH_LOOSE_WIDTH, TOO_ROUGH_WIDTH, Verdict, too_rough
 
 FORMULA = "rate"
 """The implied rate itself is what the market rates are compared with."""
@@ -126,7 +126,8 @@ def check_market_rate(
     loose_matches = [rate for rate in window if loose.contains(rate.value)]
     tested = implied.strict_interval if matches else implied.interval
     reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
-    rough = too_rough(tested, reference) if loose_matches else None
+    limit = TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH
+    rough = too_rough(tested, reference, limit) if loose_matches else None
     if rough is not None:
         return judged(
             Verdict.UNVERIFIABLE,

@@ -54,6 +54,10 @@ TOO_ROUGH_WIDTH = Fraction(1)
 """A comparison is too rough to test when the figures it recomputes span more than the
 figure they are compared with: it would pass anything from half to one and a half times it."""
 
+TOO_ROUGH_LOOSE_WIDTH = Fraction(1, 2)
+"""The same, when only the loose reading of a round figure fits: that reading is already an
+assumption, so it must at least tell apart values a quarter above and below the figure."""
+
 HUGE_FACTOR = 10
 """A result this many times the printed figure (or this many times smaller) is described as a factor."""
 
@@ -100,11 +104,16 @@ def judge(
         strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
         tested = recomputed.strict_interval if strict_fit else recomputed.interval
         how = "" if strict_fit else f" (and only if {_joined(_notes(recomputed.loose, printed.loose))})"
+        span = (
+            "any value at all (a division by figures that may be zero)"
+            if rough is None
+            else f"{derived_words(recomputed, tested)}, a span of {format_percent(rough)} of the figure"
+            " it is compared with"
+        )
         return Judgement(
             Verdict.UNVERIFIABLE,
-            f"{label}: too rough to test: the printed figures allow {derived_words(recomputed, tested)},"
-            f" a span of {format_percent(rough or Fraction(0))} of the figure it is compared with{how}, so no"
-            " plausible value could fail",
+            f"{label}: too rough to test: the printed figures allow {span}{how}, so no plausible value"
+            " could fail",
             code=rules.TOO_ROUGH,
             strict_fit=strict_fit,
         )
@@ -120,9 +129,10 @@ def judge(
     nominal = recomputed.nominal
     if rung == "margin":
         assert nominal is not None
+        hedges = recomputed.hedged if not printed.strict_interval.contains(nominal) else printed.hedged
         return Judgement(
             Verdict.CONSISTENT,
-            f"{label} fits within the margin of {_joined(_notes(recomputed.hedged, printed.hedged))}:"
+            f"{label} fits within the margin of {_joined(hedges)}:"
             f" the printed numbers themselves give {_short(nominal, recomputed.unit)}, and the margin"
             " covers the rest",
             within_rounding=True,
@@ -151,19 +161,26 @@ Rung = Literal["as printed", "margin", "rounding", "loose", "too rough", "no fit
 
 
 def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Fraction | None]:
-    """Where a comparison stands on the ladder, and the relative span when it is too rough."""
+    """Where a comparison stands on the ladder, and the relative span when it is too rough
+    (None for a span without end: a division by figures that may be zero)."""
     if not recomputed.interval.overlaps(printed.interval):
         return "no fit", None
     strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
     tested = recomputed.strict_interval if strict_fit else recomputed.interval
-    rough = too_rough(tested, printed)
+    if isinstance(tested.lo, float) and isinstance(tested.hi, float):
+        return "too rough", None
+    rough = too_rough(tested, printed, TOO_ROUGH_WIDTH if strict_fit else TOO_ROUGH_LOOSE_WIDTH)
     if rough is not None:
         return "too rough", rough
     if not strict_fit:
         return "loose", None
     nominal = recomputed.nominal
     if nominal is not None and not printed.strict_interval.contains(nominal):
-        return ("margin" if recomputed.hedged or printed.hedged else "rounding"), None
+        # Outside the printed figure, even with the margin of its hedge: only the rounding of
+        # the figures it was recomputed from (or their own hedges' margins) makes it fit.
+        return ("margin" if recomputed.hedged else "rounding"), None
+    if printed.hedged and nominal is not None and nominal != printed.nominal:
+        return "margin", None  # the printed figure's own "about" covers the difference
     return "as printed", None
 
 
@@ -198,8 +215,8 @@ def verdicts_only() -> Iterator[None]:
         _VERDICTS_ONLY.reset(token)
 
 
-def too_rough(tested: Interval, reference: Amount) -> Fraction | None:
-    """How wide ``tested`` is against the reference figure, when that is too wide to test."""
+def too_rough(tested: Interval, reference: Amount, limit: Fraction = TOO_ROUGH_WIDTH) -> Fraction | None:
+    """How wide ``tested`` is against the reference figure, when that is wider than ``limit``."""
     if isinstance(tested.lo, float) or isinstance(tested.hi, float):
         return None  # open-ended: a bound, not imprecision
     size = reference.nominal
@@ -209,7 +226,7 @@ def too_rough(tested: Interval, reference: Amount) -> Fraction | None:
     if not size:
         return None
     width = (tested.hi - tested.lo) / abs(size)
-    return width if width > TOO_ROUGH_WIDTH else None
+    return width if width > limit else None
 
 
 def derived_words(amount: Amount, interval: Interval | None = None) -> str:

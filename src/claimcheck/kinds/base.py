@@ -38,7 +38,11 @@ class Outcome:
 def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) -> Outcome:
     """An outcome whose verdict is the worst of its derived figures' verdicts."""
     verdict = worst([item.verdict for item in derived])
-    decisive = [item for item in derived if item.verdict is verdict and verdict is not Verdict.UNVERIFIABLE]
+    decisive = [
+        item
+        for item in derived
+        if item.verdict is verdict and (verdict is not Verdict.UNVERIFIABLE or item.code is not None)
+    ]
     message = "; ".join(item.message for item in decisive) if decisive else fallback
     return Outcome(
         {**values, **{item.name: item.result for item in derived}},

@@ -302,7 +302,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
     if reading is POINTS and "rate" in inputs:
         # Read the printed change as points of the quantity's own percent scale.
         rate = inputs["rate"]
-        inputs = {**inputs, "rate": Amount(rate.interval, units.parse_unit("percent"), rate.nominal)}
+        inputs = {**inputs, "rate": dataclasses.replace(rate, unit=units.parse_unit("percent"))}
     suffix = "" if reading in (RELATIVE, ADDITIVE) else f" ({reading.words})"
     tag = "" if reading in (RELATIVE, ADDITIVE) else f"_{reading.name}"
     derived: list[Derived] = []
@@ -381,7 +381,7 @@ def _derive_span(
     """
     if reading is POINTS:
         inputs = {
-            name: Amount(amount.interval, units.parse_unit("percent"), amount.nominal)
+            name: dataclasses.replace(amount, unit=units.parse_unit("percent"))
             if name in ("rate", "annual_rate")
             else amount
             for name, amount in inputs.items()
@@ -554,6 +554,15 @@ def _judge_ambiguous(
     }
     values = {**inputs, **{item.name: item.result for item in derived}}
     printed = _printed_change(claim)
+    rough = [reading for reading, items in compared if items and any(_too_rough(item) for item in items)]
+    if rough and not any(fits.values()) and len(fits) == len(results):
+        # One reading does not fit, the other cannot be tested: neither error nor fit.
+        others = [reading for reading, _ in results if reading not in rough]
+        message = f"{printed!r}: " + "; ".join(
+            [f"does not fit as a {reading.words}" for reading in others]
+            + [f"as a {reading.words} the printed figures are too rough to test" for reading in rough]
+        )
+        return Outcome(values, tuple(derived), Verdict.AMBIGUOUS, message)
     if len(fits) < len(results):
         message = (
             f"{printed!r} of a quantity that is itself a percentage can mean a relative change"
@@ -582,7 +591,11 @@ def _judge_ambiguous(
 
 def _compared(items: list[Derived]) -> list[Derived]:
     """The derived figures compared with something printed (none: the reading tells nothing)."""
-    return [item for item in items if item.verdict is not Verdict.UNVERIFIABLE]
+    return [item for item in items if item.verdict is not Verdict.UNVERIFIABLE or _too_rough(item)]
+
+
+def _too_rough(item: Derived) -> bool:
+    return item.code == rules.TOO_ROUGH
 
 
 def _printed_change(claim: ChangeClaim) -> str:

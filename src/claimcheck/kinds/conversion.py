@@ -8,11 +8,11 @@ one, and with reference rates where reference data is plugged in.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from claimcheck import units
-from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.market import DEFAULT_TOLERANCE, check_market_rate
@@ -86,7 +86,7 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
         rate = amount_of(claim.rate)
         if rate.unit == source or units.is_dimensionless(rate.unit):
             # "7.26 yuan" printed beside a dollar amount means 7.26 yuan per dollar.
-            rate = Amount(rate.interval, rate_unit, rate.nominal)
+            rate = dataclasses.replace(rate, unit=rate_unit)
         expected = Comparison(f"printed rate {claim.rate.printed!r}", rate)
     derived = derive(
         "rate",
