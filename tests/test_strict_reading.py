@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,25 @@ def test_units_command_reads_a_word_and_refuses_a_misspelling() -> None:
     result = runner.invoke(app, ["units", "4.83 milion visitors"])
     assert result.exit_code == 2
     assert "did you mean 'million'" in result.output
+
+
+def test_a_scale_word_after_a_spelled_second_end_counts_for_it_alone() -> None:
+    # Was [1,500, 1,200,000]: "thousand" multiplied 1,200 as well, and the ends were swapped.
+    reading = read_figure("1,200 to two thousand visitors")
+    assert (reading.interval.lo, reading.interval.hi) == (1150, 2000)
+    assert "the scale word 'thousand' counts for the second end only" in reading.steps
+    both = read_figure("5 to 7 million")
+    assert (both.interval.lo, both.interval.hi) == (4_500_000, 7_500_000)
+
+
+def test_about_a_range_reaches_out_from_both_ends() -> None:
+    # Was [750, 1,250]: the margin was taken around the low end only.
+    reading = read_figure("about 1,000 to 1,200 visitors")
+    assert (reading.interval.lo, reading.interval.hi) == (900, 1320)
+    assert reading.nominal == 1100
+
+
+def test_a_round_second_end_gives_a_range_its_strict_reading() -> None:
+    reading = read_figure("one to 1,200 visitors")
+    assert reading.strict is not None and reading.strict.hi == Fraction(2401, 2)
+    assert reading.loose_rounding == "rounded to the nearest hundred"

@@ -1001,16 +1001,23 @@ class _Scanner:
         assert number is not None
         steps = found.steps
         scale = found.scale
-        place = number.place
-        if found.scale_word and not number.spelled and not number.decimals:
-            place = _ONE  # "65 million": the 65 is given to the unit
         second = found.number2
+        # "5 to 7 million": the scale word counts for both ends; "1,200 to two thousand": the
+        # first end is already more than the second, so the scale word is the second's alone.
+        first_scaled = not (
+            second is not None and scale != 1 and second.value < number.value <= second.value * scale
+        )
+        if not first_scaled:
+            steps.append(f"the scale word {found.scale_word!r} counts for the second end only")
+        place = number.place
+        if found.scale_word and first_scaled and not number.spelled and not number.decimals:
+            place = _ONE  # "65 million": the 65 is given to the unit
         place2 = _ZERO
         if second is not None:
             place2 = second.place
             if found.scale_word and not second.spelled and not second.decimals:
                 place2 = _ONE
-            if not number.spelled and not second.spelled:
+            if not number.spelled and not second.spelled and first_scaled:
                 # The two ends of a range are printed to one precision: the finer one. "8-10
                 # percent" is [7.5, 10.5), not [5, 15) as a lone "10" would be.
                 place = place2 = min(place, place2)
@@ -1026,7 +1033,10 @@ class _Scanner:
         )
         # the common figure is read in its own unit: no product to reduce
         unscaled = plain and scale == 1
-        low = (number.value if sign == 1 else -number.value) if unscaled else sign * number.value * factor
+        first_factor = factor if first_scaled else factor / scale
+        low = (
+            (number.value if sign == 1 else -number.value) if unscaled else sign * number.value * first_factor
+        )
         high = low
         half2 = _ZERO
         if second is not None:
@@ -1035,24 +1045,29 @@ class _Scanner:
             low, high = min(low, high), max(low, high)
         ranged = second is not None
         interval = _printed_interval(
-            low, high, half if unscaled else half * factor, half2 if unscaled else half2 * factor, ranged
+            low,
+            high,
+            half if unscaled else half * first_factor,
+            half2 if unscaled else half2 * factor,
+            ranged,
         )
         nominal: Fraction | None = (low + high) / 2 if ranged else low
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
         # included. Only a bare integer rounded beyond its units ("1,200", "10 percent") has one.
         strict: Interval | None = None
         loose_rounding = ""
-        if place > 1 and not bound and not options.exact and options.precision is None:
+        widest = max(
+            place if not number.spelled else _ZERO, place2 if second and not second.spelled else _ZERO
+        )
+        if widest > 1 and not bound and not options.exact and options.precision is None:
             strict = _printed_interval(
-                low, high, factor / 2 if half else half, factor / 2 if half2 else half2, ranged
+                low, high, first_factor / 2 if half else half, factor / 2 if half2 else half2, ranged
             )
-            loose_rounding = f"rounded to the nearest {_place_words(place)}"
+            loose_rounding = f"rounded to the nearest {_place_words(widest)}"
         if hedge is not None:
-            rounded = interval
-            interval, nominal = _apply_hedge(hedge, hedge_phrase, low, rounded, options, unit, steps)
-            if strict is not None:
-                strict, _ = _apply_hedge(hedge, hedge_phrase, low, strict, options, unit, [])
-                strict = None if strict == interval else strict
+            interval, strict, nominal = _hedged(
+                hedge, hedge_phrase, (low, high, ranged), interval, strict, options, unit, steps
+            )
         return Reading(
             printed=self.printed,
             interval=interval,
@@ -1253,6 +1268,40 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
     if half == 0:
         return Interval.point(value)
     return Interval(value - half, value + half, True, False)
+
+
+def _hedged(
+    hedge: Hedge,
+    phrase: str,
+    ends: tuple[Fraction, Fraction, bool],
+    loose: Interval,
+    strict: Interval | None,
+    options: FigureOptions,
+    unit: Unit,
+    steps: list[str],
+) -> tuple[Interval, Interval | None, Fraction | None]:
+    """Both readings of a figure (``ends``: its low and high value, whether it is a range)
+    under its hedge, and its nominal value."""
+    low, high, ranged = ends
+    if ranged and hedge.kind is HedgeKind.APPROXIMATE:
+        # "about 1,000 to 1,200": the margin reaches out from both ends.
+        steps.append(f"hedge {phrase!r}: {hedge.rule}, from each end of the range")
+        margin = hedge.margin if options.margin is None else _margin(options.margin)
+        widened = _widened_range(loose, low, high, margin)
+        narrow = None if strict is None else _widened_range(strict, low, high, margin)
+        return widened, None if narrow == widened else narrow, (low + high) / 2
+    interval, nominal = _apply_hedge(hedge, phrase, low, loose, options, unit, steps)
+    if strict is not None:
+        strict, _ = _apply_hedge(hedge, phrase, low, strict, options, unit, [])
+        strict = None if strict == interval else strict
+    return interval, strict, nominal
+
+
+def _widened_range(rounded: Interval, low: Fraction, high: Fraction, margin: Fraction) -> Interval:
+    """A range give or take ``margin`` of each end (at least its rounding)."""
+    lo, hi = rounded.lo, rounded.hi
+    assert not isinstance(lo, float) and not isinstance(hi, float)
+    return Interval(min(low - abs(low) * margin, lo), max(high + abs(high) * margin, hi))
 
 
 def _printed_interval(
