@@ -59,7 +59,11 @@ def derive(
     judgement = judge(result, comparison.amount, comparison.label, noun=comparison.noun)
     if judgement.verdict is Verdict.INCONSISTENT and writing_messages():  # lead with the arithmetic
         worked = arithmetic(parsed.text, dict(used), result)
-        judgement = judge(result, comparison.amount, comparison.label, worked, comparison.noun)
+        if comparison.points and worked.endswith("%"):  # a difference of percentages: points
+            worked = worked[:-1] + " points"
+        judgement = judge(
+            result, comparison.amount, comparison.label, worked, comparison.noun, comparison.points
+        )
     return Derived(
         name,
         label,

@@ -28,6 +28,8 @@ class Comparison:
     amount: Amount
     noun: str = "printed"
     """What the figure compared with is, in a message: "printed", or "required" for a condition."""
+    points: bool = False
+    """A change in percentage points, computed on the percent scale: messages say "points"."""
 
 
 @dataclass(frozen=True, repr=False, eq=False)

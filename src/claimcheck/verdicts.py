@@ -82,7 +82,12 @@ class Judgement:
 
 
 def judge(
-    recomputed: Amount, printed: Amount, label: str, arithmetic: str = "", noun: str = "printed"
+    recomputed: Amount,
+    printed: Amount,
+    label: str,
+    arithmetic: str = "",
+    noun: str = "printed",
+    points: bool = False,
 ) -> Judgement:
     """Compare a recomputed amount with a printed one (converted to the recomputed unit).
 
@@ -99,7 +104,7 @@ def judge(
     if _VERDICTS_ONLY.get():  # a search that needs only the verdict: no message is written
         return _BARE[rung]
     if rung == "no fit":
-        return _inconsistent(recomputed, printed, label, arithmetic, noun)
+        return _inconsistent(recomputed, printed, label, arithmetic, noun, points)
     if rung == "too rough":
         strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
         tested = recomputed.strict_interval if strict_fit else recomputed.interval
@@ -238,7 +243,9 @@ def derived_words(amount: Amount, interval: Interval | None = None) -> str:
     return f"{_short(amount.nominal, amount.unit)} ({span})"
 
 
-def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: str, noun: str) -> Judgement:
+def _inconsistent(
+    recomputed: Amount, printed: Amount, label: str, arithmetic: str, noun: str, points: bool = False
+) -> Judgement:
     gap = recomputed.interval.gap_to(printed.interval)
     below = recomputed.interval.is_below(printed.interval)
     reference = printed.nominal
@@ -251,6 +258,8 @@ def _inconsistent(recomputed: Amount, printed: Amount, label: str, arithmetic: s
     if recomputed.nominal is not None and printed.nominal is not None:
         worked = arithmetic or _short(recomputed.nominal, recomputed.unit)
         printed_value = _short(printed.nominal, printed.unit)
+        if points:  # a change in percentage points, computed on the percent scale
+            printed_value = f"{_decimal_short(printed.nominal)} percentage points"
         off = _off_by(recomputed.nominal, printed.nominal, printed.unit)
         lead = f"{worked}, {noun} {printed_value}, {off}; "
     return Judgement(

@@ -312,7 +312,9 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
         expected = None
         if claim.rate is not None:
             sign = " as a decrease" if claim.direction == "decrease" else ""
-            expected = Comparison(f"printed {claim.rate.printed!r}{sign}{suffix}", inputs["rate"])
+            expected = Comparison(
+                f"printed {claim.rate.printed!r}{sign}{suffix}", inputs["rate"], points=reading is POINTS
+            )
         derived.append(
             derive(
                 f"implied_rate{tag}",
@@ -400,7 +402,7 @@ def _derive_span(
         if figure is None:
             return None
         sign = " as a decrease" if claim.direction == "decrease" else ""
-        return Comparison(f"printed {figure.printed!r}{sign}{suffix}", inputs[name])
+        return Comparison(f"printed {figure.printed!r}{sign}{suffix}", inputs[name], points=reading is POINTS)
 
     def from_total(total: str) -> str:
         return (
