@@ -516,3 +516,20 @@ claims:
     result = results(claim_file, body)["tiny"]
     assert result.verdict is Verdict.UNVERIFIABLE
     assert "too rough to test" in result.message  # was "nothing printed to compare the implied figures with"
+
+
+def test_a_change_in_points_is_worked_in_points(claim_file: Write) -> None:
+    body = """\
+claims:
+  - id: rate
+    kind: change
+    quote: "The jobless rate rose 2 percentage points, from 18.1 percent to 21.4 percent"
+    value: 21.4 percent
+    rate: 2 percentage points
+    previous: 18.1 percent
+"""
+    result = results(claim_file, body)["rate"]
+    assert result.verdict is Verdict.INCONSISTENT
+    assert "21.4% - 18.1% = 3.3 points, printed 2 percentage points, off by 1.3 percentage points" in (
+        result.message
+    )
