@@ -237,3 +237,10 @@ def test_a_round_second_end_gives_a_range_its_strict_reading() -> None:
     reading = read_figure("one to 1,200 visitors")
     assert reading.strict is not None and reading.strict.hi == Fraction(2401, 2)
     assert reading.loose_rounding == "rounded to the nearest hundred"
+
+
+def test_nearly_a_negative_figure_falls_short_of_it_towards_zero() -> None:
+    # Was [-150, -100): "nearly" ran away from zero.
+    reading = read_figure("nearly -100.0 percent")
+    assert (reading.interval.lo, reading.interval.hi) == (-100, -90)
+    assert not reading.interval.lo_closed and reading.interval.hi_closed

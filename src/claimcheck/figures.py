@@ -1373,6 +1373,8 @@ def _apply_hedge(
             )
         if kind is HedgeKind.APPROXIMATE:
             return Interval(value - width, value + width), value
+        if value < 0:  # "nearly -100 percent" falls short of -100: towards zero, (-100, -90]
+            return Interval(value, value + width, False, True), None
         return Interval(value - width, value, True, False), None
     if kind in (HedgeKind.ABOVE, HedgeKind.AT_LEAST):
         upper = _limit(options.upper, unit, "upper")
