@@ -14,7 +14,7 @@ from claimcheck.formulas import evaluate, parse_formula
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
-from claimcheck.verdicts import Verdict, judge, writing_messages
+from claimcheck.verdicts import Verdict, judge
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
 
@@ -41,29 +41,20 @@ def derive(
         result = result.to(unit)
     used = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
     if expected is None:
-        return Derived(
-            name,
-            label,
-            formula,
-            used,
-            tuple(steps),
-            result,
-            Verdict.UNVERIFIABLE,
-            unverifiable,
-        )
+        return Derived(name, label, formula, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable)
     comparison = (
         Comparison(f"printed {expected.printed!r}", amount_of(expected))
         if isinstance(expected, Figure)
         else expected
     )
-    judgement = judge(result, comparison.amount, comparison.label, noun=comparison.noun)
-    if judgement.verdict is Verdict.INCONSISTENT and writing_messages():  # lead with the arithmetic
-        worked = arithmetic(parsed.text, dict(used), result)
-        if comparison.points and worked.endswith("%"):  # a difference of percentages: points
-            worked = worked[:-1] + " points"
-        judgement = judge(
-            result, comparison.amount, comparison.label, worked, comparison.noun, comparison.points
-        )
+    judgement = judge(
+        result,
+        comparison.amount,
+        comparison.label,
+        lambda: arithmetic(parsed.text, dict(used), result),
+        comparison.noun,
+        comparison.points,
+    )
     return Derived(
         name,
         label,

@@ -119,6 +119,16 @@ def format_span(interval: Interval, unit: Unit) -> str:
     return f"{lo} to {hi}{_unit_suffix(word, unit)}"
 
 
+def format_value(amount: Amount, interval: Interval | None = None) -> str:
+    """A value as an editor reads it, from the printed numbers, then the values ``interval``
+    (the strict one by default) allows: "55.94 million visitor (55.48 to 56.39 million)"."""
+    interval = amount.strict_interval if interval is None else interval
+    span = format_span(interval, amount.unit)
+    if amount.nominal is None or interval.is_point:
+        return span
+    return f"{format_number(amount.nominal, amount.unit, SHORT_DIGITS)} ({span})"
+
+
 def interval_scale(interval: Interval) -> tuple[int, str]:
     """The scale word that suits an interval, judged by its largest finite end."""
     best = (1, "")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
-from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_span
+from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_value
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit
 
@@ -85,7 +85,7 @@ def judge(
     recomputed: Amount,
     printed: Amount,
     label: str,
-    arithmetic: str = "",
+    arithmetic: Callable[[], str] | None = None,
     noun: str = "printed",
     points: bool = False,
 ) -> Judgement:
@@ -95,9 +95,10 @@ def judge(
     the strict readings (each figure to its last printed digit) fit only thanks to rounding
     (a note); only the loose readings fit, where a round figure may be rounded to its last
     non-zero digit (a warning); nothing fits (inconsistent). A fit too rough to test anything
-    is unverifiable instead. ``arithmetic`` is the computation on the printed numbers, in
-    words, that an inconsistency leads with; ``noun`` says what ``printed`` is ("printed",
-    "required").
+    is unverifiable instead. ``arithmetic`` works the computation on the printed numbers, in
+    words, that an inconsistency leads with (only an inconsistency asks for it); ``noun``
+    says what ``printed`` is ("printed", "required"); ``points``, that it is a change in
+    percentage points computed on the percent scale.
     """
     printed = printed.to(recomputed.unit)
     rung, rough = _rung(recomputed, printed)
@@ -112,7 +113,7 @@ def judge(
         span = (
             "any value at all (a division by figures that may be zero)"
             if rough is None
-            else f"{derived_words(recomputed, tested)}, a span of {format_percent(rough)} of the figure"
+            else f"{format_value(recomputed, tested)}, a span of {format_percent(rough)} of the figure"
             " it is compared with"
         )
         return Judgement(
@@ -156,7 +157,7 @@ def judge(
         )
     return Judgement(
         Verdict.CONSISTENT,
-        f"{label} fits: recomputed {derived_words(recomputed)} meets {noun}"
+        f"{label} fits: recomputed {format_value(recomputed)} meets {noun}"
         f" {format_amount(printed.strict_amount())}",
         strict_fit=True,
     )
@@ -204,11 +205,6 @@ _BARE: dict[Rung, Judgement] = {
 _VERDICTS_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar("verdicts_only", default=False)
 
 
-def writing_messages() -> bool:
-    """Whether judgements carry their messages (not inside :func:`verdicts_only`)."""
-    return not _VERDICTS_ONLY.get()
-
-
 @contextlib.contextmanager
 def verdicts_only() -> Iterator[None]:
     """Judge without writing messages, for a search that tries many edits and keeps only the
@@ -234,17 +230,13 @@ def too_rough(tested: Interval, reference: Amount, limit: Fraction = TOO_ROUGH_W
     return width if width > limit else None
 
 
-def derived_words(amount: Amount, interval: Interval | None = None) -> str:
-    """A derived figure as an editor reads it: "55.94 million visitor (55.48 to 56.39 million)"."""
-    interval = amount.strict_interval if interval is None else interval
-    span = format_span(interval, amount.unit)
-    if amount.nominal is None or interval.is_point:
-        return span
-    return f"{_short(amount.nominal, amount.unit)} ({span})"
-
-
 def _inconsistent(
-    recomputed: Amount, printed: Amount, label: str, arithmetic: str, noun: str, points: bool = False
+    recomputed: Amount,
+    printed: Amount,
+    label: str,
+    arithmetic: Callable[[], str] | None,
+    noun: str,
+    points: bool = False,
 ) -> Judgement:
     gap = recomputed.interval.gap_to(printed.interval)
     below = recomputed.interval.is_below(printed.interval)
@@ -256,7 +248,10 @@ def _inconsistent(
     direction = "below" if below else "above"
     lead = ""
     if recomputed.nominal is not None and printed.nominal is not None:
-        worked = arithmetic or _short(recomputed.nominal, recomputed.unit)
+        worked = arithmetic() if arithmetic is not None else ""
+        worked = worked or _short(recomputed.nominal, recomputed.unit)
+        if points and worked.endswith("%"):  # a difference of percentages: points
+            worked = worked[:-1] + " points"
         printed_value = _short(printed.nominal, printed.unit)
         if points:  # a change in percentage points, computed on the percent scale
             printed_value = f"{_decimal_short(printed.nominal)} percentage points"

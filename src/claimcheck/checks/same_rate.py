@@ -18,13 +18,13 @@ from itertools import combinations
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
-from claimcheck.display import SHORT_DIGITS, format_number, format_percent, format_span
+from claimcheck.display import SHORT_DIGITS, format_number, format_percent, format_span, format_value
 from claimcheck.intervals import Interval
 from claimcheck.kinds.base import Issue, Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import UnitMismatchError
-from claimcheck.verdicts import Judgement, Verdict, derived_words
+from claimcheck.verdicts import Judgement, Verdict
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -86,8 +86,8 @@ def evaluate(check: SameRateCheck, lookup: Lookup) -> Outcome:
         low, high, _, _ = _furthest_pair({name: rate.strict_amount() for name, rate in rates.items()})
         message = (
             f"one rate fits {every} conversions only if {_joined(loose)}: read to their last"
-            f" printed digits, {low!r} implies {derived_words(rates[low].strict_amount())} and"
-            f" {high!r} {derived_words(rates[high].strict_amount())}"
+            f" printed digits, {low!r} implies {format_value(rates[low].strict_amount())} and"
+            f" {high!r} {format_value(rates[high].strict_amount())}"
         )
         code = rules.LOOSE_FIT
     narrower = None if strict is None or strict == common else strict
@@ -120,8 +120,8 @@ def _disagree(
     if relative is not None:
         size += f" ({format_percent(relative)} of the lower rate)"
     message = (
-        f"no one rate fits {every} conversions: {low!r} implies {derived_words(rates[low])}"
-        f" and {high!r} {derived_words(rates[high])}, {size}"
+        f"no one rate fits {every} conversions: {low!r} implies {format_value(rates[low])}"
+        f" and {high!r} {format_value(rates[high])}, {size}"
     )
     derived = Derived(
         "value",
