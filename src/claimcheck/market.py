@@ -17,7 +17,13 @@ from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
-from claimcheck.verdicts import TOO_ROUGH_LOOSE_WIDTH, TOO_ROUGH_WIDTH, Verdict, too_rough
+from claimcheck.verdicts import (
+    TOO_ROUGH_LOOSE_WIDTH,
+    TOO_ROUGH_WIDTH,
+    Verdict,
+    only_verdicts_wanted,
+    too_rough,
+)
 
 FORMULA = "rate"
 """The implied rate itself is what the market rates are compared with."""
@@ -33,9 +39,11 @@ def widened(interval: Interval, tolerance: Fraction) -> Interval:
     if tolerance == 0:
         return interval
     lo, hi = interval.lo, interval.hi
+    # lo - |lo| * tolerance and hi + |hi| * tolerance, in one product each.
+    shrink, grow = 1 - tolerance, 1 + tolerance
     return Interval(
-        lo if isinstance(lo, float) else lo - abs(lo) * tolerance,
-        hi if isinstance(hi, float) else hi + abs(hi) * tolerance,
+        lo if isinstance(lo, float) else lo * (shrink if lo >= 0 else grow),
+        hi if isinstance(hi, float) else hi * (grow if hi >= 0 else shrink),
         interval.lo_closed,
         interval.hi_closed,
     )
@@ -78,6 +86,29 @@ def check_market_rate(
         return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.UNVERIFIABLE, str(error))
     strict = widened(implied.strict_interval, tolerance)
     loose = widened(implied.interval, tolerance)
+    matches = [rate for rate in window if strict.contains(rate.value)]
+    loose_matches = [rate for rate in window if loose.contains(rate.value)]
+    if only_verdicts_wanted() and not loose_matches:  # a search that keeps only the verdict
+        compared = Comparison("", Amount(Interval.point(window[0].value), implied.unit))
+        return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.INCONSISTENT, "", compared)
+    # Each rate's distance once: the nearest rate is named whatever the verdict.
+    distances = {rate: _distance(rate, implied.strict_interval) for rate in window}
+    nearest = min(window, key=distances.__getitem__)
+    off = distances[nearest]
+    tested = implied.strict_interval if matches else implied.interval
+    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
+    limit = TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH
+    rough = too_rough(tested, reference, limit) if loose_matches else None
+    if only_verdicts_wanted():  # a search that keeps only the verdict: no text is written
+        verdict, code = (
+            (Verdict.UNVERIFIABLE, rules.TOO_ROUGH)
+            if rough is not None
+            else (Verdict.CONSISTENT, None)
+            if matches
+            else (Verdict.CONSISTENT, rules.LOOSE_FIT)
+        )
+        compared = Comparison("", Amount(Interval.point(nearest.value), implied.unit))
+        return Derived("market_rate", label, FORMULA, inputs, (), implied, verdict, "", compared, code=code)
     tolerance_words = f"the tolerance of {format_percent(tolerance)}"
     inside = f", inside {tolerance_words}"
     outside = f", outside {tolerance_words}" if tolerance else " (no tolerance is set)"
@@ -117,17 +148,6 @@ def check_market_rate(
             code=code,
         )
 
-    def distance(rate: rates.Rate, interval: Interval) -> Fraction:
-        return Interval.point(rate.value).gap_to(interval) / rate.value
-
-    nearest = min(window, key=lambda rate: distance(rate, implied.strict_interval))
-    off = distance(nearest, implied.strict_interval)
-    matches = [rate for rate in window if strict.contains(rate.value)]
-    loose_matches = [rate for rate in window if loose.contains(rate.value)]
-    tested = implied.strict_interval if matches else implied.interval
-    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
-    limit = TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH
-    rough = too_rough(tested, reference, limit) if loose_matches else None
     if rough is not None:
         return judged(
             Verdict.UNVERIFIABLE,
@@ -138,8 +158,8 @@ def check_market_rate(
             rules.TOO_ROUGH,
         )
     if matches:
-        best = min(matches, key=lambda rate: distance(rate, implied.strict_interval))
-        gap = distance(best, implied.strict_interval)
+        best = min(matches, key=distances.__getitem__)
+        gap = distances[best]
         where = (
             f"matches the ECB rate of {best.day}, {_rate(best.value, base, quote)}"
             if gap == 0
@@ -173,6 +193,11 @@ def check_market_rate(
         f" {_rate(nearest.value, base, quote)}, lies {format_percent(off)} away{outside}{would_be}",
         nearest,
     )
+
+
+def _distance(rate: rates.Rate, interval: Interval) -> Fraction:
+    """How far a rate lies from the implied rates, relative to the rate."""
+    return Interval.point(rate.value).gap_to(interval) / rate.value
 
 
 def _rate(value: Fraction, base: str, quote: str) -> str:

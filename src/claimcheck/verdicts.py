@@ -102,7 +102,7 @@ def judge(
     """
     printed = printed.to(recomputed.unit)
     rung, rough = _rung(recomputed, printed)
-    if _VERDICTS_ONLY.get():  # a search that needs only the verdict: no message is written
+    if only_verdicts_wanted():  # a search that needs only the verdict: no message is written
         return _BARE[rung]
     if rung == "no fit":
         return _inconsistent(recomputed, printed, label, arithmetic, noun, points)
@@ -214,6 +214,11 @@ def verdicts_only() -> Iterator[None]:
         yield
     finally:
         _VERDICTS_ONLY.reset(token)
+
+
+def only_verdicts_wanted() -> bool:
+    """Whether the judging under way is for :func:`verdicts_only`: messages are not wanted."""
+    return _VERDICTS_ONLY.get()
 
 
 def too_rough(tested: Interval, reference: Amount, limit: Fraction = TOO_ROUGH_WIDTH) -> Fraction | None:
