@@ -43,7 +43,7 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
     # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    numerator, denominator = value.numerator, value.denominator * factor
+    numerator, denominator = int(value.numerator), int(value.denominator) * factor
     numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
     if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
         number = _approximate(numerator, denominator, rounding, digits)

@@ -23,10 +23,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from claimcheck import limits
 from claimcheck.amounts import Amount, fractional_power, root
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval, IntervalError
 from claimcheck.limits import (
     MAX_EXPONENT,
@@ -200,7 +200,7 @@ def _exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int:
     return value
 
 
-def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fraction:
+def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Exact:
     """A whole exponent, or a fraction of two whole literals written out: ``(1/4)``, ``(-2/3)``.
 
     ``limit`` bounds the whole exponent or numerator; None when the formula was checked already.
@@ -217,7 +217,7 @@ def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fra
         raise FormulaError(
             f"the denominator of an exponent is limited to {MAX_ROOT_DEGREE:,}", node.right.col_offset
         )
-    return Fraction(numerator, denominator)
+    return Exact(numerator, denominator)
 
 
 def _root_degree(node: ast.expr) -> int:
@@ -267,7 +267,7 @@ def _evaluate(
     node: ast.expr, labels: dict[int, str], lookup: Callable[[str], Amount], steps: list[Step]
 ) -> Amount:
     if isinstance(node, ast.Constant):
-        return Amount.number(Fraction(str(node.value)))
+        return Amount.number(Exact(str(node.value)))
     if isinstance(node, (ast.Name, ast.Attribute)):
         return lookup(_reference(node))
     if isinstance(node, ast.UnaryOp):
@@ -322,7 +322,7 @@ def _bits(amount: Amount) -> int:
     interval: Interval = amount.interval
     size = 0
     for value in (interval.lo, interval.hi, amount.nominal):
-        if isinstance(value, Fraction):
+        if isinstance(value, Exact):
             size = max(size, value.numerator.bit_length(), value.denominator.bit_length())
     return size
 

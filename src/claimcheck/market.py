@@ -10,11 +10,11 @@ rate for a currency or date, the verdict is unverifiable and says why.
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 
 from claimcheck import rates, rules, units
 from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import (
@@ -29,7 +29,7 @@ FORMULA = "rate"
 """The implied rate itself is what the market rates are compared with."""
 
 
-def widened(interval: Interval, tolerance: Fraction) -> Interval:
+def widened(interval: Interval, tolerance: Exact) -> Interval:
     """An interval of rates widened on both sides by a relative tolerance of each end.
 
     Each end moves away by ``tolerance`` times its own size, so that the interval only ever
@@ -49,7 +49,7 @@ def widened(interval: Interval, tolerance: Fraction) -> Interval:
     )
 
 
-DEFAULT_TOLERANCE = Fraction(1, 100)
+DEFAULT_TOLERANCE = Exact(1, 100)
 """How far an implied rate may lie from every ECB rate of the window and still be taken as a
 market rate: 1 percent. Newsrooms convert at their own sources' rates (a central bank's
 parity, a wire service, the day before's fix); ``python benchmarks/rate_tolerance.py``
@@ -64,7 +64,7 @@ def check_market_rate(
     converted_unit: units.Unit,
     published: date,
     business_days_before: int,
-    tolerance: Fraction,
+    tolerance: Exact,
 ) -> Derived | None:
     """The implied rate judged against the market rates of the window; None if not currencies.
 
@@ -195,14 +195,14 @@ def check_market_rate(
     )
 
 
-def _distance(rate: rates.Rate, interval: Interval) -> Fraction:
+def _distance(rate: rates.Rate, interval: Interval) -> Exact:
     """How far a rate lies from the implied rates, relative to the rate."""
     return Interval.point(rate.value).gap_to(interval) / rate.value
 
 
-def _rate(value: Fraction, base: str, quote: str) -> str:
+def _rate(value: Exact, base: str, quote: str) -> str:
     return f"{_plain(value)} {base} per {quote}"
 
 
-def _plain(value: Fraction) -> str:
+def _plain(value: Exact) -> str:
     return format_number(value, units.dimensionless())

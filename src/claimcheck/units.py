@@ -13,6 +13,7 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from claimcheck.exact import Exact
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
 MAX_UNIT_LENGTH = 100
@@ -58,6 +59,8 @@ def registry() -> Any:
     """
     import pint
 
+    # pint works in the standard library's Fraction (gmpy2's mpq loses exactness in its
+    # conversions); its factors become Exact once, in conversion_factor.
     return pint.UnitRegistry(None, non_int_type=Fraction)
 
 
@@ -148,7 +151,7 @@ def parse_unit(text: str, vocabulary: Vocabulary = DEFAULT) -> Unit:
 
 
 @functools.cache
-def conversion_factor(source: Unit, target: Unit) -> Fraction:
+def conversion_factor(source: Unit, target: Unit) -> Exact:
     """The exact factor that turns an amount in ``source`` into one in ``target``."""
     import pint
 
@@ -157,7 +160,7 @@ def conversion_factor(source: Unit, target: Unit) -> Fraction:
         magnitude = ureg.Quantity(Fraction(1), source).to(target).magnitude
     except pint.DimensionalityError as error:
         raise UnitMismatchError(source, target, "convert between") from error
-    return Fraction(magnitude)
+    return Exact(magnitude)
 
 
 @functools.cache

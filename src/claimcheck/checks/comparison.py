@@ -7,12 +7,12 @@ when some readings do and others do not, it is consistent and the message says s
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 from typing import Literal
 
 from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
+from claimcheck.exact import Exact
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
@@ -32,7 +32,7 @@ class ComparisonCheck(Check):
 
 def _required(relation: Relation) -> Interval:
     """The values ``right - left`` must take for the relation to hold."""
-    zero = Fraction(0)
+    zero = Exact(0)
     return {
         "<": Interval(zero, INF, False, False),
         "<=": Interval(zero, INF, True, False),

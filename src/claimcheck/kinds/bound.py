@@ -8,11 +8,11 @@ limits the quantity can take, when the claim file gives them ("a coverage rate i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
@@ -58,7 +58,7 @@ def validate(claim: BoundClaim) -> list[Issue]:
     return issues
 
 
-def _limit(figure: Figure, value: Amount) -> Fraction:
+def _limit(figure: Figure, value: Amount) -> Exact:
     """A limit is exact: "100 percent" is the end of the scale, not a rounded figure."""
     nominal = amount_of(figure).to(value.unit).nominal
     assert nominal is not None  # validate() refuses hedged limits

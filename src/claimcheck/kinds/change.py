@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.display import SHORT_DIGITS, format_number
+from claimcheck.exact import Exact
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, remarks_of
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
@@ -165,7 +165,7 @@ def _validate_span(claim: ChangeClaim) -> list[Issue]:
 class Span:
     """The years a multi-year change runs over, and the periods at its two ends when known."""
 
-    years: Fraction
+    years: Exact
     first: Period | None
     last: Period | None
 
@@ -178,7 +178,7 @@ class Span:
         return f"the {count} from {short_label(self.first)} to {short_label(self.last)}"
 
 
-def format_years(years: Fraction) -> str:
+def format_years(years: Exact) -> str:
     """4, 1.5, 2 1/3: a count of years as a reader writes it."""
     if years.denominator == 1:
         return str(years.numerator)
@@ -207,7 +207,7 @@ def span_of(claim: ChangeClaim) -> Span | None:
                 f"'years: {claim.years}' disagrees with the periods, {format_years(years)} year(s)"
                 f" from {short_label(first) if first else ''} to {short_label(last) if last else ''}"
             )
-        years = Fraction(claim.years)
+        years = Exact(claim.years)
         if first is None and claim.period is not None and not claim.period.recurring:
             last = claim.period
             try:
@@ -348,7 +348,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
     return derived
 
 
-def _root_text(base: str, years: Fraction) -> str:
+def _root_text(base: str, years: Exact) -> str:
     """The formula of the yearly factor over ``years``: ``root(base, 4)``, ``(base) ** (2/3)``."""
     exponent = 1 / years
     if exponent.numerator == 1:
@@ -356,14 +356,14 @@ def _root_text(base: str, years: Fraction) -> str:
     return f"({base}) ** ({exponent.numerator}/{exponent.denominator})"
 
 
-def _power_text(base: str, years: Fraction) -> str:
+def _power_text(base: str, years: Exact) -> str:
     """The formula of the factor over ``years`` from a yearly one: ``(base) ** 4``."""
     if years.denominator == 1:
         return f"({base}) ** {years.numerator}"
     return f"({base}) ** ({years.numerator}/{years.denominator})"
 
 
-def _scaled_text(name: str, factor: Fraction) -> str:
+def _scaled_text(name: str, factor: Exact) -> str:
     """``name * 4``, ``name / 4``, ``name * 3 / 2``: a linear average's formula."""
     if factor.denominator == 1:
         return f"{name} * {factor.numerator}"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.market import DEFAULT_TOLERANCE, check_market_rate
 from claimcheck.records import Claim, Figure, doc
@@ -107,7 +107,7 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
     return outcome(inputs, [derived] if market is None else [derived, market], derived.message)
 
 
-def _tolerance(figure: Figure) -> Fraction:
+def _tolerance(figure: Figure) -> Exact:
     nominal = figure.reading.nominal
     assert nominal is not None and units.is_percent(figure.reading.unit)  # validate() made sure
     return nominal / 100

@@ -8,11 +8,11 @@ part. A part can never exceed its whole: a share above 100 percent is inconsiste
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
@@ -39,7 +39,7 @@ def _possible_shares() -> Comparison:
     percent = units.parse_unit("percent")
     return Comparison(
         "0 to 100 percent (a part cannot exceed its whole)",
-        Amount(Interval(Fraction(0), Fraction(100)), percent, None),
+        Amount(Interval(Exact(0), Exact(100)), percent, None),
     )
 
 
@@ -57,7 +57,7 @@ def evaluate(claim: ShareClaim, context: Context) -> Outcome:
         for name in ("share", "part", "whole")
         if (figure := getattr(claim, name)) is not None
     }
-    formulas = dict(inputs, all=Amount(Interval.point(100), percent, Fraction(100)))
+    formulas = dict(inputs, all=Amount(Interval.point(100), percent, Exact(100)))
     derived: list[Derived] = []
     if "part" in inputs and "whole" in inputs:
         label = "share implied by the part and the whole"
