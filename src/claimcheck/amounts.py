@@ -141,7 +141,7 @@ def _both(a: Amount, b: Amount, operation: Callable[[Exact, Exact], Exact]) -> E
 def _simplified(amount: Amount) -> Amount:
     """Cancel what cancels: CNY per CNY is a plain number, percent of visits is visits."""
     target = units.reduced(amount.unit)
-    return amount if target == amount.unit else amount.to(target)
+    return amount if target is amount.unit or target == amount.unit else amount.to(target)
 
 
 class RootUnitError(UnitMismatchError):
