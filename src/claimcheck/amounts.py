@@ -181,4 +181,4 @@ def root(amount: Amount, degree: int) -> Amount:
 def fractional_power(amount: Amount, exponent: Exact) -> Amount:
     """``amount ** (p/q)`` of a plain number or percentage, ends rounded outward."""
     plain = _plain(amount)
-    return root(plain**exponent.numerator, exponent.denominator)
+    return root(plain ** int(exponent.numerator), int(exponent.denominator))

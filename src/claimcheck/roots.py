@@ -110,5 +110,5 @@ def fractional_power(interval: Interval, exponent: Exact) -> Interval:
     ``exponent`` is taken in lowest terms, so an even q means an even root and needs
     non-negative values.
     """
-    power = interval**exponent.numerator
-    return root_interval(power, exponent.denominator)
+    power = interval ** int(exponent.numerator)
+    return root_interval(power, int(exponent.denominator))
