@@ -149,6 +149,7 @@ _KEYWORDS = tuple(
     )
 )
 """Words a misspelling of which must not be taken for a qualifier: "milion" is an error."""
+_KEYWORD_SET = frozenset(_KEYWORDS)
 
 
 class FigureError(ValueError):
@@ -967,8 +968,11 @@ class _Scanner:
         for at, word in words:
             if not word[0].isalpha():
                 continue
-            close = _close_keyword(word.lower())
-            if close is not None and vocab.term(word) is None:
+            lowered = word.lower()
+            if lowered in _KEYWORD_SET or vocab.term(word) is not None:
+                continue  # a keyword or a known word: no misspelling (and no fuzzy search)
+            close = _close_keyword(lowered)
+            if close is not None:
                 raise self.error(f"{word!r}: did you mean {close!r}?", at)
 
     def check_qualifiers(
