@@ -14,15 +14,15 @@ so that a verdict can tell "fits as printed" from "fits only if 1,200 is a round
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from claimcheck import units
 from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit, UnitMismatchError
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Amount:
     """Values between two ends, in a unit."""
 

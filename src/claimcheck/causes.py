@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from claimcheck import rules, units
@@ -46,6 +45,7 @@ from claimcheck.loader import ClaimFile
 from claimcheck.numerals import decimal_comma
 from claimcheck.records import Check, Claim, Expectation, Figure, Record
 from claimcheck.results import Comparison, Derived, LikelyCause, Result
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 MAX_CAUSES = 3
@@ -95,7 +95,7 @@ Miss = tuple[int, Exact]
 gap), lower is likelier (see :func:`_miss`)."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Fit:
     """One slip under which an inconsistent record fits, as a finder reports it."""
 
@@ -113,7 +113,7 @@ class Fit:
 Finder = Callable[["Search[Any]", Result], Iterator[Fit]]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class CauseClass:
     """One class of slip: how to find it, and how to name it."""
 
@@ -125,7 +125,7 @@ class CauseClass:
     find: Finder
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Edit:
     """An edited printed figure, and the edit in words."""
 

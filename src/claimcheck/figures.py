@@ -36,6 +36,7 @@ from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
 from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
+from claimcheck.valueclass import value_class
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
 SCALES: dict[str, tuple[str, int]] = {
@@ -209,7 +210,7 @@ class ReadingContext(NamedTuple):
 PLAIN = ReadingContext()
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Reading:
     """A printed figure and everything claimcheck read from it."""
 

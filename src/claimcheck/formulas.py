@@ -22,7 +22,6 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from claimcheck import limits
 from claimcheck.amounts import Amount, fractional_power, root
@@ -38,6 +37,7 @@ from claimcheck.limits import (
     MAX_RESULT_DIGITS,
     MAX_ROOT_DEGREE,
 )
+from claimcheck.valueclass import value_class
 
 _NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
 """A number in a formula must be below this and, unless zero, above its reciprocal."""
@@ -69,7 +69,7 @@ class ResultTooLargeError(FormulaError):
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Formula:
     """A parsed, checked formula and the names it reads."""
 

@@ -9,9 +9,9 @@ or ``-math.inf`` and is always open.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from claimcheck.exact import Exact
+from claimcheck.valueclass import value_class
 
 Endpoint = Exact | float
 """A finite ``Exact`` or one of the floats ``math.inf`` and ``-math.inf``."""
@@ -44,7 +44,7 @@ def _mul_end(a: Endpoint, b: Endpoint) -> Endpoint:
     return a * b
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Interval:
     """The set of reals between ``lo`` and ``hi``, each end open or closed."""
 

@@ -12,7 +12,6 @@ import contextlib
 import contextvars
 import enum
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck import rules, units
@@ -21,6 +20,7 @@ from claimcheck.display import SHORT_DIGITS, format_amount, format_number, forma
 from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit
+from claimcheck.valueclass import value_class
 
 
 class Verdict(enum.Enum):
@@ -62,7 +62,7 @@ HUGE_FACTOR = 10
 """A result this many times the printed figure (or this many times smaller) is described as a factor."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Judgement:
     """A verdict on one comparison, with its reason in words.
 

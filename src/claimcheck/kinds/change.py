@@ -29,6 +29,7 @@ from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, r
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
@@ -161,7 +162,7 @@ def _validate_span(claim: ChangeClaim) -> list[Issue]:
     return []
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Span:
     """The years a multi-year change runs over, and the periods at its two ends when known."""
 
@@ -226,7 +227,7 @@ def _quantity_unit(claim: ChangeClaim) -> units.Unit | None:
     return None if claim.unit is None else claim.unit.unit
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class _Reading:
     """One way to read the printed change: relative, in points, or absolute."""
 
