@@ -9,8 +9,9 @@ tests check the interval arithmetic against ``Fraction`` as the reference.
 Two differences matter to code that takes numbers apart: an ``mpq``'s numerator and
 denominator are ``mpz`` integers, which are not ``int`` (``isinstance`` says no, ``Decimal``
 and the ``,`` format refuse them), and ``round()`` and ``math.floor()`` give ``mpz``. Such code
-goes through :func:`parts` or ``int()``. For the type checker, ``Exact`` is ``Fraction``: the
-interface they share is all claimcheck uses.
+goes through ``int()``. For the type checker, ``Exact`` is ``Fraction``: the interface they
+share is all claimcheck uses. A power with an ``mpq`` exponent gives an inexact ``mpfr`` even
+when the exponent is whole: exponents are Python ``int``s.
 """
 
 from __future__ import annotations
@@ -22,12 +23,4 @@ if TYPE_CHECKING:
 else:
     from gmpy2 import mpq as Exact
 
-__all__ = ["ONE", "ZERO", "Exact", "parts"]
-
-ZERO = Exact(0)
-ONE = Exact(1)
-
-
-def parts(value: Exact) -> tuple[int, int]:
-    """The numerator and denominator of ``value`` as Python integers."""
-    return int(value.numerator), int(value.denominator)
+__all__ = ["Exact"]
