@@ -118,6 +118,34 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
     return Formula(source, tree.body, names, labels, leaves)
 
 
+def bind(shape: str, **names: str) -> Formula:
+    """The formula ``shape`` with claim references in the places of its placeholders:
+    ``bind("left / right", left="revenue", right="tourists")`` is ``revenue / tourists``.
+
+    Checks build their formulas from the references they name; the shape is parsed once, and
+    each check only fills in its names (parsing every check's own text cost a sixth of
+    verifying a file). ``shape`` must be a trusted formula whose only names are the keywords.
+    """
+    template = parse_formula(shape, trusted=True)
+
+    def filled(text: str) -> str:
+        return _placeholders(tuple(names)).sub(lambda match: names[match.group()], text)
+
+    leaves = {node: names[leaf] if isinstance(leaf, str) else leaf for node, leaf in template.leaves.items()}
+    return Formula(
+        filled(template.text),
+        template.tree,
+        tuple(dict.fromkeys(names[name] for name in template.names)),
+        {node: filled(label) for node, label in template.labels.items()},
+        leaves,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _placeholders(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(keys) + r")\b")
+
+
 def _check(
     node: ast.expr,
     leaves: dict[int, str | Amount],

@@ -13,6 +13,7 @@ from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
 from claimcheck.exact import Exact
+from claimcheck.formulas import bind
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
@@ -51,7 +52,7 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "margin",
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
-        f"{right} - {left}",
+        bind("right - left", left=left, right=right),
         inputs,
         expected=Comparison(f"the requirement {words}", required, "required"),
     )

@@ -37,7 +37,7 @@ def evaluate(check: FormulaCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or "the formula's result",
-        formula.text,
+        formula,
         inputs,
         unit=target_unit(check),
         expected=expected_value(check.expect, lookup),

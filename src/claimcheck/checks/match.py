@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
+from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
@@ -27,7 +28,7 @@ def evaluate(check: MatchCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{figure} against {reference}",
-        figure,
+        bind("left", left=figure),
         inputs,
         expected=Comparison(f"the reference figure {reference}", inputs[reference]),
     )

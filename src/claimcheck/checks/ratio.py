@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
+from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Expectation, Ref, UnitName, doc
 
@@ -32,7 +33,7 @@ def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{names[0]} per {names[1]}",
-        f"{names[0]} / {names[1]}",
+        bind("left / right", left=names[0], right=names[1]),
         inputs,
         unit=target_unit(check),
         expected=expected_value(check.expect, lookup),
