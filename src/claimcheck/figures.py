@@ -240,9 +240,10 @@ class Reading:
         """The loose reading's assumption about this figure: "'1,200' is rounded to the nearest hundred"."""
         return f"{self.printed!r} is {self.loose_rounding}" if self.loose_rounding else ""
 
-    @property
+    @functools.cached_property
     def amount(self) -> Amount:
-        """The amount the printed figure stands for, with both of its readings."""
+        """The amount the printed figure stands for, with both of its readings (made once: a
+        reading is shared by every figure printed the same way)."""
         loose = (self.loose_note,) if self.loose_rounding else ()
         approximate = self.hedge is not None and self.hedge.kind in APPROXIMATE_KINDS
         hedged = (repr(self.printed),) if approximate else ()
