@@ -88,27 +88,14 @@ def check_market_rate(
     loose = widened(implied.interval, tolerance)
     matches = [rate for rate in window if strict.contains(rate.value)]
     loose_matches = [rate for rate in window if loose.contains(rate.value)]
-    if only_verdicts_wanted() and not loose_matches:  # a search that keeps only the verdict
-        compared = Comparison("", Amount(Interval.point(window[0].value), implied.unit))
-        return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.INCONSISTENT, "", compared)
+    if only_verdicts_wanted():  # a likely-cause search keeps only the verdict: no text is written
+        return _bare(label, implied, window, matches, loose_matches)
     # Each rate's distance once: the nearest rate is named whatever the verdict.
     distances = {rate: _distance(rate, implied.strict_interval) for rate in window}
     nearest = min(window, key=distances.__getitem__)
     off = distances[nearest]
     tested = implied.strict_interval if matches else implied.interval
-    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
-    limit = TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH
-    rough = too_rough(tested, reference, limit) if loose_matches else None
-    if only_verdicts_wanted():  # a search that keeps only the verdict: no text is written
-        verdict, code = (
-            (Verdict.UNVERIFIABLE, rules.TOO_ROUGH)
-            if rough is not None
-            else (Verdict.CONSISTENT, None)
-            if matches
-            else (Verdict.CONSISTENT, rules.LOOSE_FIT)
-        )
-        compared = Comparison("", Amount(Interval.point(nearest.value), implied.unit))
-        return Derived("market_rate", label, FORMULA, inputs, (), implied, verdict, "", compared, code=code)
+    rough = _rough(implied, nearest, matches) if loose_matches else None
     tolerance_words = f"the tolerance of {format_percent(tolerance)}"
     inside = f", inside {tolerance_words}"
     outside = f", outside {tolerance_words}" if tolerance else " (no tolerance is set)"
@@ -192,6 +179,36 @@ def check_market_rate(
         f"no ECB rate in the window fits {implied_words}: the nearest, {nearest.day}'s"
         f" {_rate(nearest.value, base, quote)}, lies {format_percent(off)} away{outside}{would_be}",
         nearest,
+    )
+
+
+def _rough(implied: Amount, nearest: rates.Rate, matches: list[rates.Rate]) -> Exact | None:
+    """How wide the implied rates are against the nearest ECB rate, when too wide to test: the
+    strict readings when they fit, else the loose ones against half the limit."""
+    tested = implied.strict_interval if matches else implied.interval
+    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
+    return too_rough(tested, reference, TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH)
+
+
+def _bare(
+    label: str,
+    implied: Amount,
+    window: tuple[rates.Rate, ...],
+    matches: list[rates.Rate],
+    loose: list[rates.Rate],
+) -> Derived:
+    """The verdict alone, for :func:`claimcheck.verdicts.verdicts_only`: the nearest rate is
+    sought only when a rate fits loosely, where it decides whether the fit is too rough."""
+    verdict, code, nearest = Verdict.INCONSISTENT, None, window[0]
+    if loose:
+        nearest = min(window, key=lambda rate: _distance(rate, implied.strict_interval))
+        if _rough(implied, nearest, matches) is not None:
+            verdict, code = Verdict.UNVERIFIABLE, rules.TOO_ROUGH
+        else:
+            verdict, code = Verdict.CONSISTENT, None if matches else rules.LOOSE_FIT
+    compared = Comparison("", Amount(Interval.point(nearest.value), implied.unit))
+    return Derived(
+        "market_rate", label, FORMULA, (("rate", implied),), (), implied, verdict, "", compared, code=code
     )
 
 
