@@ -33,11 +33,12 @@ from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
 from claimcheck.units import UnknownUnitError
 from claimcheck.vocabulary import DEFAULT, Declaration, VocabularyError
-from claimcheck.yamlsource import Document, Mark, YamlError, decode, parse
+from claimcheck.yamlsource import Document, Mark, Position, YamlError, decode, parse
 from claimcheck.yamlsource import Path as DocumentPath
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("article", "units", "defaults", "claims", "references", "checks")
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -170,7 +171,9 @@ class _Loader:
         article = None
         if "article" in data:
             try:
-                article = self.builder.record(Article, data["article"], ("article",), "the article")
+                article = self.builder.record(
+                    Article, data["article"], self.document.value_position(data, "article"), "the article"
+                )
             except Exception as error:  # the safety net
                 self._internal(("article",), None, "reading", error)
             self.builder.published = article.date if article else None
@@ -249,7 +252,7 @@ class _Loader:
             return project
         try:
             defaults: Defaults | None = self.builder.record(
-                Defaults, data["defaults"], ("defaults",), "defaults"
+                Defaults, data["defaults"], self.document.value_position(data, "defaults"), "defaults"
             )
             if defaults is None:
                 return project
@@ -330,12 +333,13 @@ class _Loader:
             return []
         records = []
         singular = key[:-1]
+        positions = self.document.places[id(items)][1]
         for index, item in enumerate(items):
             path = (key, index)
             record_id = item.get("id") if isinstance(item, dict) else None
             self.builder.record_id = record_id if isinstance(record_id, str) else None
             try:
-                record = self._record(singular, item, path, registry)
+                record = self._record(singular, item, path, positions[index], registry)
             except Exception as error:  # the safety net: one record fails, the others are read
                 if self.builder.record_id is not None:
                     self.failed.setdefault(self.builder.record_id, self.document.mark(path))
@@ -348,8 +352,11 @@ class _Loader:
         self.builder.record_id = None
         return records
 
-    def _record(self, singular: str, item: Any, path: DocumentPath, registry: dict[str, Any]) -> Any:
-        """One claim, reference or check built from its mapping, or None after a problem."""
+    def _record(
+        self, singular: str, item: Any, path: DocumentPath, position: Position, registry: dict[str, Any]
+    ) -> Any:
+        """One claim, reference or check built from its mapping at ``path`` (and ``position``),
+        or None after a problem."""
         if not isinstance(item, dict):
             self.builder.problem(f"each {singular} must be a mapping", self.document.mark(path))
             return None
@@ -373,11 +380,11 @@ class _Loader:
                 self.document.mark((*path, "kind")),
             )
             return None
-        record = self.builder.record(kind.record, item, path, f"{kind_name} {singular}")
+        record = self.builder.record(kind.record, item, position, f"{kind_name} {singular}")
         if record is None:
             return None
         self.paths.setdefault(record.id, path)
-        if not re.fullmatch(ID_PATTERN, record.id):
+        if not _ID.fullmatch(record.id):
             self.builder.problem(
                 f"id {record.id!r} must be lower-case letters, digits and '_', starting with a letter",
                 self.document.mark((*path, "id")),
