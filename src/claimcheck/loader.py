@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import graphlib
+import itertools
 import os
 import re
 import stat
@@ -536,7 +537,9 @@ _QUOTES = str.maketrans(
 
 def _normalize(text: str) -> str:
     """Text for quote matching: straight quotes and dashes, single spaces, case folded."""
-    return " ".join(text.translate(_QUOTES).split()).casefold()
+    if not text.isascii():  # the characters translated are not ASCII; most texts are
+        text = text.translate(_QUOTES)
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -544,27 +547,22 @@ class _ArticleIndex:
     """The article text normalised once for quote matching, and where each line starts in it."""
 
     text: str
-    starts: list[int]
-    """For line n (1-based), the offset in ``text`` where its first word is or would be."""
+    words_before: list[int]
+    """For line n (1-based), at index n - 1: how many words of ``text`` come before it."""
 
     @classmethod
     def of(cls, article: str) -> _ArticleIndex:
-        # Normalising line by line gives the same text as normalising the whole (line breaks
-        # are white space to split()), and records each line's offset on the way.
-        chunks: list[str] = []
-        starts: list[int] = []
-        offset = 0
-        for line in article.splitlines():
-            starts.append(offset)
-            chunk = _normalize(line)
-            if chunk:
-                chunks.append(chunk)
-                offset += len(chunk) + 1
-        return cls(" ".join(chunks), starts)
+        # Normalising the whole text gives the same text as normalising line by line and
+        # joining (line breaks are white space to split(), and case folding never makes
+        # white space); each line's count of words places a position in it.
+        counts = map(len, map(str.split, article.splitlines()))
+        return cls(_normalize(article), list(itertools.accumulate(counts, initial=0)))
 
     def line_at(self, position: int) -> int:
         """The 1-based line of the article text that holds ``position`` of the normalised text."""
-        return max(1, bisect.bisect_right(self.starts, position))
+        # Words are joined by single spaces: the spaces before a position number its word.
+        word = self.text.count(" ", 0, position)
+        return max(1, bisect.bisect_right(self.words_before, word, hi=len(self.words_before) - 1))
 
 
 def _shape(data: Any) -> str:
