@@ -7,7 +7,7 @@ Prints, for the claim files of a folder (best of --runs, CPU time of this proces
       run over the same folder (loading timed from inside the run).
 
 Write a realistic corpus first (benchmarks/archive.py), then run from the repository root:
-    python benchmarks/loading.py /tmp/arch/claims [--runs 3]
+    python benchmarks/loading.py /tmp/arch/claims [--runs 3] [--load-only]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--load-only", action="store_true", help="skip (b), the whole run")
     arguments = parser.parse_args()
 
     from claimcheck import batch, loader, yamlsource
@@ -46,6 +47,8 @@ def main() -> None:
     print(f"load (all of loading): {load:.3f} s CPU")
     print(f"  of which YAML (decode excluded): {parse:.3f} s")
     print(f"  the rest (records, quotes, references): {load - parse:.3f} s")
+    if arguments.load_only:
+        return
 
     from claimcheck import cli
 

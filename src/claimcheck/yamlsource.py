@@ -572,7 +572,12 @@ def _position(node: Any) -> Position:
 def position_mark(position: Position) -> Mark:
     """The :class:`Mark` of a packed position."""
     line, column = divmod(position, _LINE)
-    return Mark(line + 1, (column & (_QUOTED - 1)) + 1)
+    # tuple.__new__ is what the named tuple's own __new__ calls, less a Python frame: a file
+    # makes a hundred marks and more.
+    return _new_tuple(Mark, (line + 1, (column & (_QUOTED - 1)) + 1))
+
+
+_new_tuple = tuple.__new__
 
 
 def text_mark(position: Position, offset: int) -> Mark:
