@@ -258,6 +258,7 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
     if type(get()) is not document_start:  # an empty stream
         return None
     special = _SPECIAL_PLAIN_SCALARS
+    line = _LINE
     errors: list[YamlError] = []
     places: dict[int, Places] = {}
 
@@ -295,11 +296,7 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
                 if kind is not scalar_event or event.anchor is not None:
                     return None  # a key that is a list, a mapping or an alias
                 key = event.value
-                tag = event.tag
-                if tag is None or tag == "!":
-                    if key == "<<" and event.implicit[0]:
-                        return None  # a merge key
-                elif tag == _MERGE_TAG:
+                if (key == "<<" or event.tag is not None) and _merge_key(event):
                     return None
                 mark = event.start_mark
                 if key in container:
@@ -309,7 +306,7 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
                     if not _skip(get, events):
                         return None
                     continue
-                keys[key] = mark.line * _LINE + mark.column
+                keys[key] = mark.line * line + mark.column
                 event = get()
                 kind = type(event)
             elif kind is sequence_end:
@@ -318,7 +315,7 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
                 container, values, keys, is_mapping = stack.pop()
                 continue
             mark = event.start_mark
-            position = mark.line * _LINE + mark.column
+            position = mark.line * line + mark.column
             if kind is scalar_event:
                 # The common case, inline: an untagged plain or quoted scalar.
                 value = event.value
@@ -364,6 +361,14 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
     if 1 + sum(len(held) for _, held, _ in places.values()) > MAX_NODES:
         return None
     return Document(data, root, places, errors)
+
+
+def _merge_key(event: Any) -> bool:
+    """Whether a key's scalar event is the merge key, '<<' (as PyYAML's resolver reads it)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return event.value == "<<" and bool(event.implicit[0])
+    return tag == _MERGE_TAG  # type: ignore[no-any-return]
 
 
 _QUOTED_SCALAR = object()
