@@ -214,13 +214,31 @@ _PRINTED_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def _printed_fields(cls: type[Any]) -> tuple[str, ...]:
-    """The fields of a claim class that may hold printed figures, worked out once per class."""
+    """The fields of a claim class that may hold printed figures, worked out once per class:
+    those typed with :class:`Figure`, unless marked ``not_printed``."""
     names = _PRINTED_FIELDS.get(cls)
     if names is None:
         names = _PRINTED_FIELDS[cls] = tuple(
-            item.name for item in fields(cls) if not item.metadata.get("not_printed")
+            name for name in _fields_holding(cls, (Figure,)) if not _metadata(cls, name).get("not_printed")
         )
     return names
+
+
+def _fields_holding(cls: type[Any], kinds: tuple[type[Any], ...]) -> tuple[str, ...]:
+    """The fields of a record class, in order, whose type mentions one of ``kinds``
+    (``Figure``, ``Figure | None`` and ``tuple[Figure, ...]`` all mention Figure)."""
+    import typing
+
+    hints = typing.get_type_hints(cls)
+
+    def mentions(hint: Any) -> bool:
+        return hint in kinds or any(mentions(arg) for arg in typing.get_args(hint))
+
+    return tuple(item.name for item in fields(cls) if mentions(hints[item.name]))
+
+
+def _metadata(cls: type[Any], name: str) -> Any:
+    return next(item.metadata for item in fields(cls) if item.name == name)
 
 
 @dataclass(frozen=True, kw_only=True, repr=False, eq=False)
@@ -232,7 +250,8 @@ class Check(Record):
     def references(self) -> tuple[Ref, ...]:
         """Every claim or check this one reads."""
         found: list[Ref] = []
-        for value in vars(self).values():
+        for field_name in _referring_fields(type(self)):
+            value = getattr(self, field_name)
             if isinstance(value, Ref):
                 found.append(value)
             elif isinstance(value, FormulaText):
@@ -242,3 +261,14 @@ class Check(Record):
             elif isinstance(value, tuple):
                 found.extend(item for item in value if isinstance(item, Ref))
         return tuple(found)
+
+
+_REFERRING_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _referring_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a check class that may refer to other records, worked out once per class."""
+    names = _REFERRING_FIELDS.get(cls)
+    if names is None:
+        names = _REFERRING_FIELDS[cls] = _fields_holding(cls, (Ref, FormulaText, Expectation))
+    return names
