@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, NamedTuple
 
 from claimcheck import numerals, vocabulary
@@ -165,7 +165,7 @@ class UnknownWordError(FigureError):
     """A word where a unit or counted noun belongs that the vocabulary does not know."""
 
 
-@dataclass(frozen=True)
+@value_class()
 class FigureOptions:
     """How a claim file overrides the default reading of one figure.
 

@@ -32,6 +32,7 @@ from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
 from claimcheck.records import Article, Defaults, Expectation, Figure, FormulaText, Ref, UnitName
 from claimcheck.units import UnknownUnitError, parse_unit
+from claimcheck.valueclass import value_class
 from claimcheck.yamlsource import Document, Mark, Position, position_mark, text_mark
 
 REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
@@ -142,7 +143,7 @@ _ABSENT = object()
 _DEFAULT_OPTIONS = FigureOptions()
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class _NamedValue:
     """The form of ``expect`` that names a value instead of repeating a printed figure."""
 
@@ -155,7 +156,7 @@ class _NamedValue:
     at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class _FigureSpec(FigureOptions):
     """The mapping form of a figure, for figures that need a non-default reading."""
 
@@ -240,7 +241,7 @@ Converter = Callable[[Builder, Any, Position, str], Any]
 after a problem."""
 
 
-@dataclasses.dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class _Plan:
     """How to build a record class, worked out once from its fields and types."""
 
@@ -283,11 +284,10 @@ def _plan(cls: type[Any]) -> _Plan:
 def _maker(cls: type[Any]) -> Callable[[dict[str, Any], Mark], Any]:
     """How to make a record of ``cls`` from the values of the fields a file sets.
 
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``: for a
-    claim of a dozen fields, a third of the time of building it. For a plain dataclass (every
-    field set by ``__init__``, defaults that are values, not factories) filling the new
-    record's ``__dict__`` in field order, then calling ``__post_init__``, makes the same
-    object; any other class is made by calling it.
+    Calling a record class with a dozen keyword arguments matches each to its field again for
+    every record. For a plain dataclass (every field set by ``__init__``, defaults that are
+    values, not factories) filling the new record's ``__dict__`` in field order, then calling
+    ``__post_init__``, makes the same object; any other class is made by calling it.
     """
     fields = dataclasses.fields(cls)
     plain = (

@@ -6,7 +6,7 @@ when some readings do and others do not, it is consistent and the message says s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Literal
 
 from claimcheck.amounts import Amount
@@ -18,13 +18,14 @@ from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 Relation = Literal["<", "<=", ">", ">=", "=="]
 _WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ComparisonCheck(Check):
     left: Ref = field(metadata=doc("The claim or value on the left: 'pingyao_visitors'."))
     relation: Relation = field(metadata=doc("How left must relate to right: <, <=, >, >= or ==."))

@@ -11,7 +11,7 @@ the pair that lies furthest apart is the one to name. A conversion written the o
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import combinations
 
 from claimcheck import rules, units
@@ -24,10 +24,11 @@ from claimcheck.kinds.base import Issue, Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import UnitMismatchError
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Judgement, Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class SameRateCheck(Check):
     conversions: tuple[Ref, ...] = field(
         metadata=doc(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from claimcheck.amounts import Amount
@@ -67,7 +67,7 @@ def no_issues(claim: Any) -> list[Issue]:
     return []
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class ClaimKind:
     """One kind of claim: the record it reads and how it is evaluated."""
 

@@ -7,7 +7,7 @@ limits the quantity can take, when the claim file gives them ("a coverage rate i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from claimcheck import units
 from claimcheck.amounts import Amount
@@ -17,10 +17,11 @@ from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class BoundClaim(Claim):
     value: Figure = field(metadata=doc("The bound as printed, with its hedge word: 'surpassed 97 percent'."))
     subjects: tuple[str, ...] = field(

@@ -17,7 +17,7 @@ each from the other; each is compared with its printed figure.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from claimcheck import rules, units
@@ -33,7 +33,7 @@ from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ChangeClaim(Claim):
     value: Figure | None = field(
         default=None, metadata=doc("The value after the change: '65 million domestic tourists'.")

@@ -7,7 +7,7 @@ part. A part can never exceed its whole: a share above 100 percent is inconsiste
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from claimcheck import units
 from claimcheck.amounts import Amount
@@ -17,10 +17,11 @@ from claimcheck.intervals import Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ShareClaim(Claim):
     share: Figure | None = field(default=None, metadata=doc("The share as printed: '89 percent'."))
     part: Figure | None = field(default=None, metadata=doc("The part, when printed as an amount."))
