@@ -18,13 +18,16 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimcheck.formats import FileOutput, OutputFormat, RenderOptions, output_format
 
 if TYPE_CHECKING:
+    # concurrent.futures and multiprocessing cost about 4 ms to import: only runs with
+    # workers pay for them (see _in_parallel).
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from claimcheck.cache import ResultCache
     from claimcheck.results import FileReport
 
@@ -176,15 +179,16 @@ def _in_parallel(
 
 
 def _ready(slot: Future[list[FileOutput]] | list[FileOutput]) -> bool:
-    return not isinstance(slot, Future) or slot.done()
+    return isinstance(slot, list) or slot.done()
 
 
 def _results(slot: Future[list[FileOutput]] | list[FileOutput]) -> list[FileOutput]:
-    return slot.result() if isinstance(slot, Future) else slot
+    return slot if isinstance(slot, list) else slot.result()
 
 
 def _start_pool(workers: int, format_name: str) -> ProcessPoolExecutor:
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from claimcheck import engine, units
 
