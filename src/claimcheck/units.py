@@ -3,6 +3,11 @@
 The registry is built on first use from ``data/units.txt`` (a few milliseconds), never from
 pint's default definitions. Unit algebra and conversion factors are cached: a claim file
 uses a handful of units, and pint's operations cost microseconds each.
+
+Definitions and unit names are handed to pint as objects, never as text: pint's text parser
+(its tokenizer, built on Python's ``tokenize``) costs about 5 ms the first time it runs, more
+than the rest of a short run's work with units. units.txt is read with pint's syntax, and a
+test checks that each of its lines gives the definition pint's parser would give.
 """
 
 from __future__ import annotations
@@ -77,14 +82,52 @@ def _definitions() -> dict[str, str]:
     return found
 
 
+def unit_definition(line: str) -> Any:
+    """The ``pint`` unit definition of a line of units.txt, as pint's own parser reads it.
+
+    The grammar is what units.txt uses: ``name = expression [= symbol] [= alias ...]``, where
+    the expression is ``[dimension]`` or numbers and unit names (each with an optional
+    ``** integer``) joined by ``*`` and ``/``, from left to right; ``_`` as the symbol means
+    none. Every number is exact (a Fraction), as in a registry with ``non_int_type=Fraction``.
+    """
+    from pint.facets.plain import ScaleConverter, UnitDefinition
+    from pint.util import UnitsContainer
+
+    name, expression, *names = (part.strip() for part in line.split("="))
+    symbol = None
+    if names:
+        first, *names = names
+        symbol = None if first == "_" else first
+    scale = Fraction(1)
+    exponents: dict[str, Fraction] = {}
+    sign, last, power_next = 1, "", False
+    for token in expression.split():
+        if token in ("*", "/"):
+            sign = -1 if token == "/" else 1
+        elif token == "**":
+            power_next = True
+        elif power_next:  # the power of the unit just read: it counted once, it counts n times
+            exponents[last] += sign * (Fraction(token) - 1)
+            power_next = False
+        elif token[0].isdigit():
+            scale = scale * Fraction(token) if sign > 0 else scale / Fraction(token)
+        else:
+            exponents[token] = exponents.get(token, Fraction(0)) + sign
+            last = token
+    reference = UnitsContainer(exponents, non_int_type=Fraction)
+    aliases = tuple(alias for alias in names if alias not in ("", "_"))
+    # pint annotates the scale as a float; a registry with non_int_type=Fraction keeps Fractions.
+    converter = ScaleConverter(scale)  # type: ignore[arg-type]
+    return UnitDefinition(name, symbol, aliases, converter, reference)
+
+
 def _define(name: str) -> None:
     """Define ``name`` from units.txt, after the units its definition is written in."""
     ureg = registry()
     if name in ureg._units:
         return
-    definition = _definitions()[name]
-    expression = definition.split("=")[1]
-    for word in re.findall(r"(?<!\[)\b[A-Za-z_]\w*\b(?!\])", expression):
+    definition = unit_definition(_definitions()[name])
+    for word in definition.reference:
         if word in _definitions() and word != name:
             _define(word)
     ureg.define(definition)
@@ -99,8 +142,10 @@ def unit_of(term: Term) -> Unit:
         _define(name)
     elif name not in ureg._units:
         dimension = f"currency_{name}" if term.kind == "currency" else name
-        ureg.define(f"{name} = [{dimension}]")
-    return ureg.parse_units(name)
+        ureg.define(unit_definition(f"{name} = [{dimension}]"))
+    # What ureg.parse_units(name) gives for one name, without pint's text parser.
+    canonical = ureg.get_name(name)
+    return ureg.Unit(ureg.UnitsContainer({canonical: Fraction(1)} if canonical else {}))
 
 
 @functools.cache
@@ -111,7 +156,9 @@ def named(name: str) -> Unit:
 
 @functools.cache
 def dimensionless() -> Unit:
-    return registry().dimensionless
+    """The unit of a plain number (``ureg.dimensionless``, without pint's text parser)."""
+    ureg = registry()
+    return ureg.Unit(ureg.UnitsContainer())
 
 
 _UNIT_SEPARATORS = re.compile(r"\s*(/|\bper\b|\*|·)\s*")
