@@ -16,11 +16,10 @@ import functools
 import re
 from collections.abc import Callable
 from fractions import Fraction
-from importlib import resources
 from typing import Any, ParamSpec, TypeVar
 
 from claimcheck.exact import Exact
-from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
+from claimcheck.vocabulary import DATA, DEFAULT, Term, Vocabulary
 
 MAX_UNIT_LENGTH = 100
 
@@ -73,7 +72,7 @@ def registry() -> Any:
 @functools.cache
 def _definitions() -> dict[str, str]:
     """Each unit of ``data/units.txt`` by name, with its definition line in pint's syntax."""
-    lines = (resources.files("claimcheck") / "data" / "units.txt").read_text(encoding="utf-8")
+    lines = (DATA / "units.txt").read_text(encoding="utf-8")
     found = {}
     for line in lines.splitlines():
         definition = line.split("#", 1)[0].strip()

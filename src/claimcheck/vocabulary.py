@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+from pathlib import Path
 from typing import Literal, NamedTuple
 
 from claimcheck.exact import Exact
@@ -104,8 +104,13 @@ def singular_forms(phrase: str) -> list[str]:
     return [prefix + form for form in dict.fromkeys(forms)]
 
 
+DATA = Path(__file__).parent / "data"
+"""The package's data files. Read as files beside the modules (the package is installed as
+files): importlib.resources would cost more, on first use, than reading them all."""
+
+
 def _data(name: str) -> str:
-    return (resources.files("claimcheck") / "data" / name).read_text(encoding="utf-8")
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 def _lines(text: str) -> list[str]:
