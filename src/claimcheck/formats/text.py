@@ -13,17 +13,17 @@ import io
 from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
-from rich.text import Text
-
 from claimcheck.display import format_derived, format_reading
 from claimcheck.findings import Finding, findings_of
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals, shown_findings
 from claimcheck.formats.layout import GAP, Column, column_widths, longest_word, table_lines, wrap
+from claimcheck.formats.textline import Line
 from claimcheck.results import Derived, FileReport, Result
 from claimcheck.verdicts import Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 VERDICT_STYLES = {
     Verdict.CONSISTENT: "green",
@@ -55,8 +55,8 @@ def make_console(stream: IO[str], options: RenderOptions) -> Console:
     )
 
 
-def verdict_text(verdict: Verdict) -> Text:
-    return Text(verdict.value, style=VERDICT_STYLES[verdict])
+def verdict_text(verdict: Verdict) -> Line:
+    return Line(verdict.value, style=VERDICT_STYLES[verdict])
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
@@ -73,7 +73,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
     return stream.getvalue()
 
 
-def write_lines(stream: IO[str], lines: list[Text], options: RenderOptions) -> None:
+def write_lines(stream: IO[str], lines: Sequence[Line | Text], options: RenderOptions) -> None:
     """Write lines wrapped already, between words only (Rich would cut a word that is too long).
 
     Without colour, Rich would write each line's text as it is: so it is written directly,
@@ -85,7 +85,7 @@ def write_lines(stream: IO[str], lines: list[Text], options: RenderOptions) -> N
         return
     console = make_console(stream, options)
     for line in lines:
-        console.print(line, soft_wrap=True)
+        console.print(line.rich() if isinstance(line, Line) else line, soft_wrap=True)
 
 
 def _plain_as_rich_prints_it(text: str) -> bool:
@@ -120,29 +120,29 @@ def _summary(totals: Totals, options: RenderOptions) -> str:
     return stream.getvalue()
 
 
-def file_lines(report: FileReport, options: RenderOptions) -> list[Text]:
+def file_lines(report: FileReport, options: RenderOptions) -> list[Line]:
     """One claim file's part of the report, line by line."""
     width = options.width
-    lines: list[Text] = []
+    lines: list[Line] = []
     article = report.article
     if article is not None:
-        lines += [Text(line, style="bold") for line in wrap(article.title, width)]
-        lines += [Text(line) for line in wrap(f"{article.publisher}, {article.date}", width)]
-    lines += [Text(line, style="dim") for line in wrap(str(report.path), width)]
+        lines += [Line(line, style="bold") for line in wrap(article.title, width)]
+        lines += [Line(line) for line in wrap(f"{article.publisher}, {article.date}", width)]
+    lines += [Line(line, style="dim") for line in wrap(str(report.path), width)]
     lines += wrap_text(_counts(report), width)
     findings = [finding for finding in shown_findings(findings_of(report), options) if not finding.is_problem]
     results = {result.record.id: result for result in report.results}
-    lines.append(Text(""))
+    lines.append(Line(""))
     if findings:
-        lines.append(Text(f"Findings ({len(findings)})", style="bold"))
+        lines.append(Line(f"Findings ({len(findings)})", style="bold"))
         for finding in findings:
             lines += _finding(finding, results.get(finding.record_id or ""), width)
     else:
         quiet_levels = (
             "inconsistencies, ambiguities or notes" if options.notes else "inconsistencies or ambiguities"
         )
-        lines += [Text(line) for line in wrap(f"No {quiet_levels}.", width)]
-        lines.append(Text(""))
+        lines += [Line(line) for line in wrap(f"No {quiet_levels}.", width)]
+        lines.append(Line(""))
     claims = [result for result in report.claims if result.source is None]
     references = [result for result in report.claims if result.source is not None]
     if claims:
@@ -156,18 +156,18 @@ def file_lines(report: FileReport, options: RenderOptions) -> list[Text]:
     hidden = len(rows) - len(shown)
     if hidden:
         lines += [
-            Text(line, style="dim")
+            Line(line, style="dim")
             for line in wrap(
                 f"{hidden} derived figure(s) with nothing to compare them with not shown; --show all lists"
                 " them, 'claimcheck explain ID' shows one.",
                 width,
             )
         ]
-        lines.append(Text(""))
+        lines.append(Line(""))
     return lines
 
 
-def wrap_text(text: Text, width: int) -> list[Text]:
+def wrap_text(text: Line, width: int) -> list[Line]:
     """A styled one-line text wrapped between words, keeping its styles."""
     lines = []
     offset = 0
@@ -178,21 +178,21 @@ def wrap_text(text: Text, width: int) -> list[Text]:
     return lines
 
 
-def _counts(report: FileReport) -> Text:
-    text = Text(f"{len(report.claims)} claims, {len(report.checks)} checks: ")
+def _counts(report: FileReport) -> Line:
+    text = Line(f"{len(report.claims)} claims, {len(report.checks)} checks: ")
     parts = [
-        Text(
+        Line(
             f"{report.count(verdict)} {verdict.value}",
             style=VERDICT_STYLES[verdict] if report.count(verdict) else "",
         )
         for verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.CONSISTENT, Verdict.UNVERIFIABLE)
     ]
-    return text + Text(", ").join(parts)
+    return text + Line(", ").join(parts)
 
 
-def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
+def _finding(finding: Finding, result: Result | None, width: int) -> list[Line]:
     """A finding as a block: code and name, place, then message and why, indented."""
-    head = Text.assemble(
+    head = Line.assemble(
         (finding.code, LEVEL_STYLES[finding.level]), f" {finding.rule.name} ({finding.level})"
     )
     where = f"{finding.path}:{finding.line}:{finding.col}"
@@ -200,17 +200,17 @@ def _finding(finding: Finding, result: Result | None, width: int) -> list[Text]:
         where = f"{finding.record_id} at {where}"
     if result is not None and result.quote_line:
         where += f", article line {result.quote_line}"
-    lines = [Text("  ") + head]
-    lines += [Text(INDENT + line, style="dim") for line in wrap(where, width - len(INDENT))]
-    lines += [Text(INDENT + line) for line in wrap(finding.message, width - len(INDENT))]
+    lines = [Line("  ") + head]
+    lines += [Line(INDENT + line, style="dim") for line in wrap(where, width - len(INDENT))]
+    lines += [Line(INDENT + line) for line in wrap(finding.message, width - len(INDENT))]
     if not finding.is_likely_cause:  # a likely cause follows its inconsistency, which says why
         lines += [
-            Text(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
+            Line(INDENT + line) for line in wrap(f"Why it matters: {finding.rule.why}", width - len(INDENT))
         ]
     note = result.record.note if result is not None else None
     if note:
-        lines += [Text(INDENT + line) for line in wrap(f"Note: {note}", width - len(INDENT))]
-    lines.append(Text(""))
+        lines += [Line(INDENT + line) for line in wrap(f"Note: {note}", width - len(INDENT))]
+    lines.append(Line(""))
     return lines
 
 
@@ -231,7 +231,7 @@ CLAIM_COLUMNS = (
 )
 
 
-def _claims(results: Sequence[Result], title: str, width: int) -> list[Text]:
+def _claims(results: Sequence[Result], title: str, width: int) -> list[Line]:
     rows = []
     for result in results:
         printed, stands = _printed_and_meaning(result)
@@ -239,8 +239,8 @@ def _claims(results: Sequence[Result], title: str, width: int) -> list[Text]:
     verdicts = [result.verdict for result in results]
     widths = column_widths(CLAIM_COLUMNS, rows, width - 2) if width > BLOCKS_UP_TO else None
     if widths is not None:
-        return [Text(title, style="bold"), *_table(CLAIM_COLUMNS, rows, widths, verdicts), Text("")]
-    lines = [Text(title, style="bold")]
+        return [Line(title, style="bold"), *_table(CLAIM_COLUMNS, rows, widths, verdicts), Line("")]
+    lines = [Line(title, style="bold")]
     for result, (record_id, line, printed, stands, _) in zip(results, rows, strict=True):
         fields = [("printed", printed), ("stands for", stands), ("message", result.message)]
         lines += _block(record_id, result.verdict, fields, width, f"line {line}")
@@ -266,7 +266,7 @@ def _compared(derived: Derived) -> str:
     return f"{derived.compared_with.label}\n{format_reading(derived.compared_with.amount)}"
 
 
-def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
+def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Line]:
     title = "Derived figures"
     cells = [
         (
@@ -282,8 +282,8 @@ def _derived(rows: Sequence[tuple[Result, Derived]], width: int) -> list[Text]:
     verdicts = [Verdict.UNVERIFIABLE if derived.set_aside else derived.verdict for _, derived in rows]
     widths = column_widths(DERIVED_COLUMNS, cells, width - 2) if width > BLOCKS_UP_TO else None
     if widths is not None:
-        return [Text(title, style="bold"), *_table(DERIVED_COLUMNS, cells, widths, verdicts), Text("")]
-    lines = [Text(title, style="bold")]
+        return [Line(title, style="bold"), *_table(DERIVED_COLUMNS, cells, widths, verdicts), Line("")]
+    lines = [Line(title, style="bold")]
     for (_, derived), (name, *_rest) in zip(rows, cells, strict=True):
         compared = (
             []
@@ -310,29 +310,29 @@ def _block(
     width: int,
     where: str = "",
     set_aside: bool = False,
-) -> list[Text]:
+) -> list[Line]:
     """One record: its id, place and verdict on the first line, then one labelled field a line."""
     style = None if set_aside else ROW_STYLES.get(verdict)
-    shown = Text("set aside", style="dim") if set_aside else verdict_text(verdict)
-    tail = Text(f"{where}  " if where else "", style="dim") + shown
-    head = Text("  ") + Text(name, style="bold") + Text("  ") + tail
+    shown = Line("set aside", style="dim") if set_aside else verdict_text(verdict)
+    tail = Line(f"{where}  " if where else "", style="dim") + shown
+    head = Line("  ") + Line(name, style="bold") + Line("  ") + tail
     lines = [head]
     if len(head) > width:
-        lines = [Text("  ") + Text(name, style="bold"), Text(INDENT) + tail]
+        lines = [Line("  ") + Line(name, style="bold"), Line(INDENT) + tail]
     label_width = max(len(label) for label, _ in fields) + 2
     for label, value in fields:
         if not value:
             continue
         room = width - len(INDENT) - label_width
         if room < max(24, longest_word(value)):  # too narrow for a column of labels: value under label
-            lines.append(Text(INDENT + label, style="dim"))
-            lines += [Text(INDENT + "  " + line, style=style or "") for line in wrap(value, width - 6)]
+            lines.append(Line(INDENT + label, style="dim"))
+            lines += [Line(INDENT + "  " + line, style=style or "") for line in wrap(value, width - 6)]
             continue
         wrapped = wrap(value, room)
         for number, line in enumerate(wrapped):
             prefix = (label if number == 0 else "").ljust(label_width)
-            lines.append(Text(INDENT) + Text(prefix, style="dim") + Text(line, style=style or ""))
-    lines.append(Text(""))
+            lines.append(Line(INDENT) + Line(prefix, style="dim") + Line(line, style=style or ""))
+    lines.append(Line(""))
     return lines
 
 
@@ -341,27 +341,27 @@ def _table(
     rows: Sequence[Sequence[str]],
     widths: Sequence[int],
     verdicts: Sequence[Verdict],
-) -> list[Text]:
+) -> list[Line]:
     gap = " " * GAP
     header = gap.join(column.header.ljust(width) for column, width in zip(columns, widths, strict=True))
-    lines = [Text("  " + header.rstrip(), style="bold"), Text("  " + "─" * len(header), style="dim")]
+    lines = [Line("  " + header.rstrip(), style="bold"), Line("  " + "─" * len(header), style="dim")]
     for verdict, row_lines in zip(verdicts, table_lines(columns, rows, widths), strict=True):
         style = ROW_STYLES.get(verdict) or ""
         for number, cells in enumerate(row_lines):
-            line = Text("  ") + Text(gap.join(cells[:-1]) + gap, style=style)
-            line += verdict_text(verdict) if number == 0 else Text("")
+            line = Line("  ") + Line(gap.join(cells[:-1]) + gap, style=style)
+            line += verdict_text(verdict) if number == 0 else Line("")
             line.rstrip()
             lines.append(line)
     return lines
 
 
-def summary_line(totals: Totals) -> Text:
+def summary_line(totals: Totals) -> Line:
     """One line: how many claims and checks, and how many of each verdict."""
-    text = Text(f"{totals.files} file(s), {totals.claims} claims, {totals.checks} checks: ")
+    text = Line(f"{totals.files} file(s), {totals.claims} claims, {totals.checks} checks: ")
     parts = []
     for verdict in (Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.CONSISTENT, Verdict.UNVERIFIABLE):
         count = totals.counts[verdict]
-        parts.append(Text(f"{count} {verdict.value}", style=VERDICT_STYLES[verdict] if count else ""))
+        parts.append(Line(f"{count} {verdict.value}", style=VERDICT_STYLES[verdict] if count else ""))
     if totals.problems:
-        parts.append(Text(f"{totals.problems} claim-file problem(s)", style="bold red"))
-    return text + Text(", ").join(parts)
+        parts.append(Line(f"{totals.problems} claim-file problem(s)", style="bold red"))
+    return text + Line(", ").join(parts)
