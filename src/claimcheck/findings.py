@@ -8,16 +8,16 @@ are small and travel between processes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck import rules
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.rules import LEVEL_RANK, Level, Rule
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Finding:
     """One thing to show a reviewer, at a place in a claim file."""
 

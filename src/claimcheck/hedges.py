@@ -8,9 +8,9 @@ Phrases are matched at the start of a printed figure, longest phrase first.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
 from claimcheck.exact import Exact
+from claimcheck.valueclass import value_class
 
 
 class HedgeKind(enum.Enum):
@@ -24,7 +24,7 @@ class HedgeKind(enum.Enum):
     AT_MOST = "at-most"  # [0, X]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Hedge:
     """One family of hedge phrases and the interval they give a figure X."""
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date
 
 from claimcheck.exact import Exact
 from claimcheck.limits import MAX_PERIOD_DEPTH, MAX_PERIOD_LENGTH
+from claimcheck.valueclass import value_class
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
@@ -46,7 +46,7 @@ class PeriodError(ValueError):
     """A period that cannot be read."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Period:
     """A stretch of calendar time, or a recurring period such as "annually"."""
 

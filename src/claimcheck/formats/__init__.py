@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from claimcheck.findings import Finding, findings_of
 from claimcheck.results import Problem
 from claimcheck.rules import LEVEL_RANK, Level
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ REPOSITORY_RELATIVE_FORMATS = frozenset({"github", "sarif", "junit"})
 """Formats for CI services, which locate files by their path in the repository."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class RenderOptions:
     """How to render: colour (a terminal only), width, quiet, and paths relative to what."""
 
@@ -77,7 +77,7 @@ class RenderOptions:
         return path.as_posix()
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class FileOutput:
     """One verified claim file: its counts, its problems and its rendering in one format."""
 
@@ -103,7 +103,7 @@ class FileOutput:
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Totals:
     """What a run found, over all its files."""
 

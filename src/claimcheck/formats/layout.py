@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from claimcheck.valueclass import value_class
 
 _TOKEN = re.compile(r"[\[(][-+0-9.,/a-z]*, [-+0-9.,/a-z]*[\])]|\S+")
 """An interval (kept whole), or any run of non-blank characters."""
@@ -45,7 +46,7 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Column:
     header: str
     right: bool = False
