@@ -102,7 +102,10 @@ def window(base: str, quote: str, published: date, business_days_before: int) ->
     found: list[Rate] = []
     lines = _lines()
     next(lines)  # the header
+    after = published.isoformat()
     for line in lines:
+        if info_last is not None and line[:10] > after:
+            continue  # a later day (ISO dates sort as text): skipped without parsing the line
         fields = line.strip().split(",")
         day = date.fromisoformat(fields[0])
         info_last = info_last or day
