@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Generic, TypeVar
 
 from claimcheck import units
 from claimcheck.amounts import Amount
@@ -28,6 +29,35 @@ _MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
 _PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
 _KEPT_BITS = 256
 """Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class IdentityMemo(Generic[K, V]):
+    """Values worked out once per object, found again by the object's identity.
+
+    For the texts of intervals and amounts: an interval's dataclass hash hashes its Fraction
+    ends, which costs more than many a text. Each entry holds its object, so that no other
+    object can take its id while it is remembered; the memo forgets everything when full.
+    """
+
+    __slots__ = ("_entries", "_size")
+
+    def __init__(self, size: int = 4096) -> None:
+        self._entries: dict[int, tuple[K, V]] = {}
+        self._size = size
+
+    def get(self, key: K) -> V | None:
+        entry = self._entries.get(id(key))
+        return None if entry is None else entry[1]
+
+    def put(self, key: K, value: V) -> V:
+        if len(self._entries) >= self._size:
+            self._entries.clear()
+        self._entries[id(key)] = (key, value)
+        return value
+
 
 SIGNIFICANT_DIGITS = 6
 SHORT_DIGITS = 4
@@ -48,6 +78,9 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
     if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
         number = _approximate(numerator, denominator, rounding, digits)
     else:
+        short = _short_decimal(numerator, denominator, rounding, digits)
+        if short is not None:
+            return short
         number = _context(digits, rounding).divide(decimal.Decimal(numerator), decimal.Decimal(denominator))
     # Bit lengths tell a number far from the plain range without asking the Decimal.
     near_the_edge = abs(numerator_bits - denominator_bits) > _PLAIN_BITS - 8
@@ -57,6 +90,52 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def _short_decimal(numerator: int, denominator: int, rounding: str, digits: int) -> str | None:
+    """``numerator / denominator`` as :func:`_decimal` writes it, worked in integers, when it is
+    zero or at least 1 in size and below ``10**digits``; else None (the Decimal does it).
+
+    The ends of most figures are such numbers ("55.55" billion, "7.22964"), and integer
+    division rounds them as the Decimal context would, several times faster.
+    """
+    if rounding not in _INTEGER_ROUNDINGS:
+        return None
+    if not numerator:
+        return "0"
+    whole, rest = divmod(abs(numerator), denominator)
+    if not whole or whole >= _DIGIT_LIMIT:
+        return None
+    places = digits - len(str(whole))
+    if places < 0:
+        return None
+    scale = 10**places
+    kept, remainder = divmod(rest * scale, denominator)
+    kept += whole * scale  # the first ``digits`` significant digits, cut towards zero
+    negative = numerator < 0
+    if remainder and _rounds_away(rounding, negative, kept, remainder * 2, denominator):
+        kept += 1
+    text = f"{kept // scale:,}"
+    fraction = str(kept % scale).rjust(places, "0").rstrip("0") if places else ""
+    if fraction:
+        text = f"{text}.{fraction}"
+    return "-" + text if negative else text
+
+
+def _rounds_away(rounding: str, negative: bool, kept: int, twice_remainder: int, denominator: int) -> bool:
+    """Whether a magnitude cut to ``kept`` (a nonzero remainder left) rounds away from zero."""
+    if rounding == decimal.ROUND_HALF_EVEN:
+        return twice_remainder > denominator or (twice_remainder == denominator and kept % 2 == 1)
+    if rounding == decimal.ROUND_FLOOR:
+        return negative
+    return not negative  # decimal.ROUND_CEILING
+
+
+_INTEGER_ROUNDINGS = frozenset({decimal.ROUND_HALF_EVEN, decimal.ROUND_FLOOR, decimal.ROUND_CEILING})
+
+
+_DIGIT_LIMIT = 10**SIGNIFICANT_DIGITS
+"""Integer parts from here on have more digits than a short decimal may: no need to write them."""
 
 
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
@@ -70,9 +149,23 @@ def scale_for(magnitude: Fraction) -> tuple[int, str]:
     return 1, ""
 
 
+def unit_text(unit: Unit) -> str:
+    """:func:`claimcheck.units.format_unit`, remembered by the unit's identity: pint hashes a
+    unit from its exponents each time, and a report shows the same few units again and again."""
+    text = _UNIT_TEXTS.get(unit)
+    if text is None:
+        text = _UNIT_TEXTS.put(unit, units.format_unit(unit))
+    return text
+
+
+_UNIT_TEXTS: IdentityMemo[Unit, str] = IdentityMemo()
+
+
 def _unit_suffix(scale_word: str, unit: Unit) -> str:
-    words = [word for word in (scale_word, units.format_unit(unit)) if word]
-    return (" " + " ".join(words)) if words else ""
+    name = unit_text(unit)
+    if scale_word and name:
+        return f" {scale_word} {name}"
+    return f" {scale_word or name}" if scale_word or name else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,9 +186,19 @@ def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_
     return _decimal(value, rounding, digits, factor)
 
 
+def _is_point(interval: Interval) -> bool:
+    """``interval.is_point``, without Fraction's comparison (several calls) in the usual case."""
+    lo, hi = interval.lo, interval.hi
+    if lo is hi:
+        return True
+    if type(lo) is Fraction and type(hi) is Fraction:  # equal Fractions have equal terms
+        return lo.numerator == hi.numerator and lo.denominator == hi.denominator
+    return interval.is_point
+
+
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
-    if interval.is_point and not isinstance(interval.lo, float):
+    if _is_point(interval) and not isinstance(interval.lo, float):
         return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor)
     left = "[" if interval.lo_closed else "("
     right = "]" if interval.hi_closed else ")"
@@ -140,18 +243,23 @@ def interval_scale(interval: Interval) -> tuple[int, str]:
 
 def format_amount(amount: Amount) -> str:
     """An amount as interval, scale and unit: "[55.55, 55.65) billion CNY"."""
-    return _amount_text(amount.interval, amount.unit)
+    return format_interval_in(amount.interval, amount.unit)
 
 
-_MEMO_SIZE = 1024
-"""Texts remembered: one file's amounts are shown several times each (as a result, as the
-input of other results, as what a result is compared with), and a report shows every one."""
-
-
-@functools.lru_cache(maxsize=_MEMO_SIZE)
-def _amount_text(interval: Interval, unit: Unit) -> str:
+def format_interval_in(interval: Interval, unit: Unit) -> str:
+    """An interval with its scale and unit, as :func:`format_amount` shows an amount."""
+    found = _AMOUNT_TEXTS.get(interval)
+    if found is not None and found[0] is unit:
+        return found[1]
     factor, word = interval_scale(interval)
-    return format_interval(interval, factor) + _unit_suffix(word, unit)
+    text = format_interval(interval, factor) + _unit_suffix(word, unit)
+    _AMOUNT_TEXTS.put(interval, (unit, text))
+    return text
+
+
+_AMOUNT_TEXTS: IdentityMemo[Interval, tuple[Unit, str]] = IdentityMemo()
+"""Texts remembered by interval: one file's amounts are shown several times each (as a result,
+as the input of other results, as what a result is compared with), and a report shows every one."""
 
 
 def format_derived(amount: Amount) -> str:
@@ -224,7 +332,6 @@ def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -
     return final.plus(value)
 
 
-@functools.lru_cache(maxsize=_MEMO_SIZE)
 def exact_text(value: Endpoint) -> str | None:
     """An interval end as an exact string for machine output: a decimal, or "a/b", or None.
 
