@@ -91,7 +91,7 @@ def _reading(name: str, reading: Reading) -> str:
 
 
 def _derived(derived: Derived) -> str:
-    compared = derived.compared_with
+    compared, evidence = derived.compared_with, derived.evidence
     inputs = _COMMA.join(
         [f'{{"name":{_quoted(name)},{amount_json(amount)}}}' for name, amount in derived.inputs]
     )
@@ -106,7 +106,7 @@ def _derived(derived: Derived) -> str:
         f'"result":{{{amount_json(derived.result)}}},"compared_with":{compared_with},'
         f'"verdict":{_quoted(derived.verdict.value)},"set_aside":{_flag(derived.set_aside)},'
         f'"message":{_quoted(derived.message)},'
-        f'"evidence":[{_COMMA.join([_quoted(line) for line in derived.evidence])}]}}'
+        f'"evidence":[{_COMMA.join([_quoted(line) for line in evidence]) if evidence else ""}]}}'
     )
 
 
@@ -127,19 +127,20 @@ def _number(value: int | None) -> str:
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
     record = result.record
-    kind = "check" if result.is_check else "reference" if result.source else "claim"
+    source = result.source
+    kind = "check" if result.is_check else "reference" if source else "claim"
     readings = _COMMA.join([_reading(name, reading) for name, reading in result.readings])
     derived = _COMMA.join([_derived(item) for item in result.derived])
     remarks = _COMMA.join(
         [f'{{"code":{_quoted(code)},"message":{_quoted(message)}}}' for code, message in result.remarks]
     )
-    causes = _COMMA.join([_cause(cause) for cause in result.causes])
+    causes = _COMMA.join([_cause(cause) for cause in result.causes]) if result.causes else ""
+    quote = getattr(record, "quote", None)
     return (
-        f'{{"file":{_quoted(str(report.path))},"line":{_number(record.at.line)},'
-        f'"col":{_number(record.at.col)},"id":{_quoted(record.id)},"type":"{kind}",'
-        f'"source":{_source(result.source)},"kind":{_quoted(record.kind)},'
-        f'"quote":{_text(getattr(record, "quote", None))},"quote_line":{_number(result.quote_line)},'
-        f'"readings":[{readings}],"derived":[{derived}],'
+        f'{{"file":{_quoted(str(report.path))},"line":{record.at.line:d},"col":{record.at.col:d},'
+        f'"id":{_quoted(record.id)},"type":"{kind}","source":{_source(source)},'
+        f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
+        f'"quote_line":{_number(result.quote_line)},"readings":[{readings}],"derived":[{derived}],'
         f'"verdict":{_quoted(result.verdict.value)},"code":{_text(result_code(result))},'
         f'"message":{_quoted(result.message)},"remarks":[{remarks}],"likely_causes":[{causes}]}}'
     )
