@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from claimcheck import display
 from claimcheck.display import exact_text
-from claimcheck.intervals import INF
+from claimcheck.intervals import INF, Interval
 
 decimal_denominators = st.builds(
     lambda twos, fives: 2**twos * 5**fives, st.integers(0, 12), st.integers(0, 12)
@@ -103,3 +103,27 @@ def test_integer_rounding_writes_what_the_decimal_context_writes(
 def test_decimal_text(value: Fraction, rounding: str, digits: int, expected: str) -> None:
     assert display._decimal(value, rounding, digits) == expected
     assert _through_decimal(value, rounding, digits, 1) == expected
+
+
+def _span_digits_with_fractions(interval: Interval) -> int:
+    """The digits of a span as first written, in Fraction arithmetic: the reference."""
+    lo, hi = interval.lo, interval.hi
+    if isinstance(lo, float) or isinstance(hi, float) or hi == lo:
+        return display.SHORT_DIGITS
+    ratio = max(abs(lo), abs(hi)) / (hi - lo)
+    return min(display.SIGNIFICANT_DIGITS, display.SHORT_DIGITS + max(0, len(str(int(ratio))) - 2))
+
+
+ends = st.fractions(max_denominator=10**9).filter(lambda value: abs(value) < 10**15)
+
+
+@given(first=ends, second=ends, infinite=st.sampled_from(["", "lo", "hi"]))
+def test_span_digits_in_integers_match_fractions(first: Fraction, second: Fraction, infinite: str) -> None:
+    lo, hi = min(first, second), max(first, second)
+    interval = Interval(-INF if infinite == "lo" else lo, INF if infinite == "hi" else hi, True, True)
+    assert display._span_digits(interval) == _span_digits_with_fractions(interval)
+
+
+@given(ratio=st.fractions(max_denominator=10**12).filter(lambda value: abs(value) < 10**9))
+def test_percent_in_integers_matches_fractions(ratio: Fraction) -> None:
+    assert display.format_percent(ratio) == display._decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"

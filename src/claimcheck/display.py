@@ -73,7 +73,11 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
     # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    numerator, denominator = value.numerator, value.denominator * factor
+    return _decimal_ratio(value.numerator, value.denominator * factor, rounding, digits)
+
+
+def _decimal_ratio(numerator: int, denominator: int, rounding: str, digits: int) -> str:
+    """``numerator / denominator`` (in lowest terms but for a power of ten) as :func:`_decimal` writes it."""
     numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
     if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
         number = _approximate(numerator, denominator, rounding, digits)
@@ -177,7 +181,11 @@ def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS)
 
 def format_percent(ratio: Fraction) -> str:
     """A plain ratio as a percentage: 0.0123 -> "1.23%"."""
-    return _decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
+    numerator, denominator = ratio.numerator, ratio.denominator
+    common = math.gcd(100, denominator)  # ``ratio * 100`` in lowest terms, without a Fraction
+    return (
+        _decimal_ratio(numerator * (100 // common), denominator // common, decimal.ROUND_HALF_EVEN, 3) + "%"
+    )
 
 
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
@@ -234,11 +242,13 @@ def format_value(amount: Amount, interval: Interval | None = None) -> str:
 
 def interval_scale(interval: Interval) -> tuple[int, str]:
     """The scale word that suits an interval, judged by its largest finite end."""
-    best = (1, "")
-    for end in (interval.lo, interval.hi):
-        if not isinstance(end, float):
-            best = max(best, scale_for(end))
-    return best
+    lo, hi = interval.lo, interval.hi
+    if isinstance(lo, float):
+        return (1, "") if isinstance(hi, float) else scale_for(hi)
+    if isinstance(hi, float):
+        return scale_for(lo)
+    low, high = scale_for(lo), scale_for(hi)
+    return low if low[0] > high[0] else high  # one word per factor: the larger factor decides
 
 
 def format_amount(amount: Amount) -> str:
@@ -295,11 +305,17 @@ def _span_digits(interval: Interval) -> int:
     """Significant digits for the ends of an interval in words: four, or more when the interval
     is narrow, so that rounding the ends outward does not hide how wide it is."""
     lo, hi = interval.lo, interval.hi
-    if isinstance(lo, float) or isinstance(hi, float) or hi == lo:
+    if isinstance(lo, float) or isinstance(hi, float):
         return SHORT_DIGITS
-    size = max(abs(lo), abs(hi))
-    ratio = size / (hi - lo)  # about 10**k: the width shows from the k-th digit on
-    extra = max(0, len(str(int(ratio))) - 2)
+    # In integers: lo = a/b, hi = c/d, and the ratio of the larger size to the width,
+    # max(|a|/b, |c|/d) / (c/d - a/b), is max(|a|·d, |c|·b) / (c·b - a·d).
+    a, b, c, d = lo.numerator, lo.denominator, hi.numerator, hi.denominator
+    width = c * b - a * d
+    if not width:
+        return SHORT_DIGITS
+    # About 10**k: the width shows from the k-th digit on (past 10**6, k no longer matters).
+    ratio = min(max(abs(a) * d, abs(c) * b) // width, _DIGIT_LIMIT)
+    extra = max(0, len(str(ratio)) - 2)
     return min(SIGNIFICANT_DIGITS, SHORT_DIGITS + extra)
 
 
