@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from fractions import Fraction
+from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
@@ -124,6 +125,17 @@ def _number(value: int | None) -> str:
     return "null" if value is None else int.__repr__(value)
 
 
+def _path(path: Path) -> str:
+    """A file's path as a JSON string, made once: every result of the file repeats it."""
+    found = _PATHS.get(path)
+    if found is None:
+        found = _PATHS.put(path, _quoted(str(path)))
+    return found
+
+
+_PATHS: IdentityMemo[Path, str] = IdentityMemo(16)
+
+
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
     record = result.record
@@ -137,7 +149,7 @@ def result_json(report: FileReport, result: Result) -> str:
     causes = _COMMA.join([_cause(cause) for cause in result.causes]) if result.causes else ""
     quote = getattr(record, "quote", None)
     return (
-        f'{{"file":{_quoted(str(report.path))},"line":{record.at.line:d},"col":{record.at.col:d},'
+        f'{{"file":{_path(report.path)},"line":{record.at.line:d},"col":{record.at.col:d},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{_source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
         f'"quote_line":{_number(result.quote_line)},"readings":[{readings}],"derived":[{derived}],'
@@ -172,7 +184,7 @@ def file_json(report: FileReport) -> str:
         f'"date":{_quoted(article.date.isoformat())},"url":{_text(article.url)}}}'
     )
     return (
-        f'{{"file":{_quoted(str(report.path))},"article":{article_json},'
+        f'{{"file":{_path(report.path)},"article":{article_json},'
         f'"results":{_list([result_json(report, result) for result in report.results])},'
         f'"problems":{_list([problem_json(problem) for problem in report.problems])}}}'
     )
