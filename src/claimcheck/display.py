@@ -30,32 +30,30 @@ _PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
 _KEPT_BITS = 256
 """Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
 
-K = TypeVar("K")
 V = TypeVar("V")
 
 
-class IdentityMemo(Generic[K, V]):
+class IdentityMemo(dict[int, tuple[object, V]], Generic[V]):
     """Values worked out once per object, found again by the object's identity.
 
     For the texts of intervals and amounts: an interval's dataclass hash hashes its Fraction
-    ends, which costs more than many a text. Each entry holds its object, so that no other
-    object can take its id while it is remembered; the memo forgets everything when full.
+    ends, which costs more than many a text. Look an object up with ``memo.get(id(key))``,
+    a plain dictionary look-up (this is the hottest path of a JSON report); an entry is
+    ``(key, value)``. Each entry holds its object, so that no other object can take its id
+    while it is remembered; the memo forgets everything when full.
     """
 
-    __slots__ = ("_entries", "_size")
+    __slots__ = ("size",)
 
     def __init__(self, size: int = 4096) -> None:
-        self._entries: dict[int, tuple[K, V]] = {}
-        self._size = size
+        super().__init__()
+        self.size = size
 
-    def get(self, key: K) -> V | None:
-        entry = self._entries.get(id(key))
-        return None if entry is None else entry[1]
-
-    def put(self, key: K, value: V) -> V:
-        if len(self._entries) >= self._size:
-            self._entries.clear()
-        self._entries[id(key)] = (key, value)
+    def remember(self, key: object, value: V) -> V:
+        """Remember ``value`` for ``key``, and return it."""
+        if len(self) >= self.size:
+            self.clear()
+        self[id(key)] = (key, value)
         return value
 
 
@@ -156,13 +154,11 @@ def scale_for(magnitude: Fraction) -> tuple[int, str]:
 def unit_text(unit: Unit) -> str:
     """:func:`claimcheck.units.format_unit`, remembered by the unit's identity: pint hashes a
     unit from its exponents each time, and a report shows the same few units again and again."""
-    text = _UNIT_TEXTS.get(unit)
-    if text is None:
-        text = _UNIT_TEXTS.put(unit, units.format_unit(unit))
-    return text
+    entry = _UNIT_TEXTS.get(id(unit))
+    return _UNIT_TEXTS.remember(unit, units.format_unit(unit)) if entry is None else entry[1]
 
 
-_UNIT_TEXTS: IdentityMemo[Unit, str] = IdentityMemo()
+_UNIT_TEXTS: IdentityMemo[str] = IdentityMemo()
 
 
 def _unit_suffix(scale_word: str, unit: Unit) -> str:
@@ -191,7 +187,7 @@ def format_percent(ratio: Fraction) -> str:
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal(value, rounding, digits, factor)
+    return _decimal_ratio(value.numerator, value.denominator * factor, rounding, digits)
 
 
 def _is_point(interval: Interval) -> bool:
@@ -258,16 +254,15 @@ def format_amount(amount: Amount) -> str:
 
 def format_interval_in(interval: Interval, unit: Unit) -> str:
     """An interval with its scale and unit, as :func:`format_amount` shows an amount."""
-    found = _AMOUNT_TEXTS.get(interval)
-    if found is not None and found[0] is unit:
-        return found[1]
+    entry = _AMOUNT_TEXTS.get(id(interval))
+    if entry is not None and entry[1][0] is unit:
+        return entry[1][1]
     factor, word = interval_scale(interval)
     text = format_interval(interval, factor) + _unit_suffix(word, unit)
-    _AMOUNT_TEXTS.put(interval, (unit, text))
-    return text
+    return _AMOUNT_TEXTS.remember(interval, (unit, text))[1]
 
 
-_AMOUNT_TEXTS: IdentityMemo[Interval, tuple[Unit, str]] = IdentityMemo()
+_AMOUNT_TEXTS: IdentityMemo[tuple[Unit, str]] = IdentityMemo()
 """Texts remembered by interval: one file's amounts are shown several times each (as a result,
 as the input of other results, as what a result is compared with), and a report shows every one."""
 

@@ -47,21 +47,21 @@ def _list(items: list[str]) -> str:
     return f"[{_COMMA.join(items)}]"
 
 
-_INTERVALS: IdentityMemo[Interval, str] = IdentityMemo()
-_AMOUNTS: IdentityMemo[Interval, tuple[Interval | None, Fraction | None, Unit, str]] = IdentityMemo()
+_INTERVALS: IdentityMemo[str] = IdentityMemo()
+_AMOUNTS: IdentityMemo[tuple[Interval | None, Fraction | None, Unit, str]] = IdentityMemo()
 
 
 def interval_json(interval: Interval) -> str:
     """An interval with exact ends, as a JSON object: decimal strings, "a/b" fractions, or
     null for infinity."""
-    found = _INTERVALS.get(interval)
-    if found is None:
-        found = _INTERVALS.put(
-            interval,
-            f'{{"lo":{_text(exact_text(interval.lo))},"hi":{_text(exact_text(interval.hi))},'
-            f'"lo_closed":{_flag(interval.lo_closed)},"hi_closed":{_flag(interval.hi_closed)}}}',
-        )
-    return found
+    entry = _INTERVALS.get(id(interval))
+    if entry is not None:
+        return entry[1]
+    return _INTERVALS.remember(
+        interval,
+        f'{{"lo":{_text(exact_text(interval.lo))},"hi":{_text(exact_text(interval.hi))},'
+        f'"lo_closed":{_flag(interval.lo_closed)},"hi_closed":{_flag(interval.hi_closed)}}}',
+    )
 
 
 def amount_json(amount: Amount) -> str:
@@ -71,17 +71,18 @@ def amount_json(amount: Amount) -> str:
 
 def _amount_members(interval: Interval, strict: Interval | None, nominal: Fraction | None, unit: Unit) -> str:
     """Remembered by the interval, and made again when the other parts are other objects."""
-    found = _AMOUNTS.get(interval)
-    if found is not None and found[0] is strict and found[1] is nominal and found[2] is unit:
-        return found[3]
+    entry = _AMOUNTS.get(id(interval))
+    if entry is not None:
+        found = entry[1]
+        if found[0] is strict and found[1] is nominal and found[2] is unit:
+            return found[3]
     text = (
         f'"interval":{interval_json(interval)},'
         f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
         f'"nominal":{"null" if nominal is None else _text(exact_text(nominal))},'
         f'"unit":{_quoted(unit_text(unit))},"text":{_quoted(format_interval_in(interval, unit))}'
     )
-    _AMOUNTS.put(interval, (strict, nominal, unit, text))
-    return text
+    return _AMOUNTS.remember(interval, (strict, nominal, unit, text))[3]
 
 
 def _reading(name: str, reading: Reading) -> str:
@@ -127,13 +128,11 @@ def _number(value: int | None) -> str:
 
 def _path(path: Path) -> str:
     """A file's path as a JSON string, made once: every result of the file repeats it."""
-    found = _PATHS.get(path)
-    if found is None:
-        found = _PATHS.put(path, _quoted(str(path)))
-    return found
+    entry = _PATHS.get(id(path))
+    return _PATHS.remember(path, _quoted(str(path))) if entry is None else entry[1]
 
 
-_PATHS: IdentityMemo[Path, str] = IdentityMemo(16)
+_PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 
 def result_json(report: FileReport, result: Result) -> str:
