@@ -127,3 +127,18 @@ def test_span_digits_in_integers_match_fractions(first: Fraction, second: Fracti
 @given(ratio=st.fractions(max_denominator=10**12).filter(lambda value: abs(value) < 10**9))
 def test_percent_in_integers_matches_fractions(ratio: Fraction) -> None:
     assert display.format_percent(ratio) == display._decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
+
+
+@pytest.mark.parametrize(
+    "interval",
+    [
+        Interval.point(Fraction(7, 3)),
+        Interval(Fraction(7, 3), Fraction(14, 6)),  # equal ends, distinct objects
+        Interval(Fraction(1), Fraction(2), True, False),
+        Interval(-INF, Fraction(2), False, True),
+        Interval(Fraction(2), INF, True, False),
+        Interval.everything(),
+    ],
+)
+def test_is_point_agrees_with_the_interval(interval: Interval) -> None:
+    assert display._is_point(interval) == interval.is_point

@@ -197,6 +197,8 @@ def _is_point(interval: Interval) -> bool:
         return True
     if type(lo) is Fraction and type(hi) is Fraction:  # equal Fractions have equal terms
         return lo.numerator == hi.numerator and lo.denominator == hi.denominator
+    if isinstance(lo, float) or isinstance(hi, float):
+        return False  # an infinite end is open: such an interval is never one point
     return interval.is_point
 
 
@@ -214,7 +216,7 @@ def format_interval(interval: Interval, factor: int = 1) -> str:
 def format_span(interval: Interval, unit: Unit) -> str:
     """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
     factor, word = interval_scale(interval)
-    if interval.is_point and not isinstance(interval.lo, float):
+    if _is_point(interval) and not isinstance(interval.lo, float):
         return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, SHORT_DIGITS, factor) + _unit_suffix(word, unit)
     digits = _span_digits(interval)
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
@@ -231,7 +233,7 @@ def format_value(amount: Amount, interval: Interval | None = None) -> str:
     (the strict one by default) allows: "55.94 million visitor (55.48 to 56.39 million)"."""
     interval = amount.strict_interval if interval is None else interval
     span = format_span(interval, amount.unit)
-    if amount.nominal is None or interval.is_point:
+    if amount.nominal is None or _is_point(interval):
         return span
     return f"{format_number(amount.nominal, amount.unit, SHORT_DIGITS)} ({span})"
 
@@ -274,7 +276,7 @@ def format_derived(amount: Amount) -> str:
     if amount.nominal is None:
         return format_reading(amount)
     value = format_number(amount.nominal, amount.unit, SHORT_DIGITS)
-    if amount.interval.is_point:
+    if _is_point(amount.interval):
         return value
     factor, word = interval_scale(amount.interval)
     scale = f" {word}" if word else ""
