@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from claimcheck import display
 from claimcheck.display import exact_text
+from claimcheck.exact import Exact
 from claimcheck.intervals import INF, Interval
 
 decimal_denominators = st.builds(
@@ -82,6 +83,7 @@ def test_integer_rounding_writes_what_the_decimal_context_writes(
     value = Fraction(numerator, denominator)
     expected = _through_decimal(value, rounding, digits, factor)
     assert display._decimal(value, rounding, digits, factor) == expected
+    assert display._decimal(Exact(value), rounding, digits, factor) == expected  # gmpy2's terms
 
 
 @pytest.mark.parametrize(
@@ -122,23 +124,11 @@ def test_span_digits_in_integers_match_fractions(first: Fraction, second: Fracti
     lo, hi = min(first, second), max(first, second)
     interval = Interval(-INF if infinite == "lo" else lo, INF if infinite == "hi" else hi, True, True)
     assert display._span_digits(interval) == _span_digits_with_fractions(interval)
+    exact = Interval(*(end if isinstance(end, float) else Exact(end) for end in (interval.lo, interval.hi)))
+    assert display._span_digits(exact) == _span_digits_with_fractions(interval)
 
 
 @given(ratio=st.fractions(max_denominator=10**12).filter(lambda value: abs(value) < 10**9))
 def test_percent_in_integers_matches_fractions(ratio: Fraction) -> None:
-    assert display.format_percent(ratio) == display._decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
-
-
-@pytest.mark.parametrize(
-    "interval",
-    [
-        Interval.point(Fraction(7, 3)),
-        Interval(Fraction(7, 3), Fraction(14, 6)),  # equal ends, distinct objects
-        Interval(Fraction(1), Fraction(2), True, False),
-        Interval(-INF, Fraction(2), False, True),
-        Interval(Fraction(2), INF, True, False),
-        Interval.everything(),
-    ],
-)
-def test_is_point_agrees_with_the_interval(interval: Interval) -> None:
-    assert display._is_point(interval) == interval.is_point
+    expected = display._decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
+    assert display.format_percent(ratio) == display.format_percent(Exact(ratio)) == expected

@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 
 from claimcheck.amounts import Amount
-from claimcheck.formulas import FormulaError, evaluate, parse_formula
+from claimcheck.formulas import FormulaError, bind, evaluate, parse_formula
 from claimcheck.intervals import Interval
 from claimcheck.units import UnitMismatchError, parse_unit
 
@@ -105,3 +105,28 @@ def test_step_labels_are_the_text_of_each_operation(text: str) -> None:
         if isinstance(node, (ast.BinOp, ast.Call))
     ]
     assert sorted(label for label, _ in steps) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("shape", "names", "written"),
+    [
+        ("left / right", {"left": "revenue.amount", "right": "tourists"}, "revenue.amount / tourists"),
+        ("right - left", {"left": "share_2023", "right": "share_2024"}, "share_2024 - share_2023"),
+        ("left", {"left": "report.value"}, "report.value"),
+        ("left / right", {"left": "tourists", "right": "tourists"}, "tourists / tourists"),
+    ],
+)
+def test_a_bound_shape_is_the_formula_written_out(shape: str, names: dict[str, str], written: str) -> None:
+    bound, parsed = bind(shape, **names), parse_formula(written)
+    assert (bound.text, bound.names) == (parsed.text, parsed.names)
+    table = {
+        "revenue.amount": Amount(Interval(Fraction(5), Fraction(6)), parse_unit("yuan")),
+        "tourists": Amount(Interval(Fraction(2), Fraction(3)), parse_unit("visitors")),
+        "share_2023": Amount(Interval(Fraction(40), Fraction(41)), parse_unit("percent")),
+        "share_2024": Amount(Interval(Fraction(45), Fraction(46)), parse_unit("percent")),
+        "report.value": Amount(Interval(Fraction(7), Fraction(8)), parse_unit("visitors")),
+    }
+    bound_result, bound_steps = evaluate(bound, table.__getitem__)
+    parsed_result, parsed_steps = evaluate(parsed, table.__getitem__)
+    assert bound_result == parsed_result
+    assert [label for label, _ in bound_steps] == [label for label, _ in parsed_steps]

@@ -1,13 +1,28 @@
-"""Reading YAML: claimcheck's resolver against PyYAML's, and places made only when asked for."""
+"""Reading YAML: claimcheck's resolver against PyYAML's, the event reader against the composer,
+and places made only when asked for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.yamlsource import PLAIN_TAGS, Mark, YamlError, _composer, parse
+from claimcheck import yamlsource
+from claimcheck.limits import MAX_YAML_DEPTH
+from claimcheck.yamlsource import (
+    PLAIN_TAGS,
+    Document,
+    Mark,
+    YamlError,
+    _composer,
+    parse,
+    position_mark,
+    text_mark,
+)
 
 NULL = "tag:yaml.org,2002:null"
 MERGE = "tag:yaml.org,2002:merge"
@@ -89,3 +104,124 @@ def test_duplicate_keys_name_the_first_line() -> None:
     assert [(error.message, error.mark) for error in document.errors] == [
         ("duplicate key 'a' (first at line 1)", Mark(3, 1))
     ]
+
+
+# The event reader against the composer ----------------------------------------------------
+#
+# parse() reads plain files from libyaml's events and leaves anything unusual to the composer
+# and _Builder, the reference. On any text, both must give the same data, places and problems.
+
+
+def composed(text: str) -> Document:
+    """The document as the composer and _Builder read it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlsource, "_read_events", lambda text: None)
+        return parse(text)
+
+
+def reading(read: Callable[[str], Document], text: str) -> tuple[Any, ...]:
+    """Everything a reading gives: data, every place, the problems; or the error."""
+    try:
+        document = read(text)
+    except YamlError as error:
+        return ("error", error.message, error.mark, error.code)
+    places: list[tuple[Any, ...]] = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(value, (dict, list)):
+            own, held, keys = document.places[id(value)]
+            places.append((path, own, repr(held), repr(keys)))
+            for step, inner in value.items() if isinstance(value, dict) else enumerate(value):
+                walk(inner, (*path, step))
+
+    walk(document.data, ())
+    problems = [(error.message, error.mark, error.code) for error in document.errors]
+    return ("read", document.data, document.root, places, problems)
+
+
+KEYS = ["a", "b", "a", "", "~", "<<", "'<<'", "!!merge a", "!!str b", "&k a", "*k", "? [x]", "!foo c"]
+VALUES = [
+    "x", "", "~", "null", "'null'", '"q"', "=", "!", "!!binary aGk=", "!!null x", "! y", "&v 1",
+    "*v", "|\n  text", ">-\n  folded", "!!map {}", "!t [1]", "[]", "{}", "2025-03-11", "0x1F",
+]  # fmt: skip
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn) -> str:
+    """Small YAML documents with every construct the reader treats apart, sometimes broken."""
+
+    def value(level: int) -> str:
+        shape = draw(st.integers(0, 4)) if level < 3 else 0
+        if shape <= 1:
+            return draw(st.sampled_from(VALUES))
+        if shape == 2:
+            return "[" + ", ".join(value(level + 1) for _ in range(draw(st.integers(0, 3)))) + "]"
+        if shape == 3:
+            items = (
+                f"{draw(st.sampled_from(KEYS))}: {value(level + 1)}" for _ in range(draw(st.integers(0, 3)))
+            )
+            return "{" + ", ".join(items) + "}"
+        indent = "  " * (level + 1)
+        lines = (
+            f"{indent}{draw(st.sampled_from(KEYS))}: {value(level + 1)}"
+            for _ in range(draw(st.integers(1, 3)))
+        )
+        return "\n" + "\n".join(lines)
+
+    lines = [f"{draw(st.sampled_from(KEYS))}: {value(0)}" for _ in range(draw(st.integers(0, 4)))]
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        position = draw(st.integers(0, len(text)))
+        text = (
+            text[:position] + draw(st.sampled_from([*":-[]{}&*!'\"#\n ,?|>%\t", "---\n"])) + text[position:]
+        )
+    return text
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
+@given(text=yaml_texts())
+def test_the_event_reader_reads_as_the_composer_does(text: str) -> None:
+    assert reading(parse, text) == reading(composed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "# a comment only\n",
+        "---\n",
+        "--- a\n--- b\n",
+        "a: b\n...\n---\nc: d\n",
+        "'quoted'\n",
+        "*undefined\n",
+        "a: 1\na: [2, &x 3]\nb: *x\n",  # an alias of a value never read (a duplicate's)
+        "&k a: 1\nb: *k\n",  # an alias of a key
+        "a: 1\na: {b: [c, {d: e}]}\nf: g\n",
+        "claims: " + "[" * 150 + "]" * 150 + "\n",
+    ],
+)
+def test_unusual_files_read_as_the_composer_reads_them(text: str) -> None:
+    assert reading(parse, text) == reading(composed, text)
+
+
+def test_nesting_is_limited() -> None:
+    deep = MAX_YAML_DEPTH + 1
+    assert parse("a: " + "[" * MAX_YAML_DEPTH + "]" * MAX_YAML_DEPTH + "\n").errors == []
+    with pytest.raises(YamlError) as caught:
+        parse("a: " + "[" * deep + "]" * deep + "\n")
+    assert (caught.value.message, caught.value.mark) == ("YAML is nested too deeply", Mark(1, 1))
+    nested = "a:\n" + "".join("  " * level + f"k{level}:\n" for level in range(1, deep + 1))
+    with pytest.raises(YamlError, match="nested too deeply"):
+        parse(nested)
+
+
+def test_places_of_values_held() -> None:
+    document = parse("a:\n  - x\n  - 'y'\nb: {c: d}\n")
+    items, inner = document.data["a"], document.data["b"]
+    assert position_mark(document.position(items)) == Mark(2, 3)
+    assert position_mark(document.value_position(items, 1)) == Mark(3, 5)
+    assert text_mark(document.value_position(items, 1), 0) == Mark(3, 6)  # past the quote
+    assert position_mark(document.value_position(items, 5)) == Mark(2, 3)  # no such item
+    assert position_mark(document.key_position(inner, "c")) == Mark(4, 5)
+    assert document.key_mark(("b", "c")) == Mark(4, 5)
+    assert document.text_mark(("a", 1, "deeper"), 0) == Mark(3, 5)  # not the quoted text itself

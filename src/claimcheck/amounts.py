@@ -14,21 +14,21 @@ so that a verdict can tell "fits as printed" from "fits only if 1,200 is a round
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from fractions import Fraction
 
 from claimcheck import units
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit, UnitMismatchError
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Amount:
     """Values between two ends, in a unit."""
 
     interval: Interval
     unit: Unit
-    nominal: Fraction | None = None
+    nominal: Exact | None = None
     strict: Interval | None = None
     """The values under the strict readings of the printed figures, when narrower."""
     loose: tuple[str, ...] = ()
@@ -48,16 +48,14 @@ class Amount:
             return self
         return Amount(self.strict, self.unit, self.nominal, None, (), self.hedged)
 
-    def _with(
-        self, interval: Interval, unit: Unit, nominal: Fraction | None, strict: Interval | None
-    ) -> Amount:
+    def _with(self, interval: Interval, unit: Unit, nominal: Exact | None, strict: Interval | None) -> Amount:
         """A result of one operand: the same latitude notes."""
         return Amount(interval, unit, nominal, strict, self.loose, self.hedged)
 
     @classmethod
-    def number(cls, value: Fraction | int) -> Amount:
+    def number(cls, value: Exact | int) -> Amount:
         """An exact plain number, such as the 1 in ``1 + rate``."""
-        return cls(Interval.point(value), units.dimensionless(), Fraction(value))
+        return cls(Interval.point(value), units.dimensionless(), Exact(value))
 
     def to(self, unit: Unit) -> Amount:
         """The same amount expressed in ``unit`` (which must be of the same dimension)."""
@@ -75,11 +73,11 @@ class Amount:
 
     def __add__(self, other: Amount) -> Amount:
         other = self._aligned(other, "add")
-        return _combined(self, other, Interval.__add__, self.unit, _both(self, other, Fraction.__add__))
+        return _combined(self, other, Interval.__add__, self.unit, _both(self, other, Exact.__add__))
 
     def __sub__(self, other: Amount) -> Amount:
         other = self._aligned(other, "subtract")
-        return _combined(self, other, Interval.__sub__, self.unit, _both(self, other, Fraction.__sub__))
+        return _combined(self, other, Interval.__sub__, self.unit, _both(self, other, Exact.__sub__))
 
     def __neg__(self) -> Amount:
         strict = None if self.strict is None else -self.strict
@@ -87,9 +85,7 @@ class Amount:
 
     def __mul__(self, other: Amount) -> Amount:
         unit = units.multiply(self.unit, other.unit)
-        return _simplified(
-            _combined(self, other, Interval.__mul__, unit, _both(self, other, Fraction.__mul__))
-        )
+        return _simplified(_combined(self, other, Interval.__mul__, unit, _both(self, other, Exact.__mul__)))
 
     def __truediv__(self, other: Amount) -> Amount:
         unit = units.divide(self.unit, other.unit)
@@ -124,7 +120,7 @@ def _combined(
     b: Amount,
     operation: Callable[[Interval, Interval], Interval],
     unit: Unit,
-    nominal: Fraction | None,
+    nominal: Exact | None,
 ) -> Amount:
     """``operation`` on both readings of two amounts, with the latitude notes of both."""
     strict = None
@@ -135,7 +131,7 @@ def _combined(
     return Amount(operation(a.interval, b.interval), unit, nominal, strict, loose, hedged)
 
 
-def _both(a: Amount, b: Amount, operation: Callable[[Fraction, Fraction], Fraction]) -> Fraction | None:
+def _both(a: Amount, b: Amount, operation: Callable[[Exact, Exact], Exact]) -> Exact | None:
     """The operation on the two printed values, when both have one."""
     if a.nominal is None or b.nominal is None:
         return None
@@ -145,7 +141,7 @@ def _both(a: Amount, b: Amount, operation: Callable[[Fraction, Fraction], Fracti
 def _simplified(amount: Amount) -> Amount:
     """Cancel what cancels: CNY per CNY is a plain number, percent of visits is visits."""
     target = units.reduced(amount.unit)
-    return amount if target == amount.unit else amount.to(target)
+    return amount if target is amount.unit or target == amount.unit else amount.to(target)
 
 
 class RootUnitError(UnitMismatchError):
@@ -182,7 +178,7 @@ def root(amount: Amount, degree: int) -> Amount:
     return plain._with(root_interval(plain.interval, degree), units.dimensionless(), nominal, strict)
 
 
-def fractional_power(amount: Amount, exponent: Fraction) -> Amount:
+def fractional_power(amount: Amount, exponent: Exact) -> Amount:
     """``amount ** (p/q)`` of a plain number or percentage, ends rounded outward."""
     plain = _plain(amount)
-    return root(plain**exponent.numerator, exponent.denominator)
+    return root(plain ** int(exponent.numerator), int(exponent.denominator))

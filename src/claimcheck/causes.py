@@ -27,8 +27,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 from claimcheck import rules, units
@@ -38,6 +36,7 @@ from claimcheck.checks.base import target_unit
 from claimcheck.checks.formula import FormulaCheck
 from claimcheck.checks.ratio import RatioCheck
 from claimcheck.derivation import derive
+from claimcheck.exact import Exact
 from claimcheck.figures import ReadingContext, read_figure
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.change import ChangeClaim
@@ -46,6 +45,7 @@ from claimcheck.loader import ClaimFile
 from claimcheck.numerals import decimal_comma
 from claimcheck.records import Check, Claim, Expectation, Figure, Record
 from claimcheck.results import Comparison, Derived, LikelyCause, Result
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 MAX_CAUSES = 3
@@ -90,12 +90,12 @@ class ValueTable(Protocol):
 V = TypeVar("V", bound=ValueTable)
 
 
-Miss = tuple[int, Fraction]
+Miss = tuple[int, Exact]
 """How far a slip's figures miss the printed one: (0 outright, 1 near, 2 far; the relative
 gap), lower is likelier (see :func:`_miss`)."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Fit:
     """One slip under which an inconsistent record fits, as a finder reports it."""
 
@@ -106,14 +106,14 @@ class Fit:
     same: object = None
     """What makes two fits the same slip: the edited figure's value ("48.6 billion" and
     "48,600 million" are one suggestion); the message when None."""
-    miss: Miss = (0, Fraction(0))
+    miss: Miss = (0, Exact(0))
     """How far the printed numbers with the slip still miss the printed figure (see :func:`_miss`)."""
 
 
 Finder = Callable[["Search[Any]", Result], Iterator[Fit]]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class CauseClass:
     """One class of slip: how to find it, and how to name it."""
 
@@ -125,7 +125,7 @@ class CauseClass:
     find: Finder
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Edit:
     """An edited printed figure, and the edit in words."""
 
@@ -169,7 +169,7 @@ class Search(Generic[V]):
             self.spent += allowed - self.budget
 
     def _causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
-        found: dict[tuple[str, object], tuple[tuple[int, int, Fraction, int], LikelyCause]] = {}
+        found: dict[tuple[str, object], tuple[tuple[int, int, Exact, int], LikelyCause]] = {}
         for cause in CAUSES:
             for order, fit in enumerate(cause.find(self, result)):
                 key = (fit.figure, fit.same if fit.same is not None else fit.message)
@@ -338,7 +338,7 @@ def _miss(derived: tuple[Derived, ...]) -> Miss:
     with: 0 when every one gives its printed figure outright (it rounds to it), 1 when it comes
     within NEAR half-units of its last digit, 2 when it is farther and fits only thanks to
     rounding; and the largest gap relative to the printed figure."""
-    kind, gaps = 0, [Fraction(0)]
+    kind, gaps = 0, [Exact(0)]
     for item in derived:
         if item.compared_with is None or item.set_aside:
             continue

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from claimcheck.amounts import Amount
 from claimcheck.display import arithmetic
-from claimcheck.formulas import evaluate, parse_formula
+from claimcheck.formulas import Formula, evaluate, parse_formula
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
@@ -27,21 +27,24 @@ def amount_of(figure: Figure) -> Amount:
 def derive(
     name: str,
     label: str,
-    formula: str,
+    formula: str | Formula,
     inputs: Mapping[str, Amount],
     *,
     unit: Unit | None = None,
     expected: Figure | Comparison | None = None,
     unverifiable: str = NOTHING_TO_COMPARE,
 ) -> Derived:
-    """Compute ``formula`` over ``inputs``; compare with ``expected`` when there is one."""
-    parsed = parse_formula(formula, trusted=True)
+    """Compute ``formula`` (text, or already parsed) over ``inputs``; compare with ``expected``
+    when there is one."""
+    parsed = formula if isinstance(formula, Formula) else parse_formula(formula, trusted=True)
     result, steps = evaluate(parsed, inputs.__getitem__)
     if unit is not None:
         result = result.to(unit)
     used = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
     if expected is None:
-        return Derived(name, label, formula, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable)
+        return Derived(
+            name, label, parsed.text, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable
+        )
     comparison = (
         Comparison(f"printed {expected.printed!r}", amount_of(expected))
         if isinstance(expected, Figure)
@@ -58,7 +61,7 @@ def derive(
     return Derived(
         name,
         label,
-        formula,
+        parsed.text,
         used,
         tuple(steps),
         result,

@@ -36,11 +36,11 @@ V = TypeVar("V")
 class IdentityMemo(dict[int, tuple[object, V]], Generic[V]):
     """Values worked out once per object, found again by the object's identity.
 
-    For the texts of intervals and amounts: an interval's dataclass hash hashes its Fraction
-    ends, which costs more than many a text. Look an object up with ``memo.get(id(key))``,
-    a plain dictionary look-up (this is the hottest path of a JSON report); an entry is
-    ``(key, value)``. Each entry holds its object, so that no other object can take its id
-    while it is remembered; the memo forgets everything when full.
+    For the texts of intervals and amounts: an interval's dataclass hash (in Python) hashes a
+    tuple of its fields, and an amount's hashes its intervals in turn. Look an object up with
+    ``memo.get(id(key))``, a plain dictionary look-up (this is the hottest path of a JSON
+    report); an entry is ``(key, value)``. Each entry holds its object, so that no other
+    object can take its id while it is remembered; the memo forgets everything when full.
     """
 
     __slots__ = ("size",)
@@ -70,12 +70,14 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
-    # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    return _decimal_ratio(value.numerator, value.denominator * factor, rounding, digits)
+    # Integer arithmetic throughout: exact-number operations dominate large reports otherwise.
+    # int(): an exact number's terms may be gmpy2 integers, which Decimal and "," refuse.
+    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
 
 
 def _decimal_ratio(numerator: int, denominator: int, rounding: str, digits: int) -> str:
-    """``numerator / denominator`` (in lowest terms but for a power of ten) as :func:`_decimal` writes it."""
+    """``numerator / denominator`` (Python ints, in lowest terms but for a power of ten) as
+    :func:`_decimal` writes it."""
     numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
     if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
         number = _approximate(numerator, denominator, rounding, digits)
@@ -177,7 +179,7 @@ def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS)
 
 def format_percent(ratio: Fraction) -> str:
     """A plain ratio as a percentage: 0.0123 -> "1.23%"."""
-    numerator, denominator = ratio.numerator, ratio.denominator
+    numerator, denominator = int(ratio.numerator), int(ratio.denominator)
     common = math.gcd(100, denominator)  # ``ratio * 100`` in lowest terms, without a Fraction
     return (
         _decimal_ratio(numerator * (100 // common), denominator // common, decimal.ROUND_HALF_EVEN, 3) + "%"
@@ -187,24 +189,12 @@ def format_percent(ratio: Fraction) -> str:
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal_ratio(value.numerator, value.denominator * factor, rounding, digits)
-
-
-def _is_point(interval: Interval) -> bool:
-    """``interval.is_point``, without Fraction's comparison (several calls) in the usual case."""
-    lo, hi = interval.lo, interval.hi
-    if lo is hi:
-        return True
-    if type(lo) is Fraction and type(hi) is Fraction:  # equal Fractions have equal terms
-        return lo.numerator == hi.numerator and lo.denominator == hi.denominator
-    if isinstance(lo, float) or isinstance(hi, float):
-        return False  # an infinite end is open: such an interval is never one point
-    return interval.is_point
+    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
-    if _is_point(interval) and not isinstance(interval.lo, float):
+    if interval.is_point and not isinstance(interval.lo, float):
         return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor)
     left = "[" if interval.lo_closed else "("
     right = "]" if interval.hi_closed else ")"
@@ -216,7 +206,7 @@ def format_interval(interval: Interval, factor: int = 1) -> str:
 def format_span(interval: Interval, unit: Unit) -> str:
     """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
     factor, word = interval_scale(interval)
-    if _is_point(interval) and not isinstance(interval.lo, float):
+    if interval.is_point and not isinstance(interval.lo, float):
         return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, SHORT_DIGITS, factor) + _unit_suffix(word, unit)
     digits = _span_digits(interval)
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
@@ -233,7 +223,7 @@ def format_value(amount: Amount, interval: Interval | None = None) -> str:
     (the strict one by default) allows: "55.94 million visitor (55.48 to 56.39 million)"."""
     interval = amount.strict_interval if interval is None else interval
     span = format_span(interval, amount.unit)
-    if amount.nominal is None or _is_point(interval):
+    if amount.nominal is None or interval.is_point:
         return span
     return f"{format_number(amount.nominal, amount.unit, SHORT_DIGITS)} ({span})"
 
@@ -276,7 +266,7 @@ def format_derived(amount: Amount) -> str:
     if amount.nominal is None:
         return format_reading(amount)
     value = format_number(amount.nominal, amount.unit, SHORT_DIGITS)
-    if _is_point(amount.interval):
+    if amount.interval.is_point:
         return value
     factor, word = interval_scale(amount.interval)
     scale = f" {word}" if word else ""

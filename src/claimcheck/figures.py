@@ -25,17 +25,18 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import field
 from typing import Literal, NamedTuple
 
 from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
+from claimcheck.exact import Exact
 from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
 from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
+from claimcheck.valueclass import value_class
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
 SCALES: dict[str, tuple[str, int]] = {
@@ -100,12 +101,12 @@ FRACTION_WORDS: dict[str, int] = {
 }
 """Fractions printed in words ("a third", "two-thirds"): the denominator."""
 
-CHANGE_WORDS: dict[str, Fraction] = {
-    "doubled": Fraction(100),
-    "tripled": Fraction(200),
-    "trebled": Fraction(200),
-    "quadrupled": Fraction(300),
-    "halved": Fraction(-50),
+CHANGE_WORDS: dict[str, Exact] = {
+    "doubled": Exact(100),
+    "tripled": Exact(200),
+    "trebled": Exact(200),
+    "quadrupled": Exact(300),
+    "halved": Exact(-50),
 }
 """Verbs that print a change in percent: "doubled" is up 100 percent."""
 
@@ -149,6 +150,7 @@ _KEYWORDS = tuple(
     )
 )
 """Words a misspelling of which must not be taken for a qualifier: "milion" is an error."""
+_KEYWORD_SET = frozenset(_KEYWORDS)
 
 
 class FigureError(ValueError):
@@ -163,7 +165,7 @@ class UnknownWordError(FigureError):
     """A word where a unit or counted noun belongs that the vocabulary does not know."""
 
 
-@dataclass(frozen=True)
+@value_class()
 class FigureOptions:
     """How a claim file overrides the default reading of one figure.
 
@@ -208,14 +210,14 @@ class ReadingContext(NamedTuple):
 PLAIN = ReadingContext()
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Reading:
     """A printed figure and everything claimcheck read from it."""
 
     printed: str
     interval: Interval
     unit: Unit
-    nominal: Fraction | None
+    nominal: Exact | None
     """The figure's own value, when it is a value and not a bound ("more than X")."""
     scale_word: str
     scale: int
@@ -238,9 +240,10 @@ class Reading:
         """The loose reading's assumption about this figure: "'1,200' is rounded to the nearest hundred"."""
         return f"{self.printed!r} is {self.loose_rounding}" if self.loose_rounding else ""
 
-    @property
+    @functools.cached_property
     def amount(self) -> Amount:
-        """The amount the printed figure stands for, with both of its readings."""
+        """The amount the printed figure stands for, with both of its readings (made once: a
+        reading is shared by every figure printed the same way)."""
         loose = (self.loose_note,) if self.loose_rounding else ()
         approximate = self.hedge is not None and self.hedge.kind in APPROXIMATE_KINDS
         hedged = (repr(self.printed),) if approximate else ()
@@ -289,9 +292,9 @@ class _Parsed:
         return copied
 
 
-_ONE = Fraction(1)
-_ZERO = Fraction(0)
-_SCALE_FACTORS = {factor: Fraction(factor) for _, factor in SCALES.values()}
+_ONE = Exact(1)
+_ZERO = Exact(0)
+_SCALE_FACTORS = {factor: Exact(factor) for _, factor in SCALES.values()}
 
 _SPACES = "\u00a0\u2007\u2009\u202f"
 _ASCII_SPACES = str.maketrans("\t\n\r\f\v", "     ")
@@ -473,7 +476,7 @@ class _Scanner:
         if ratio is not None:
             found.ratio = dict(RATIO_WORDS)[ratio]
             if found.ratio == "basis_point":  # read as the points they are hundredths of
-                found.ratio, found.term_factor = "percentage_point", Fraction(1, 100)
+                found.ratio, found.term_factor = "percentage_point", Exact(1, 100)
                 found.steps.append("basis points: hundredths of a percentage point")
             found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
             mark = self.pos
@@ -566,7 +569,7 @@ class _Scanner:
         letter = self.low[start : start + 1].isalpha()  # numbers in words start with a letter
         words = numerals.match_words(self.low, self.pos) if letter else None
         if words is None and letter and self._a_scale():
-            words = Number(Fraction(1), Fraction(0), True, False), self.pos
+            words = Number(Exact(1), Exact(0), True, False), self.pos
         if words is not None:
             number, end = words
             self.pos = end
@@ -663,7 +666,7 @@ class _Scanner:
             scale_word = self.phrase(_SCALE_PHRASES)
             if scale_word is not None:
                 name, factor = SCALES[scale_word]
-                self.found.number = Number(Fraction(factor, 2), Fraction(0), True, False)
+                self.found.number = Number(Exact(factor, 2), Exact(0), True, False)
                 self.found.steps.append(f"'half a {name}': {factor // 2:,}")
                 return True
         self.pos = start if half_scale is not None else self.pos
@@ -673,14 +676,14 @@ class _Scanner:
             return False
         if word.endswith("s") != (numerator > 1) and word not in ("half",):
             raise self.error(f"{self.text[start : self.pos]!r}: write 'a third' or 'two thirds'", start)
-        value = Fraction(numerator, FRACTION_WORDS[word]) * 100
+        value = Exact(numerator, FRACTION_WORDS[word]) * 100
         self.set_role("share", value, repr(self.text[start : self.pos]))
         return True
 
     def multiple_word(self) -> bool:
         start = self.pos
         if self.phrase(("twice",)) is not None:
-            self.set_role("ratio", Fraction(2), "'twice'")
+            self.set_role("ratio", Exact(2), "'twice'")
             return True
         article = self.phrase(("a", "an"))
         self.space()
@@ -688,8 +691,8 @@ class _Scanner:
         words = numerals.match_words(self.low, self.pos)
         if folded is not None:  # "fivefold", "ten-fold"
             self.pos = folded.end()
-            value = Fraction(numerals.NUMBER_WORDS[folded["word"]])
-            self.multiple(value, Number(value, Fraction(0), True, False))
+            value = Exact(numerals.NUMBER_WORDS[folded["word"]])
+            self.multiple(value, Number(value, Exact(0), True, False))
             return True
         if words is not None:
             self.pos = words[1]
@@ -706,7 +709,7 @@ class _Scanner:
         self.found.number = None
         return False
 
-    def multiple(self, exact: Fraction | None, number: Number) -> None:
+    def multiple(self, exact: Exact | None, number: Number) -> None:
         """A multiple ("five times", "2.5-fold"), or a change when a noun of growth follows."""
         mark = self.pos
         self.space()
@@ -726,10 +729,10 @@ class _Scanner:
             self.found.role = "ratio"
             self.found.steps.append(f"{_plain(number.value)} times: a ratio")
 
-    def set_role(self, role: Role, value: Fraction, words: str) -> None:
+    def set_role(self, role: Role, value: Exact, words: str) -> None:
         found = self.found
         found.role = role
-        found.number = Number(value, Fraction(0), True, False)
+        found.number = Number(value, Exact(0), True, False)
         if words:
             meaning = {
                 "share": f"{_plain(value)} percent",
@@ -904,9 +907,9 @@ class _Scanner:
         if phrase in ("per capita", "per head"):
             per_unit = unit_of(Term("noun", "person"))
             found.steps.append(f"{phrase!r}: per person")
-            count = Fraction(1)
+            count = Exact(1)
         else:
-            count = Fraction(1)
+            count = Exact(1)
             first_pos, first = denominator_words[0]
             if first[0].isdigit():
                 try:
@@ -967,8 +970,11 @@ class _Scanner:
         for at, word in words:
             if not word[0].isalpha():
                 continue
-            close = _close_keyword(word.lower())
-            if close is not None and vocab.term(word) is None:
+            lowered = word.lower()
+            if lowered in _KEYWORD_SET or vocab.term(word) is not None:
+                continue  # a keyword or a known word: no misspelling (and no fuzzy search)
+            close = _close_keyword(lowered)
+            if close is not None:
                 raise self.error(f"{word!r}: did you mean {close!r}?", at)
 
     def check_qualifiers(
@@ -1027,9 +1033,9 @@ class _Scanner:
             steps.append(rounding_step)
         plain = found.term_factor == 1 and found.per_count == 1
         factor = (
-            (_SCALE_FACTORS.get(scale) or Fraction(scale))
+            (_SCALE_FACTORS.get(scale) or Exact(scale))
             if plain
-            else Fraction(scale) * found.term_factor / found.per_count
+            else Exact(scale) * found.term_factor / found.per_count
         )
         # the common figure is read in its own unit: no product to reduce
         unscaled = plain and scale == 1
@@ -1051,7 +1057,7 @@ class _Scanner:
             half2 if unscaled else half2 * factor,
             ranged,
         )
-        nominal: Fraction | None = (low + high) / 2 if ranged else low
+        nominal: Exact | None = (low + high) / 2 if ranged else low
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
         # included. Only a bare integer rounded beyond its units ("1,200", "10 percent") has one.
         strict: Interval | None = None
@@ -1264,7 +1270,7 @@ def read_prefixed(printed: str, prefix: Prefix, context: ReadingContext = PLAIN)
     return scanner.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
 
 
-def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
+def _rounding_interval(value: Exact, half: Exact) -> Interval:
     if half == 0:
         return Interval.point(value)
     return Interval(value - half, value + half, True, False)
@@ -1273,13 +1279,13 @@ def _rounding_interval(value: Fraction, half: Fraction) -> Interval:
 def _hedged(
     hedge: Hedge,
     phrase: str,
-    ends: tuple[Fraction, Fraction, bool],
+    ends: tuple[Exact, Exact, bool],
     loose: Interval,
     strict: Interval | None,
     options: FigureOptions,
     unit: Unit,
     steps: list[str],
-) -> tuple[Interval, Interval | None, Fraction | None]:
+) -> tuple[Interval, Interval | None, Exact | None]:
     """Both readings of a figure (``ends``: its low and high value, whether it is a range)
     under its hedge, and its nominal value."""
     low, high, ranged = ends
@@ -1297,16 +1303,14 @@ def _hedged(
     return interval, strict, nominal
 
 
-def _widened_range(rounded: Interval, low: Fraction, high: Fraction, margin: Fraction) -> Interval:
+def _widened_range(rounded: Interval, low: Exact, high: Exact, margin: Exact) -> Interval:
     """A range give or take ``margin`` of each end (at least its rounding)."""
     lo, hi = rounded.lo, rounded.hi
     assert not isinstance(lo, float) and not isinstance(hi, float)
     return Interval(min(low - abs(low) * margin, lo), max(high + abs(high) * margin, hi))
 
 
-def _printed_interval(
-    low: Fraction, high: Fraction, half: Fraction, half2: Fraction, ranged: bool
-) -> Interval:
+def _printed_interval(low: Exact, high: Exact, half: Exact, half2: Exact, ranged: bool) -> Interval:
     """The values a printed figure or range stands for, given the half-widths of its ends."""
     if not ranged:
         return _rounding_interval(low, half)
@@ -1318,7 +1322,7 @@ def _printed_interval(
 _PLACE_WORDS = {10: "ten", 100: "hundred", 1000: "thousand", 10**4: "ten thousand", 10**5: "hundred thousand"}
 
 
-def _place_words(place: Fraction) -> str:
+def _place_words(place: Exact) -> str:
     """ "hundred" for 100: the unit a round figure may have been rounded to."""
     return _PLACE_WORDS.get(int(place), f"{int(place):,}")
 
@@ -1326,10 +1330,10 @@ def _place_words(place: Fraction) -> str:
 _PRECISION = re.compile(rf"\d{{1,{MAX_PRECISION_DIGITS}}}(?:,\d{{3}})*(?:\.\d{{1,{MAX_PRECISION_DIGITS}}})?")
 
 
-def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple[Fraction, str]:
+def _half_width(place: Exact, spelled: bool, options: FigureOptions) -> tuple[Exact, str]:
     """Half the rounding interval's width, and the rule that gave it in words."""
     if options.exact:
-        return Fraction(0), "declared exact in the claim file"
+        return Exact(0), "declared exact in the claim file"
     if options.precision is not None:
         text = options.precision.strip()
         if not _PRECISION.fullmatch(text):
@@ -1338,7 +1342,7 @@ def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple
                 f"precision {shown!r} must be a positive decimal such as '1', '0.1' or '1,000'"
                 f" (at most {MAX_PRECISION_DIGITS} digits before and after the point)"
             )
-        place = Fraction(text.replace(",", ""))
+        place = Exact(text.replace(",", ""))
         if place <= 0:
             raise FigureError(f"precision {options.precision!r} must be positive")
         return place / 2, f"precision {options.precision} set in the claim file: ±{_plain(place / 2)}"
@@ -1348,24 +1352,24 @@ def _half_width(place: Fraction, spelled: bool, options: FigureOptions) -> tuple
     return rule if rule is not None else _rounding_rule(place)
 
 
-def _rounding_rule(place: Fraction) -> tuple[Fraction, str]:
+def _rounding_rule(place: Exact) -> tuple[Exact, str]:
     return place / 2, f"printed to the nearest {_plain(place)}: ±{_plain(place / 2)}"
 
 
 def _apply_hedge(
     hedge: Hedge,
     phrase: str,
-    value: Fraction,
+    value: Exact,
     rounded: Interval,
     options: FigureOptions,
     unit: Unit,
     steps: list[str],
-) -> tuple[Interval, Fraction | None]:
+) -> tuple[Interval, Exact | None]:
     kind = hedge.kind
     steps.append(f"hedge {phrase!r}: {hedge.rule}")
     if kind in (HedgeKind.APPROXIMATE, HedgeKind.BELOW_CLOSE):
         margin = hedge.margin if options.margin is None else _margin(options.margin)
-        width = max(abs(value) * margin, Fraction(rounded.hi) - value)
+        width = max(abs(value) * margin, Exact(rounded.hi) - value)
         if width == 0:  # "nearly 0", or a margin of 0 on an exact figure: nothing is "near" it
             raise FigureError(
                 f"{phrase!r} leaves no room around {_plain(value)}: give a margin above 0 percent"
@@ -1383,13 +1387,13 @@ def _apply_hedge(
             raise FigureError(f"the upper limit {options.upper!r} is not above the figure")
         return Interval(value, hi, kind is HedgeKind.AT_LEAST, upper is not None), None
     lower = _limit(options.lower, unit, "lower")
-    lo = (Fraction(0) if value > 0 else -INF) if lower is None else lower
+    lo = (Exact(0) if value > 0 else -INF) if lower is None else lower
     if lo >= value:
         raise FigureError(f"the lower limit {options.lower!r} is not below the figure")
     return Interval(lo, value, lower is not None or value > 0, kind is HedgeKind.AT_MOST), None
 
 
-def _margin(text: str) -> Fraction:
+def _margin(text: str) -> Exact:
     reading = read_figure(text)
     if reading.nominal is None or reading.unit != parse_unit("percent"):
         raise FigureError(f"margin {text!r} must be a percentage such as '5 percent'")
@@ -1398,7 +1402,7 @@ def _margin(text: str) -> Fraction:
     return reading.nominal / 100
 
 
-def _limit(text: str | None, unit: Unit, which: str) -> Fraction | None:
+def _limit(text: str | None, unit: Unit, which: str) -> Exact | None:
     if text is None:
         return None
     reading = read_figure(text, FigureOptions(exact=True, unit=None))
@@ -1409,19 +1413,19 @@ def _limit(text: str | None, unit: Unit, which: str) -> Fraction | None:
     return reading.nominal
 
 
-def _plain(value: Fraction) -> str:
+def _plain(value: Exact) -> str:
     if value.denominator == 1:
-        return f"{value.numerator:,}"
+        return f"{int(value.numerator):,}"
     return f"{float(value):.6g}"
 
 
-def _signed(value: Fraction) -> str:
+def _signed(value: Exact) -> str:
     return ("+" if value > 0 else "") + _plain(value)
 
 
 _ROUNDING_RULES = {
     (place.numerator, place.denominator): _rounding_rule(place)
-    for place in (*(Fraction(10**k) for k in range(16)), *(Fraction(1, 10**k) for k in range(1, 10)))
+    for place in (*(Exact(10**k) for k in range(16)), *(Exact(1, 10**k) for k in range(1, 10)))
 }
 """The rule of each place a figure is commonly printed to, worked out once."""
 

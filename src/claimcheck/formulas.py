@@ -22,11 +22,10 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from fractions import Fraction
 
 from claimcheck import limits
 from claimcheck.amounts import Amount, fractional_power, root
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval, IntervalError
 from claimcheck.limits import (
     MAX_EXPONENT,
@@ -38,6 +37,7 @@ from claimcheck.limits import (
     MAX_RESULT_DIGITS,
     MAX_ROOT_DEGREE,
 )
+from claimcheck.valueclass import value_class
 
 _NUMBER_LIMIT = 10**MAX_NUMBER_DIGITS
 """A number in a formula must be below this and, unless zero, above its reciprocal."""
@@ -69,7 +69,7 @@ class ResultTooLargeError(FormulaError):
         )
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Formula:
     """A parsed, checked formula and the names it reads."""
 
@@ -78,6 +78,9 @@ class Formula:
     names: tuple[str, ...]
     labels: dict[int, str]
     """The text of each operation and call, by ``id`` of its node: the label of its step."""
+    leaves: dict[int, str | Amount]
+    """What each name (its qualified name) and number (its amount) stands for, by ``id`` of
+    its node: worked out once, when the formula is checked, not at every evaluation."""
 
 
 Step = tuple[str, Amount]
@@ -103,21 +106,55 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError("formula is nested too deeply") from None
     if not trusted and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
-    names: list[str] = []
+    leaves: dict[int, str | Amount] = {}
     operations: list[ast.expr] = []
     # claimcheck's own sums nest once per part, up to MAX_PARTS: no depth limit for them.
     # claimcheck's own formulas compound over a multi-year change's years: more than 12.
     limit = MAX_ROOT_DEGREE if trusted else MAX_EXPONENT
-    _check(tree.body, names, 0 if not trusted else -limits.MAX_PARTS, operations, limit)
+    _check(tree.body, leaves, 0 if not trusted else -limits.MAX_PARTS, operations, limit)
     source = text.strip()
     labels = {id(node): _source(source, node) for node in operations}
-    return Formula(source, tree.body, tuple(dict.fromkeys(names)), labels)
+    names = tuple(dict.fromkeys(leaf for leaf in leaves.values() if isinstance(leaf, str)))
+    return Formula(source, tree.body, names, labels, leaves)
+
+
+def bind(shape: str, **names: str) -> Formula:
+    """The formula ``shape`` with claim references in the places of its placeholders:
+    ``bind("left / right", left="revenue", right="tourists")`` is ``revenue / tourists``.
+
+    Checks build their formulas from the references they name; the shape is parsed once, and
+    each check only fills in its names (parsing every check's own text cost a sixth of
+    verifying a file). ``shape`` must be a trusted formula whose only names are the keywords.
+    """
+    template = parse_formula(shape, trusted=True)
+
+    def filled(text: str) -> str:
+        return _placeholders(tuple(names)).sub(lambda match: names[match.group()], text)
+
+    leaves = {node: names[leaf] if isinstance(leaf, str) else leaf for node, leaf in template.leaves.items()}
+    return Formula(
+        filled(template.text),
+        template.tree,
+        tuple(dict.fromkeys(names[name] for name in template.names)),
+        {node: filled(label) for node, label in template.labels.items()},
+        leaves,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _placeholders(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(keys) + r")\b")
 
 
 def _check(
-    node: ast.expr, names: list[str], depth: int, operations: list[ast.expr], limit: int = MAX_EXPONENT
+    node: ast.expr,
+    leaves: dict[int, str | Amount],
+    depth: int,
+    operations: list[ast.expr],
+    limit: int = MAX_EXPONENT,
 ) -> None:
-    """Check ``node`` and below; collect the names read, and the operations and calls (steps)."""
+    """Check ``node`` and below; collect the names read and the numbers (``leaves``), and the
+    operations and calls (steps)."""
     offset = getattr(node, "col_offset", 0)
     if depth > MAX_FORMULA_DEPTH:
         raise FormulaError(f"formula is nested more than {MAX_FORMULA_DEPTH} levels deep", offset)
@@ -129,28 +166,29 @@ def _check(
             raise FormulaError("numbers must be finite", offset)
         if node.value != 0 and not 1 / _NUMBER_LIMIT < abs(node.value) < _NUMBER_LIMIT:
             raise FormulaError(f"numbers are limited to {MAX_NUMBER_DIGITS} digits", offset)
+        leaves[id(node)] = Amount.number(Exact(str(node.value)))
     elif isinstance(node, (ast.Name, ast.Attribute)):
-        names.append(_reference(node))
+        leaves[id(node)] = _reference(node)
     elif isinstance(node, ast.BinOp):
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
         operations.append(node)
         if isinstance(node.op, ast.Pow):
             _any_exponent(node.right, limit)
-            _check(node.left, names, depth, operations, limit)
+            _check(node.left, leaves, depth, operations, limit)
         else:
-            _check(node.left, names, depth, operations, limit)
-            _check(node.right, names, depth, operations, limit)
+            _check(node.left, leaves, depth, operations, limit)
+            _check(node.right, leaves, depth, operations, limit)
     elif isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, (ast.USub, ast.UAdd)):
             raise FormulaError(f"operator {_symbol(node.op)} is not allowed", offset)
-        _check(node.operand, names, depth, operations, limit)
+        _check(node.operand, leaves, depth, operations, limit)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
         if node.keywords or len(node.args) != 2 or isinstance(node.args[0], ast.Starred):
             raise FormulaError("root() takes a value and a degree: root(x, 4)", offset)
         _root_degree(node.args[1])
         operations.append(node)
-        _check(node.args[0], names, depth, operations, limit)
+        _check(node.args[0], leaves, depth, operations, limit)
     elif isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             allowed = ", ".join(sorted([*FUNCTIONS, ROOT]))
@@ -161,7 +199,7 @@ def _check(
             raise FormulaError(f"wrong number of arguments to {node.func.id}()", offset)
         operations.append(node)
         for arg in node.args:
-            _check(arg, names, depth, operations, limit)
+            _check(arg, leaves, depth, operations, limit)
     else:
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula", offset)
 
@@ -200,7 +238,7 @@ def _exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int:
     return value
 
 
-def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fraction:
+def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Exact:
     """A whole exponent, or a fraction of two whole literals written out: ``(1/4)``, ``(-2/3)``.
 
     ``limit`` bounds the whole exponent or numerator; None when the formula was checked already.
@@ -217,7 +255,7 @@ def _any_exponent(node: ast.expr, limit: int | None = MAX_EXPONENT) -> int | Fra
         raise FormulaError(
             f"the denominator of an exponent is limited to {MAX_ROOT_DEGREE:,}", node.right.col_offset
         )
-    return Fraction(numerator, denominator)
+    return Exact(numerator, denominator)
 
 
 def _root_degree(node: ast.expr) -> int:
@@ -254,7 +292,7 @@ def _symbol(op: ast.AST) -> str:
 def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount, list[Step]]:
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
-    result = _evaluate(formula.tree, formula.labels, lookup, steps)
+    result = _evaluate(formula.tree, formula, lookup, steps)
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
@@ -263,21 +301,19 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     return result, steps
 
 
-def _evaluate(
-    node: ast.expr, labels: dict[int, str], lookup: Callable[[str], Amount], steps: list[Step]
-) -> Amount:
-    if isinstance(node, ast.Constant):
-        return Amount.number(Fraction(str(node.value)))
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        return lookup(_reference(node))
+def _evaluate(node: ast.expr, formula: Formula, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:
+    leaf = formula.leaves.get(id(node))
+    if leaf is not None:  # a name or a number
+        return lookup(leaf) if isinstance(leaf, str) else leaf
+    labels = formula.labels
     if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, labels, lookup, steps)
+        operand = _evaluate(node.operand, formula, lookup, steps)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
-        left = _evaluate(node.left, labels, lookup, steps)
+        left = _evaluate(node.left, formula, lookup, steps)
         if isinstance(node.op, ast.Pow):
             exponent = _any_exponent(node.right, None)  # within its limit: parse_formula made sure
-            power = exponent if isinstance(exponent, int) else exponent.numerator
+            power = exponent if isinstance(exponent, int) else int(exponent.numerator)
             if _bits(left) * abs(power) > MAX_RESULT_BITS:
                 raise ResultTooLargeError(labels[id(node)], node.col_offset)
             if isinstance(exponent, int) or exponent.denominator == 1:
@@ -285,15 +321,15 @@ def _evaluate(
             else:
                 result = _rooted(lambda: fractional_power(left, exponent), labels, node)
         else:
-            right = _evaluate(node.right, labels, lookup, steps)
+            right = _evaluate(node.right, formula, lookup, steps)
             result = _BINARY[type(node.op)](left, right)
     elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == ROOT:
-        radicand = _evaluate(node.args[0], labels, lookup, steps)
+        radicand = _evaluate(node.args[0], formula, lookup, steps)
         degree = _root_degree(node.args[1])
         result = _rooted(lambda: root(radicand, degree), labels, node)
     elif isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
-        args = [_evaluate(arg, labels, lookup, steps) for arg in node.args]
+        args = [_evaluate(arg, formula, lookup, steps) for arg in node.args]
         result = FUNCTIONS[node.func.id](*args)
     else:  # pragma: no cover - parse_formula refuses everything else
         raise FormulaError(f"{type(node).__name__} is not allowed in a formula")
@@ -322,7 +358,7 @@ def _bits(amount: Amount) -> int:
     interval: Interval = amount.interval
     size = 0
     for value in (interval.lo, interval.hi, amount.nominal):
-        if isinstance(value, Fraction):
+        if isinstance(value, Exact):
             size = max(size, value.numerator.bit_length(), value.denominator.bit_length())
     return size
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from fractions import Fraction
+
+from claimcheck.exact import Exact
 
 
 class HedgeKind(enum.Enum):
@@ -29,13 +30,13 @@ class Hedge:
 
     kind: HedgeKind
     phrases: tuple[str, ...]
-    margin: Fraction
+    margin: Exact
     """Relative margin for the approximate kinds; a claim may override it."""
     rule: str
     """The rule in words, as the README and `explain` show it."""
 
 
-DEFAULT_MARGIN = Fraction(1, 10)
+DEFAULT_MARGIN = Exact(1, 10)
 
 HEDGES: tuple[Hedge, ...] = (
     Hedge(
@@ -64,25 +65,25 @@ HEDGES: tuple[Hedge, ...] = (
             "in excess of",
             "upwards of",
         ),
-        Fraction(0),
+        Exact(0),
         "above X, open-ended unless the claim file gives an upper limit: (X, +inf)",
     ),
     Hedge(
         HedgeKind.AT_LEAST,
         ("at least", "no less than", "no fewer than", "a minimum of"),
-        Fraction(0),
+        Exact(0),
         "X or more, open-ended unless the claim file gives an upper limit: [X, +inf)",
     ),
     Hedge(
         HedgeKind.BELOW,
         ("less than", "fewer than", "under", "below"),
-        Fraction(0),
+        Exact(0),
         "below X, down to zero unless the claim file gives a lower limit: [0, X)",
     ),
     Hedge(
         HedgeKind.AT_MOST,
         ("up to", "at most", "no more than", "a maximum of"),
-        Fraction(0),
+        Exact(0),
         "X or less, down to zero unless the claim file gives a lower limit: [0, X]",
     ),
 )

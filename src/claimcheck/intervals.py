@@ -2,21 +2,22 @@
 
 A printed figure stands for every value that would have been printed the same way, so each
 figure becomes an interval and every derived figure is computed on intervals. Finite ends are
-``Fraction`` values so that rounding never decides a verdict; an infinite end is ``math.inf``
+``Exact`` values so that rounding never decides a verdict; an infinite end is ``math.inf``
 or ``-math.inf`` and is always open.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from fractions import Fraction
 
-Endpoint = Fraction | float
-"""A finite ``Fraction`` or one of the floats ``math.inf`` and ``-math.inf``."""
+from claimcheck.exact import Exact
+from claimcheck.valueclass import value_class
+
+Endpoint = Exact | float
+"""A finite ``Exact`` or one of the floats ``math.inf`` and ``-math.inf``."""
 
 INF = math.inf
-_ZERO = Fraction(0)
+_ZERO = Exact(0)
 
 
 class IntervalError(ArithmeticError):
@@ -24,8 +25,8 @@ class IntervalError(ArithmeticError):
 
 
 def _add_end(a: Endpoint, b: Endpoint) -> Endpoint:
-    # An infinite end absorbs any finite one. Python would turn the Fraction into a float
-    # first, which overflows for a Fraction beyond 1e308.
+    # An infinite end absorbs any finite one. Mixed with a float, an exact number would turn
+    # into an inexact one first (gmpy2's mpfr), which is neither exact nor a float.
     if isinstance(a, float):
         return a
     if isinstance(b, float):
@@ -36,14 +37,14 @@ def _add_end(a: Endpoint, b: Endpoint) -> Endpoint:
 def _mul_end(a: Endpoint, b: Endpoint) -> Endpoint:
     # Zero times anything is zero here: the corner 0 * inf stands for the limit of 0 * y,
     # which is 0 for every finite y the interval holds.
-    if not a or not b:  # a == 0, without Fraction's slow comparison with an int
+    if not a or not b:
         return _ZERO
     if isinstance(a, float) or isinstance(b, float):
         return INF if (a > 0) == (b > 0) else -INF
     return a * b
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(slots=True)
 class Interval:
     """The set of reals between ``lo`` and ``hi``, each end open or closed."""
 
@@ -54,17 +55,14 @@ class Interval:
 
     def __post_init__(self) -> None:
         lo, hi = self.lo, self.hi
-        if type(lo) is Fraction and type(hi) is Fraction:
-            # The common case, compared in integers: Fraction's comparison operators cost
-            # several calls each, and every arithmetic result is checked here.
-            left, right = lo.numerator * hi.denominator, hi.numerator * lo.denominator
-            if left > right or (left == right and not (self.lo_closed and self.hi_closed)):
+        if type(lo) is Exact and type(hi) is Exact:  # the common case: two finite ends
+            if lo > hi or (lo == hi and not (self.lo_closed and self.hi_closed)):
                 raise ValueError(f"empty interval: {lo}..{hi}")
             return
         if isinstance(self.lo, float) and self.lo != -INF:
-            raise ValueError(f"finite interval ends must be Fractions, not {self.lo!r}")
+            raise ValueError(f"finite interval ends must be exact, not {self.lo!r}")
         if isinstance(self.hi, float) and self.hi != INF:
-            raise ValueError(f"finite interval ends must be Fractions, not {self.hi!r}")
+            raise ValueError(f"finite interval ends must be exact, not {self.hi!r}")
         if self.lo > self.hi or (self.lo == self.hi and not (self.lo_closed and self.hi_closed)):
             raise ValueError(f"empty interval: {self.lo}..{self.hi}")
         # An infinite end is never attained.
@@ -75,9 +73,9 @@ class Interval:
 
     # construction -------------------------------------------------------------------------
     @classmethod
-    def point(cls, value: Fraction | int) -> Interval:
+    def point(cls, value: Exact | int) -> Interval:
         """The one-point interval ``[value, value]``."""
-        v = Fraction(value)
+        v = Exact(value)
         return cls(v, v)
 
     @classmethod
@@ -90,7 +88,7 @@ class Interval:
     def is_point(self) -> bool:
         return self.lo == self.hi
 
-    def contains(self, value: Fraction | int) -> bool:
+    def contains(self, value: Exact | int) -> bool:
         """Whether ``value`` lies in the interval."""
         above = value > self.lo or (value == self.lo and self.lo_closed)
         below = value < self.hi or (value == self.hi and self.hi_closed)
@@ -117,13 +115,13 @@ class Interval:
         """Whether every value here is less than every value of ``other``."""
         return self.hi < other.lo or (self.hi == other.lo and not (self.hi_closed and other.lo_closed))
 
-    def gap_to(self, other: Interval) -> Fraction:
+    def gap_to(self, other: Interval) -> Exact:
         """The distance between two intervals, zero when they touch or overlap."""
         if self.is_below(other):
-            return Fraction(other.lo) - Fraction(self.hi)
+            return Exact(other.lo) - Exact(self.hi)
         if other.is_below(self):
-            return Fraction(self.lo) - Fraction(other.hi)
-        return Fraction(0)
+            return Exact(self.lo) - Exact(other.hi)
+        return Exact(0)
 
     # arithmetic ---------------------------------------------------------------------------
     def __neg__(self) -> Interval:
@@ -142,7 +140,7 @@ class Interval:
 
     def __mul__(self, other: Interval) -> Interval:
         a_lo, b_lo = self.lo, other.lo
-        if type(a_lo) is Fraction and type(b_lo) is Fraction and a_lo.numerator > 0 and b_lo.numerator > 0:
+        if type(a_lo) is Exact and type(b_lo) is Exact and a_lo > 0 and b_lo > 0:
             # Both intervals above zero, the common case (counts, money, rates above zero):
             # the product runs from the product of the lower ends to that of the upper ones,
             # each end closed when both ends it comes from are.
@@ -165,10 +163,8 @@ class Interval:
     def reciprocal(self) -> Interval:
         """``1 / x`` over the interval; the whole line when the interval holds zero."""
         lo = self.lo
-        if type(lo) is Fraction and lo.numerator > 0:  # above zero, the common case
-            return Interval(
-                _recip_end(self.hi), Fraction(lo.denominator, lo.numerator), self.hi_closed, self.lo_closed
-            )
+        if type(lo) is Exact and lo > 0:  # above zero, the common case
+            return Interval(_recip_end(self.hi), 1 / lo, self.hi_closed, self.lo_closed)
         if self.contains_zero():
             return Interval.everything()
         if self.lo == 0:  # (0, h]: 1/x runs from 1/h up without bound
@@ -192,10 +188,10 @@ class Interval:
             return Interval(hi_p, lo_p, self.hi_closed, self.lo_closed)
         # The interval straddles zero: an even power reaches 0 and the larger end's power.
         if lo_p > hi_p:
-            return Interval(Fraction(0), lo_p, True, self.lo_closed)
+            return Interval(Exact(0), lo_p, True, self.lo_closed)
         if hi_p > lo_p:
-            return Interval(Fraction(0), hi_p, True, self.hi_closed)
-        return Interval(Fraction(0), hi_p, True, self.lo_closed or self.hi_closed)
+            return Interval(Exact(0), hi_p, True, self.hi_closed)
+        return Interval(Exact(0), hi_p, True, self.lo_closed or self.hi_closed)
 
     def minimum(self, other: Interval) -> Interval:
         """``min(x, y)`` for x here and y in ``other``."""
@@ -221,14 +217,14 @@ class Interval:
         # Straddling zero: |x| reaches 0 and the larger of the two magnitudes.
         return Interval.point(0).maximum(-self).maximum(self)
 
-    def scaled(self, factor: Fraction) -> Interval:
+    def scaled(self, factor: Exact) -> Interval:
         """The interval times an exact constant."""
         return self * Interval.point(factor)
 
 
 def _recip_end(value: Endpoint) -> Endpoint:
     if isinstance(value, float):
-        return Fraction(0)
+        return Exact(0)
     return 1 / value
 
 

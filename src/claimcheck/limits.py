@@ -23,6 +23,11 @@ before any byte is read, and only regular files are read, never a device or a pi
 MAX_YAML_NODES = 200_000
 """YAML values in one claim file: bounds the memory of the parsed document."""
 
+MAX_YAML_DEPTH = 400
+"""Lists and mappings nested in one another in a claim file: a real one nests five deep.
+Reading recurses once per level, so the limit keeps it well within Python's stack however
+claimcheck is called."""
+
 MAX_RECORDS = 10_000
 """Claims, references or checks in one list: an article has tens of figures."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import graphlib
+import itertools
 import os
 import re
 import stat
@@ -33,11 +34,12 @@ from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
 from claimcheck.units import UnknownUnitError
 from claimcheck.vocabulary import DEFAULT, Declaration, VocabularyError
-from claimcheck.yamlsource import Document, Mark, YamlError, decode, parse
+from claimcheck.yamlsource import Document, Mark, Position, YamlError, decode, parse
 from claimcheck.yamlsource import Path as DocumentPath
 
 CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("article", "units", "defaults", "claims", "references", "checks")
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -170,7 +172,9 @@ class _Loader:
         article = None
         if "article" in data:
             try:
-                article = self.builder.record(Article, data["article"], ("article",), "the article")
+                article = self.builder.record(
+                    Article, data["article"], self.document.value_position(data, "article"), "the article"
+                )
             except Exception as error:  # the safety net
                 self._internal(("article",), None, "reading", error)
             self.builder.published = article.date if article else None
@@ -249,7 +253,7 @@ class _Loader:
             return project
         try:
             defaults: Defaults | None = self.builder.record(
-                Defaults, data["defaults"], ("defaults",), "defaults"
+                Defaults, data["defaults"], self.document.value_position(data, "defaults"), "defaults"
             )
             if defaults is None:
                 return project
@@ -330,12 +334,13 @@ class _Loader:
             return []
         records = []
         singular = key[:-1]
+        positions = self.document.places[id(items)][1]
         for index, item in enumerate(items):
             path = (key, index)
             record_id = item.get("id") if isinstance(item, dict) else None
             self.builder.record_id = record_id if isinstance(record_id, str) else None
             try:
-                record = self._record(singular, item, path, registry)
+                record = self._record(singular, item, path, positions[index], registry)
             except Exception as error:  # the safety net: one record fails, the others are read
                 if self.builder.record_id is not None:
                     self.failed.setdefault(self.builder.record_id, self.document.mark(path))
@@ -348,8 +353,11 @@ class _Loader:
         self.builder.record_id = None
         return records
 
-    def _record(self, singular: str, item: Any, path: DocumentPath, registry: dict[str, Any]) -> Any:
-        """One claim, reference or check built from its mapping, or None after a problem."""
+    def _record(
+        self, singular: str, item: Any, path: DocumentPath, position: Position, registry: dict[str, Any]
+    ) -> Any:
+        """One claim, reference or check built from its mapping at ``path`` (and ``position``),
+        or None after a problem."""
         if not isinstance(item, dict):
             self.builder.problem(f"each {singular} must be a mapping", self.document.mark(path))
             return None
@@ -373,11 +381,11 @@ class _Loader:
                 self.document.mark((*path, "kind")),
             )
             return None
-        record = self.builder.record(kind.record, item, path, f"{kind_name} {singular}")
+        record = self.builder.record(kind.record, item, position, f"{kind_name} {singular}")
         if record is None:
             return None
         self.paths.setdefault(record.id, path)
-        if not re.fullmatch(ID_PATTERN, record.id):
+        if not _ID.fullmatch(record.id):
             self.builder.problem(
                 f"id {record.id!r} must be lower-case letters, digits and '_', starting with a letter",
                 self.document.mark((*path, "id")),
@@ -502,6 +510,9 @@ class _Loader:
                 elif ref.target in check_ids:
                     targets.add(ref.target)
             graph[check.id] = targets
+        order = _static_order(graph)
+        if order is not None:
+            return order
         while True:
             try:
                 return tuple(graphlib.TopologicalSorter(graph).static_order())
@@ -513,6 +524,38 @@ class _Loader:
                 for member in cycle:
                     graph.pop(member, None)
                 graph = {check_id: targets - set(cycle) for check_id, targets in graph.items()}
+
+
+def _static_order(graph: dict[str, set[str]]) -> tuple[str, ...] | None:
+    """``graphlib.TopologicalSorter(graph).static_order()``, or None when ``graph`` has a cycle.
+
+    The same algorithm and so the same order, without the sorter's search for a cycle up
+    front and its bookkeeping: ordering a file's checks ran once per file. A cycle is left
+    to graphlib, which names it.
+    """
+    # Nodes in order of first appearance (a node, then its new predecessors), as graphlib adds them.
+    successors: dict[str, list[str]] = {}
+    waiting: dict[str, int] = {}
+    for node, predecessors in graph.items():
+        if node not in waiting:
+            waiting[node], successors[node] = 0, []
+        for predecessor in predecessors:
+            if predecessor not in waiting:
+                waiting[predecessor], successors[predecessor] = 0, []
+            successors[predecessor].append(node)
+            waiting[node] += 1
+    ready = [node for node, count in waiting.items() if count == 0]
+    order: list[str] = []
+    while ready:
+        order += ready
+        released = []
+        for node in ready:
+            for successor in successors[node]:
+                waiting[successor] -= 1
+                if waiting[successor] == 0:
+                    released.append(successor)
+        ready = released
+    return tuple(order) if len(order) == len(waiting) else None
 
 
 def _close(name: str, ids: set[str]) -> str:
@@ -529,7 +572,9 @@ _QUOTES = str.maketrans(
 
 def _normalize(text: str) -> str:
     """Text for quote matching: straight quotes and dashes, single spaces, case folded."""
-    return " ".join(text.translate(_QUOTES).split()).casefold()
+    if not text.isascii():  # the characters translated are not ASCII; most texts are
+        text = text.translate(_QUOTES)
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -537,27 +582,22 @@ class _ArticleIndex:
     """The article text normalised once for quote matching, and where each line starts in it."""
 
     text: str
-    starts: list[int]
-    """For line n (1-based), the offset in ``text`` where its first word is or would be."""
+    words_before: list[int]
+    """For line n (1-based), at index n - 1: how many words of ``text`` come before it."""
 
     @classmethod
     def of(cls, article: str) -> _ArticleIndex:
-        # Normalising line by line gives the same text as normalising the whole (line breaks
-        # are white space to split()), and records each line's offset on the way.
-        chunks: list[str] = []
-        starts: list[int] = []
-        offset = 0
-        for line in article.splitlines():
-            starts.append(offset)
-            chunk = _normalize(line)
-            if chunk:
-                chunks.append(chunk)
-                offset += len(chunk) + 1
-        return cls(" ".join(chunks), starts)
+        # Normalising the whole text gives the same text as normalising line by line and
+        # joining (line breaks are white space to split(), and case folding never makes
+        # white space); each line's count of words places a position in it.
+        counts = map(len, map(str.split, article.splitlines()))
+        return cls(_normalize(article), list(itertools.accumulate(counts, initial=0)))
 
     def line_at(self, position: int) -> int:
         """The 1-based line of the article text that holds ``position`` of the normalised text."""
-        return max(1, bisect.bisect_right(self.starts, position))
+        # Words are joined by single spaces: the spaces before a position number its word.
+        word = self.text.count(" ", 0, position)
+        return max(1, bisect.bisect_right(self.words_before, word, hi=len(self.words_before) - 1))
 
 
 def _shape(data: Any) -> str:

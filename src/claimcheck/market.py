@@ -10,20 +10,26 @@ rate for a currency or date, the verdict is unverifiable and says why.
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 
 from claimcheck import rates, rules, units
 from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
-from claimcheck.verdicts import TOO_ROUGH_LOOSE_WIDTH, TOO_ROUGH_WIDTH, Verdict, too_rough
+from claimcheck.verdicts import (
+    TOO_ROUGH_LOOSE_WIDTH,
+    TOO_ROUGH_WIDTH,
+    Verdict,
+    only_verdicts_wanted,
+    too_rough,
+)
 
 FORMULA = "rate"
 """The implied rate itself is what the market rates are compared with."""
 
 
-def widened(interval: Interval, tolerance: Fraction) -> Interval:
+def widened(interval: Interval, tolerance: Exact) -> Interval:
     """An interval of rates widened on both sides by a relative tolerance of each end.
 
     Each end moves away by ``tolerance`` times its own size, so that the interval only ever
@@ -33,15 +39,17 @@ def widened(interval: Interval, tolerance: Fraction) -> Interval:
     if tolerance == 0:
         return interval
     lo, hi = interval.lo, interval.hi
+    # lo - |lo| * tolerance and hi + |hi| * tolerance, in one product each.
+    shrink, grow = 1 - tolerance, 1 + tolerance
     return Interval(
-        lo if isinstance(lo, float) else lo - abs(lo) * tolerance,
-        hi if isinstance(hi, float) else hi + abs(hi) * tolerance,
+        lo if isinstance(lo, float) else lo * (shrink if lo >= 0 else grow),
+        hi if isinstance(hi, float) else hi * (grow if hi >= 0 else shrink),
         interval.lo_closed,
         interval.hi_closed,
     )
 
 
-DEFAULT_TOLERANCE = Fraction(1, 100)
+DEFAULT_TOLERANCE = Exact(1, 100)
 """How far an implied rate may lie from every ECB rate of the window and still be taken as a
 market rate: 1 percent. Newsrooms convert at their own sources' rates (a central bank's
 parity, a wire service, the day before's fix); ``python benchmarks/rate_tolerance.py``
@@ -56,7 +64,7 @@ def check_market_rate(
     converted_unit: units.Unit,
     published: date,
     business_days_before: int,
-    tolerance: Fraction,
+    tolerance: Exact,
 ) -> Derived | None:
     """The implied rate judged against the market rates of the window; None if not currencies.
 
@@ -78,6 +86,16 @@ def check_market_rate(
         return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.UNVERIFIABLE, str(error))
     strict = widened(implied.strict_interval, tolerance)
     loose = widened(implied.interval, tolerance)
+    matches = [rate for rate in window if strict.contains(rate.value)]
+    loose_matches = [rate for rate in window if loose.contains(rate.value)]
+    if only_verdicts_wanted():  # a likely-cause search keeps only the verdict: no text is written
+        return _bare(label, implied, window, matches, loose_matches)
+    # Each rate's distance once: the nearest rate is named whatever the verdict.
+    distances = {rate: _distance(rate, implied.strict_interval) for rate in window}
+    nearest = min(window, key=distances.__getitem__)
+    off = distances[nearest]
+    tested = implied.strict_interval if matches else implied.interval
+    rough = _rough(implied, nearest, matches) if loose_matches else None
     tolerance_words = f"the tolerance of {format_percent(tolerance)}"
     inside = f", inside {tolerance_words}"
     outside = f", outside {tolerance_words}" if tolerance else " (no tolerance is set)"
@@ -117,17 +135,6 @@ def check_market_rate(
             code=code,
         )
 
-    def distance(rate: rates.Rate, interval: Interval) -> Fraction:
-        return Interval.point(rate.value).gap_to(interval) / rate.value
-
-    nearest = min(window, key=lambda rate: distance(rate, implied.strict_interval))
-    off = distance(nearest, implied.strict_interval)
-    matches = [rate for rate in window if strict.contains(rate.value)]
-    loose_matches = [rate for rate in window if loose.contains(rate.value)]
-    tested = implied.strict_interval if matches else implied.interval
-    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
-    limit = TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH
-    rough = too_rough(tested, reference, limit) if loose_matches else None
     if rough is not None:
         return judged(
             Verdict.UNVERIFIABLE,
@@ -138,8 +145,8 @@ def check_market_rate(
             rules.TOO_ROUGH,
         )
     if matches:
-        best = min(matches, key=lambda rate: distance(rate, implied.strict_interval))
-        gap = distance(best, implied.strict_interval)
+        best = min(matches, key=distances.__getitem__)
+        gap = distances[best]
         where = (
             f"matches the ECB rate of {best.day}, {_rate(best.value, base, quote)}"
             if gap == 0
@@ -175,9 +182,44 @@ def check_market_rate(
     )
 
 
-def _rate(value: Fraction, base: str, quote: str) -> str:
+def _rough(implied: Amount, nearest: rates.Rate, matches: list[rates.Rate]) -> Exact | None:
+    """How wide the implied rates are against the nearest ECB rate, when too wide to test: the
+    strict readings when they fit, else the loose ones against half the limit."""
+    tested = implied.strict_interval if matches else implied.interval
+    reference = Amount(Interval.point(nearest.value), implied.unit, nearest.value)
+    return too_rough(tested, reference, TOO_ROUGH_WIDTH if matches else TOO_ROUGH_LOOSE_WIDTH)
+
+
+def _bare(
+    label: str,
+    implied: Amount,
+    window: tuple[rates.Rate, ...],
+    matches: list[rates.Rate],
+    loose: list[rates.Rate],
+) -> Derived:
+    """The verdict alone, for :func:`claimcheck.verdicts.verdicts_only`: the nearest rate is
+    sought only when a rate fits loosely, where it decides whether the fit is too rough."""
+    verdict, code, nearest = Verdict.INCONSISTENT, None, window[0]
+    if loose:
+        nearest = min(window, key=lambda rate: _distance(rate, implied.strict_interval))
+        if _rough(implied, nearest, matches) is not None:
+            verdict, code = Verdict.UNVERIFIABLE, rules.TOO_ROUGH
+        else:
+            verdict, code = Verdict.CONSISTENT, None if matches else rules.LOOSE_FIT
+    compared = Comparison("", Amount(Interval.point(nearest.value), implied.unit))
+    return Derived(
+        "market_rate", label, FORMULA, (("rate", implied),), (), implied, verdict, "", compared, code=code
+    )
+
+
+def _distance(rate: rates.Rate, interval: Interval) -> Exact:
+    """How far a rate lies from the implied rates, relative to the rate."""
+    return Interval.point(rate.value).gap_to(interval) / rate.value
+
+
+def _rate(value: Exact, base: str, quote: str) -> str:
     return f"{_plain(value)} {base} per {quote}"
 
 
-def _plain(value: Fraction) -> str:
+def _plain(value: Exact) -> str:
     return format_number(value, units.dimensionless())

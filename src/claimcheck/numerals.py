@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from fractions import Fraction
 from typing import NamedTuple
 
+from claimcheck.exact import Exact
 from claimcheck.limits import MAX_PRINTED_DIGITS as MAX_DIGITS
 
 DECIMAL_COMMA_LANGUAGES = frozenset(
@@ -52,7 +52,7 @@ DIGITS = re.compile(r"\d+(?:[.,'][0-9]+|[ ]\d{3}(?!\d))*")
 """Digits with what may separate them: points, commas, apostrophes, spaces before three digits."""
 
 
-_POWERS_OF_TEN = [Fraction(10**exponent) for exponent in range(MAX_DIGITS + 1)]
+_POWERS_OF_TEN = [Exact(10**exponent) for exponent in range(MAX_DIGITS + 1)]
 
 
 class NumberError(ValueError):
@@ -66,8 +66,8 @@ class NumberError(ValueError):
 class Number(NamedTuple):
     """A printed number: its value, the place of its last digit, and whether it was words."""
 
-    value: Fraction
-    place: Fraction
+    value: Exact
+    place: Exact
     spelled: bool
     decimals: bool
     """Whether the number has a fractional part as printed ("4.83", "4,83" in German)."""
@@ -83,12 +83,12 @@ def read_digits(text: str, locale: str | None = None) -> Number:
     if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:  # "215": as below, sooner
         value = int(text)
         trailing = len(text) - len(text.rstrip("0")) if value else 0
-        return Number(Fraction(value), _POWERS_OF_TEN[trailing], False, False)
+        return Number(Exact(value), _POWERS_OF_TEN[trailing], False, False)
     whole, point, fraction = text.partition(".")
     english_decimal = point and whole.isdigit() and fraction.isdigit() and not decimal_comma(locale)
     if english_decimal and text.isascii() and len(text) <= MAX_DIGITS:  # "16.2": as below, sooner
         scale = 10 ** len(fraction)
-        return Number(Fraction(int(whole + fraction), scale), Fraction(1, scale), False, True)
+        return Number(Exact(int(whole + fraction), scale), Exact(1, scale), False, True)
     if sum(char.isdigit() for char in text) > MAX_DIGITS:
         raise NumberError(f"{text!r} has more than {MAX_DIGITS} digits")
     comma = decimal_comma(locale)
@@ -103,14 +103,14 @@ def read_digits(text: str, locale: str | None = None) -> Number:
     digits = "".join(char for char in whole if char.isdigit())
     if mark:
         return Number(
-            Fraction(int(digits + fraction), 10 ** len(fraction)),
-            Fraction(1, 10 ** len(fraction)),
+            Exact(int(digits + fraction), 10 ** len(fraction)),
+            Exact(1, 10 ** len(fraction)),
             False,
             True,
         )
     value = int(digits)
     trailing = len(digits) - len(digits.rstrip("0")) if value else 0
-    return Number(Fraction(value), Fraction(10**trailing), False, False)
+    return Number(Exact(value), Exact(10**trailing), False, False)
 
 
 def _check_groups(text: str, whole: str, groups: str, comma: bool, locale: str | None) -> None:
@@ -150,7 +150,7 @@ def match_words(lowered: str, start: int) -> tuple[Number, int] | None:
     for phrase, value in _PHRASE_NUMBERS.items():
         end = start + len(phrase)
         if lowered.startswith(phrase, start) and (end == len(lowered) or not lowered[end].isalpha()):
-            return Number(Fraction(value), Fraction(0), True, False), end
+            return Number(Exact(value), Exact(0), True, False), end
     match = _word_number().match(lowered, start)
     if match is None:
         return None
@@ -158,4 +158,4 @@ def match_words(lowered: str, start: int) -> tuple[Number, int] | None:
         value = NUMBER_WORDS[match["single"]]
     else:
         value = TENS[match["tens"]] + (NUMBER_WORDS[match["unit"]] if match["unit"] else 0)
-    return Number(Fraction(value), Fraction(0), True, False), match.end()
+    return Number(Exact(value), Exact(0), True, False), match.end()

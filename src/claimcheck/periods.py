@@ -22,8 +22,8 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date
-from fractions import Fraction
 
+from claimcheck.exact import Exact
 from claimcheck.limits import MAX_PERIOD_DEPTH, MAX_PERIOD_LENGTH
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
@@ -281,7 +281,7 @@ def short_label(period: Period) -> str:
     return period.label
 
 
-def years_between(first: Period, last: Period) -> Fraction:
+def years_between(first: Period, last: Period) -> Exact:
     """The years from ``first`` to ``last``: from the start of the one to the start of the other.
 
     2015 to 2019 is 4 years; the first quarter of 2020 to the third quarter of 2021 is 1.5;
@@ -306,7 +306,7 @@ def years_between(first: Period, last: Period) -> Fraction:
         )
     if last_months[0] <= first_months[0]:
         raise PeriodError(f"{last.printed!r} does not come after {first.printed!r}")
-    return Fraction(last_months[0] - first_months[0], 12)
+    return Exact(last_months[0] - first_months[0], 12)
 
 
 def _months_words(count: int) -> str:

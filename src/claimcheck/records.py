@@ -1,4 +1,4 @@
-"""Claim-file records: the article, claims and checks, frozen once loaded.
+"""Claim-file records: the article, claims and checks, never changed once loaded.
 
 Every record keeps the place it was read from (``at``) so that any finding or error can
 point to file, line and column. The fields of each record type, with their ``doc``
@@ -12,12 +12,13 @@ run's start-up. Only the value types (``Interval``, ``Mark``, ``FigureOptions``)
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any
 
 from claimcheck.figures import FigureOptions, Reading
 from claimcheck.formulas import Formula
 from claimcheck.periods import Period
+from claimcheck.valueclass import value_class
 from claimcheck.yamlsource import Mark
 
 NOWHERE = Mark(0, 0)
@@ -31,7 +32,7 @@ def doc(text: str, **extra: Any) -> dict[str, Any]:
 INTERNAL: dict[str, Any] = {"internal": True}
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Figure:
     """A figure as printed in the article, and how claimcheck read it."""
 
@@ -41,7 +42,7 @@ class Figure:
     at: Mark
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Ref:
     """A reference to a claim or check by id, optionally to one of its values: ``id.field``."""
 
@@ -53,7 +54,7 @@ class Ref:
         return self.text.split(".", 1)[0]
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Expectation:
     """What a check's result should match: a printed figure, or a value the file already has.
 
@@ -65,7 +66,7 @@ class Expectation:
     ref: Ref | None = None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class UnitName:
     """A unit a claim file names ("percent", "CNY/visitor"), read with the file's vocabulary."""
 
@@ -78,7 +79,7 @@ class UnitName:
         return self.text
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class FormulaText:
     """A formula in the safe expression language, checked at load time."""
 
@@ -86,7 +87,7 @@ class FormulaText:
     at: Mark
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class Article:
     """The article whose figures are checked."""
 
@@ -121,7 +122,7 @@ class Article:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class Source:
     """The document a reference figure comes from."""
 
@@ -141,7 +142,7 @@ class Source:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class Defaults:
     """Settings for every claim of the file, unless a claim sets its own."""
 
@@ -159,7 +160,7 @@ class Defaults:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class Record:
     """What claims and checks share: an id, a kind and a place."""
 
@@ -174,7 +175,7 @@ class Record:
     at: Mark = field(default=NOWHERE, metadata=INTERNAL)
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class Claim(Record):
     """A numerical claim the article makes."""
 
@@ -214,16 +215,34 @@ _PRINTED_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def _printed_fields(cls: type[Any]) -> tuple[str, ...]:
-    """The fields of a claim class that may hold printed figures, worked out once per class."""
+    """The fields of a claim class that may hold printed figures, worked out once per class:
+    those typed with :class:`Figure`, unless marked ``not_printed``."""
     names = _PRINTED_FIELDS.get(cls)
     if names is None:
         names = _PRINTED_FIELDS[cls] = tuple(
-            item.name for item in fields(cls) if not item.metadata.get("not_printed")
+            name for name in _fields_holding(cls, (Figure,)) if not _metadata(cls, name).get("not_printed")
         )
     return names
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+def _fields_holding(cls: type[Any], kinds: tuple[type[Any], ...]) -> tuple[str, ...]:
+    """The fields of a record class, in order, whose type mentions one of ``kinds``
+    (``Figure``, ``Figure | None`` and ``tuple[Figure, ...]`` all mention Figure)."""
+    import typing
+
+    hints = typing.get_type_hints(cls)
+
+    def mentions(hint: Any) -> bool:
+        return hint in kinds or any(mentions(arg) for arg in typing.get_args(hint))
+
+    return tuple(item.name for item in fields(cls) if mentions(hints[item.name]))
+
+
+def _metadata(cls: type[Any], name: str) -> Any:
+    return next(item.metadata for item in fields(cls) if item.name == name)
+
+
+@value_class(kw_only=True, repr=False, eq=False)
 class Check(Record):
     """A check across claims, referring to them by id."""
 
@@ -232,7 +251,8 @@ class Check(Record):
     def references(self) -> tuple[Ref, ...]:
         """Every claim or check this one reads."""
         found: list[Ref] = []
-        for value in vars(self).values():
+        for field_name in _referring_fields(type(self)):
+            value = getattr(self, field_name)
             if isinstance(value, Ref):
                 found.append(value)
             elif isinstance(value, FormulaText):
@@ -242,3 +262,14 @@ class Check(Record):
             elif isinstance(value, tuple):
                 found.extend(item for item in value if isinstance(item, Ref))
         return tuple(found)
+
+
+_REFERRING_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _referring_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a check class that may refer to other records, worked out once per class."""
+    names = _REFERRING_FIELDS.get(cls)
+    if names is None:
+        names = _REFERRING_FIELDS[cls] = _fields_holding(cls, (Ref, FormulaText, Expectation))
+    return names

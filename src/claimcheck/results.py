@@ -6,7 +6,7 @@ terminals or file formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from claimcheck import rules
@@ -15,11 +15,12 @@ from claimcheck.display import arithmetic
 from claimcheck.figures import Reading
 from claimcheck.formulas import Step
 from claimcheck.records import Article, Check, Claim, Record, Source
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Judgement, Verdict
 from claimcheck.yamlsource import Mark
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Comparison:
     """What a derived figure was compared with: a printed figure or a limit."""
 
@@ -32,7 +33,7 @@ class Comparison:
     """A change in percentage points, computed on the percent scale: messages say "points"."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Derived:
     """One recomputed figure: its formula, inputs, steps, result and verdict."""
 
@@ -71,7 +72,7 @@ Remark = tuple[str, str]
 """A finding beside a record's verdict: (rule code, message)."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Result:
     """The verdict on one claim or check, with everything that led to it."""
 
@@ -101,7 +102,7 @@ class Result:
         return self.record.source if isinstance(self.record, Claim) else None
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class LikelyCause:
     """A slip that would make an inconsistent claim or check fit (see :mod:`claimcheck.causes`).
 
@@ -122,7 +123,7 @@ class LikelyCause:
     """The figure as it would fit, for an edit of the printed text; None for a slip of arithmetic."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Problem:
     """Something wrong with a claim file itself, at a place."""
 
@@ -139,7 +140,7 @@ class Problem:
         return f"{where}: {self.code}{who} {self.message}"
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class FileReport:
     """Everything verified in one claim file, or the problems that stopped it."""
 

@@ -13,8 +13,8 @@ used only to guess where to start the integer search, never in a result.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
+from claimcheck.exact import Exact
 from claimcheck.intervals import Endpoint, Interval, IntervalError
 
 ROOT_PRECISION_BITS = 64
@@ -49,7 +49,7 @@ def integer_root(number: int, degree: int) -> int:
     return root
 
 
-def root_bounds(value: Fraction, degree: int) -> tuple[Fraction, Fraction]:
+def root_bounds(value: Exact, degree: int) -> tuple[Exact, Exact]:
     """Rationals ``low <= value ** (1/degree) <= high``, equal when the root is exact.
 
     ``value`` must be non-negative, or negative with an odd ``degree``.
@@ -60,20 +60,20 @@ def root_bounds(value: Fraction, degree: int) -> tuple[Fraction, Fraction]:
         low, high = root_bounds(-value, degree)
         return -high, -low
     if value == 0:
-        return Fraction(0), Fraction(0)
+        return Exact(0), Exact(0)
     top, bottom = integer_root(value.numerator, degree), integer_root(value.denominator, degree)
     if top**degree == value.numerator and bottom**degree == value.denominator:
-        exact = Fraction(top, bottom)  # 16/81 is (2/3) ** 4
+        exact = Exact(top, bottom)  # 16/81 is (2/3) ** 4
         return exact, exact
     size = value.numerator.bit_length() - value.denominator.bit_length()
     # Scale so that the integer root has at least ROOT_PRECISION_BITS bits.
     scale = ROOT_PRECISION_BITS + 2 + max(0, -(size // degree))
     scaled, remainder = divmod(value.numerator << (scale * degree), value.denominator)
     root = integer_root(scaled, degree)
-    low = Fraction(root, 1 << scale)
+    low = Exact(root, 1 << scale)
     if remainder == 0 and root**degree == scaled:
         return low, low
-    return low, Fraction(root + 1, 1 << scale)
+    return low, Exact(root + 1, 1 << scale)
 
 
 def _root_end(value: Endpoint, degree: int, upper: bool) -> tuple[Endpoint, bool]:
@@ -97,18 +97,18 @@ def root_interval(interval: Interval, degree: int) -> Interval:
     if degree % 2 == 0 and interval.lo < 0:
         if interval.hi < 0 or (interval.hi == 0 and not interval.hi_closed):
             raise IntervalError("an even root of a negative number")
-        interval = Interval(Fraction(0), interval.hi, True, interval.hi_closed)
+        interval = Interval(Exact(0), interval.hi, True, interval.hi_closed)
     lo, lo_exact = _root_end(interval.lo, degree, upper=False)
     hi, hi_exact = _root_end(interval.hi, degree, upper=True)
     # A rounded end lies strictly beyond the true root, so it is never attained: open.
     return Interval(lo, hi, interval.lo_closed and lo_exact, interval.hi_closed and hi_exact)
 
 
-def fractional_power(interval: Interval, exponent: Fraction) -> Interval:
+def fractional_power(interval: Interval, exponent: Exact) -> Interval:
     """``x ** (p/q)`` for every x of ``interval``: the q-th root of the p-th power.
 
     ``exponent`` is taken in lowest terms, so an even q means an even root and needs
     non-negative values.
     """
-    power = interval**exponent.numerator
-    return root_interval(power, exponent.denominator)
+    power = interval ** int(exponent.numerator)
+    return root_interval(power, int(exponent.denominator))

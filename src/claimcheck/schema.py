@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import re
 import types
 import typing
@@ -31,7 +32,8 @@ from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
 from claimcheck.records import Article, Defaults, Expectation, Figure, FormulaText, Ref, UnitName
 from claimcheck.units import UnknownUnitError, parse_unit
-from claimcheck.yamlsource import Document, Mark, Path
+from claimcheck.valueclass import value_class
+from claimcheck.yamlsource import Document, Mark, Position, position_mark, text_mark
 
 REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -41,7 +43,11 @@ _OPTION_FIELDS = {field.name for field in dataclasses.fields(FigureOptions)}
 
 @dataclasses.dataclass(repr=False, eq=False)
 class Builder:
-    """Builds records from a parsed document, collecting problems as it goes."""
+    """Builds records from a parsed document, collecting problems as it goes.
+
+    Values come with their packed position in the document (see :mod:`claimcheck.yamlsource`),
+    turned into a :class:`Mark` only where a record, a figure or a problem needs one.
+    """
 
     document: Document
     published: datetime.date | None = None
@@ -55,73 +61,48 @@ class Builder:
         self.problems.append((message, mark, self.record_id, code))
 
     # records ------------------------------------------------------------------------------
-    def record(self, cls: type[Any], data: Any, path: Path, what: str) -> Any | None:
-        """A ``cls`` record built from the mapping at ``path``, or None after a problem."""
+    def record(self, cls: type[Any], data: Any, position: Position, what: str) -> Any | None:
+        """A ``cls`` record built from the mapping ``data`` at ``position``, or None after a problem."""
         if not isinstance(data, dict):
-            self.problem(f"{what} must be a mapping of keys to values", self.document.mark(path))
+            self.problem(f"{what} must be a mapping of keys to values", position_mark(position))
             return None
-        before = len(self.problems)
+        problems = self.problems
+        before = len(problems)
         plan = _plan(cls)
-        known = plan.known
-        for key in data:
-            if key not in known:
-                names = plan.names
-                close = difflib.get_close_matches(key, names, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
-                self.problem(f"unknown key {key!r} in {what}{hint}", self.document.key_mark((*path, key)))
+        _, places, key_places = self.document.places[id(data)]
+        if not plan.known.issuperset(data):
+            for key in data:
+                if key not in plan.known:
+                    names = plan.names
+                    close = difflib.get_close_matches(key, names, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
+                    self.problem(f"unknown key {key!r} in {what}{hint}", position_mark(key_places[key]))
         values: dict[str, Any] = {}
-        for name, required, convert in plan.fields:
-            if name not in data:
+        for name, required, optional, convert in plan.fields:
+            value = data.get(name, _ABSENT)
+            if value is _ABSENT:
                 if required:
-                    self.problem(f"{what} is missing the required key {name!r}", self.document.mark(path))
-                continue
-            values[name] = convert(self, data[name], (*path, name), name)
-        if len(self.problems) > before:
+                    self.problem(f"{what} is missing the required key {name!r}", position_mark(position))
+            elif value is None and optional:
+                values[name] = None
+            elif convert is _text:  # the most common field, inline
+                if type(value) is str and len(value) <= MAX_TEXT and not value.isspace() and value:
+                    values[name] = value
+                else:
+                    values[name] = _text(self, value, places[name], name)
+            else:
+                values[name] = convert(self, value, places[name], name)
+        if len(problems) > before:
             return None
-        return cls(**values, at=self.document.mark(path))
+        return plan.make(values, position_mark(position))
 
     # values -------------------------------------------------------------------------------
-    def value(self, hint: Any, data: Any, path: Path, name: str) -> Any:
-        """The value of a field typed ``hint`` built from ``data``, or None after a problem."""
-        return _converter(hint)(self, data, path, name)
-
-    def scalar(self, hint: Any, data: Any, path: Path, name: str) -> Any:
-        """A value written as one YAML scalar, parsed by its type's parser."""
-        if not isinstance(data, str):
-            self.problem(f"{name!r} must be a single value, not a {_shape(data)}", self.document.mark(path))
-            return None
-        if len(data) > MAX_TEXT:
-            self.problem(f"{name!r} is longer than {MAX_TEXT} characters", self.document.mark(path))
-            return None
-        if hint is str:  # the common case, which needs no mark
-            if not data.strip():
-                self.problem(f"{name!r}: must not be empty", self.document.mark(path))
-                return None
-            return data
-        parse = _SCALARS.get(hint)
-        if parse is None:  # pragma: no cover - a record field of a type with no parser
-            raise TypeError(f"no parser for {hint!r}")
-        mark = self.document.mark(path)
-        try:
-            return parse(self, data, mark)
-        except FormulaError as error:
-            self.problem(
-                f"bad formula: {error.message}",
-                Mark(mark.line, mark.col + error.offset),
-                rules.FORMULA_INVALID,
-            )
-        except UnknownUnitError as error:
-            self.problem(str(error), mark, rules.UNKNOWN_UNIT)
-        except (ValueError, PeriodError) as error:
-            self.problem(f"{name!r}: {error}", mark)
-        return None
-
-    def figure(self, data: Any, path: Path, name: str) -> Figure | None:
-        mark = self.document.mark(path)
+    def figure(self, data: Any, position: Position, name: str) -> Figure | None:
+        mark = position_mark(position)
         if isinstance(data, str):
-            printed, options = data, FigureOptions()
+            printed, options = data, _DEFAULT_OPTIONS
         elif isinstance(data, dict):
-            built = self.record(_FigureSpec, data, path, f"figure {name!r}")
+            built = self.record(_FigureSpec, data, position, f"figure {name!r}")
             if built is None:
                 return None
             printed = built.printed
@@ -135,7 +116,7 @@ class Builder:
             unknown = isinstance(error, (UnknownUnitError, UnknownWordError))
             code = rules.UNKNOWN_UNIT if unknown else rules.FIGURE_UNREADABLE
             if isinstance(data, str) and isinstance(error, FigureError):
-                mark = self.document.text_mark(path, error.offset)
+                mark = text_mark(position, error.offset)
             self.problem(f"cannot read figure {printed!r}: {error}", mark, code)
             return None
         if reading.role == "change" and not name.endswith("rate"):
@@ -147,16 +128,22 @@ class Builder:
             return None
         return Figure(printed, reading, options, mark)
 
-    def expectation(self, data: Any, path: Path, name: str) -> Expectation | None:
+    def expectation(self, data: Any, position: Position, name: str) -> Expectation | None:
         """A check's ``expect``: a printed figure, or ``{claim: id.field}`` naming a value."""
         if isinstance(data, dict) and "claim" in data:
-            built = self.record(_NamedValue, data, path, f"{name!r}")
+            built = self.record(_NamedValue, data, position, f"{name!r}")
             return None if built is None else Expectation(ref=built.claim)
-        figure = self.figure(data, path, name)
+        figure = self.figure(data, position, name)
         return None if figure is None else Expectation(figure=figure)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+_ABSENT = object()
+"""A key the mapping does not have (None is a key written with no value)."""
+
+_DEFAULT_OPTIONS = FigureOptions()
+
+
+@value_class(kw_only=True, repr=False, eq=False)
 class _NamedValue:
     """The form of ``expect`` that names a value instead of repeating a printed figure."""
 
@@ -169,7 +156,7 @@ class _NamedValue:
     at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class _FigureSpec(FigureOptions):
     """The mapping form of a figure, for figures that need a non-default reading."""
 
@@ -177,52 +164,56 @@ class _FigureSpec(FigureOptions):
     at: Mark = dataclasses.field(default=Mark(0, 0), metadata={"internal": True})
 
 
-def _text(builder: Builder, data: str, mark: Mark) -> str:
-    if not data.strip():
-        raise ValueError("must not be empty")
-    return data
+# Scalars: each field type written as one YAML scalar has a parser from the text (and its
+# position, for the types that keep their place) to the value; a parser raises ValueError,
+# PeriodError, FormulaError or UnknownUnitError for text it refuses.
 
 
-def _boolean(builder: Builder, data: str, mark: Mark) -> bool:
+def _boolean(builder: Builder, data: str, position: Position) -> bool:
     if data not in ("true", "false"):
         raise ValueError(f"must be true or false, not {data!r}")
     return data == "true"
 
 
-def _integer(builder: Builder, data: str, mark: Mark) -> int:
+def _integer(builder: Builder, data: str, position: Position) -> int:
     if not re.fullmatch(r"\d{1,2}", data):
         raise ValueError(f"must be a whole number from 0 to 99, not {data!r}")
     return int(data)
 
 
-def _date(builder: Builder, data: str, mark: Mark) -> datetime.date:
+def _date(builder: Builder, data: str, position: Position) -> datetime.date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", data):
         raise ValueError(f"must be a date written YYYY-MM-DD, not {data!r}")
     return datetime.date.fromisoformat(data)
 
 
-def _period(builder: Builder, data: str, mark: Mark) -> Period | None:
+def _period(builder: Builder, data: str, position: Position) -> Period | None:
     if builder.published is None:
         return None  # the article's date is missing or wrong, which is reported already
-    return parse_period(data, builder.published)
+    return _read_period(data, builder.published)
 
 
-def _ref(builder: Builder, data: str, mark: Mark) -> Ref:
-    if not re.fullmatch(REF_PATTERN, data):
+_read_period = functools.lru_cache(maxsize=1024)(parse_period)
+"""Periods repeat from claim to claim and file to file ('last year', '2024') and are frozen."""
+
+_REF = re.compile(REF_PATTERN)
+
+
+def _ref(builder: Builder, data: str, position: Position) -> Ref:
+    if not _REF.fullmatch(data):
         raise ValueError(f"{data!r} is not a reference: write a claim id, or id.value")
-    return Ref(data, mark)
+    return Ref(data, position_mark(position))
 
 
-def _unit_name(builder: Builder, data: str, mark: Mark) -> UnitName:
-    return UnitName(data, parse_unit(data, builder.context.vocabulary), mark)
+def _unit_name(builder: Builder, data: str, position: Position) -> UnitName:
+    return UnitName(data, parse_unit(data, builder.context.vocabulary), position_mark(position))
 
 
-def _formula(builder: Builder, data: str, mark: Mark) -> FormulaText:
-    return FormulaText(parse_formula(data), mark)
+def _formula(builder: Builder, data: str, position: Position) -> FormulaText:
+    return FormulaText(parse_formula(data), position_mark(position))
 
 
-_SCALARS: dict[Any, Callable[[Builder, str, Mark], Any]] = {
-    str: _text,
+_SCALARS: dict[Any, Callable[[Builder, str, Position], Any]] = {
     bool: _boolean,
     int: _integer,
     datetime.date: _date,
@@ -231,6 +222,7 @@ _SCALARS: dict[Any, Callable[[Builder, str, Mark], Any]] = {
     FormulaText: _formula,
     UnitName: _unit_name,
 }
+"""The parser of each scalar type but text (see :func:`_text`)."""
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}
@@ -244,18 +236,23 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return hints
 
 
-Converter = Callable[[Builder, Any, Path, str], Any]
-"""Builds one field's value: (builder, data, path, field name) to the value, or None after a problem."""
+Converter = Callable[[Builder, Any, Position, str], Any]
+"""Builds one field's value: (builder, data, its position, field name) to the value, or None
+after a problem."""
 
 
-@dataclasses.dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class _Plan:
     """How to build a record class, worked out once from its fields and types."""
 
-    fields: tuple[tuple[str, bool, Converter], ...]
-    """(name, required, converter) of every field a claim file may set."""
+    fields: tuple[tuple[str, bool, bool, Converter], ...]
+    """(name, required, optional, converter) of every field a claim file may set: an optional
+    field (typed ``X | None``) written with no value is None; any other value goes to the
+    converter."""
     names: list[str]
     known: frozenset[str]
+    make: Callable[[dict[str, Any], Mark], Any]
+    """The record from the values of the fields the file sets, and its place."""
 
 
 _PLANS: dict[type[Any], _Plan] = {}
@@ -268,12 +265,64 @@ def _plan(cls: type[Any]) -> _Plan:
     if plan is None:
         hints = _hints(cls)
         fields = [field for field in dataclasses.fields(cls) if not field.metadata.get("internal")]
+        entries = []
+        for field in fields:
+            inner = _optional_of(hints[field.name])
+            optional = inner is not None
+            entries.append(
+                (field.name, _required(field), optional, _converter(inner if optional else hints[field.name]))
+            )
         plan = _PLANS[cls] = _Plan(
-            tuple((field.name, _required(field), _converter(hints[field.name])) for field in fields),
+            tuple(entries),
             [field.name for field in fields],
             frozenset(field.name for field in fields),
+            _maker(cls),
         )
     return plan
+
+
+def _maker(cls: type[Any]) -> Callable[[dict[str, Any], Mark], Any]:
+    """How to make a record of ``cls`` from the values of the fields a file sets.
+
+    Calling a record class with a dozen keyword arguments matches each to its field again for
+    every record. For a plain dataclass (every field set by ``__init__``, defaults that are
+    values, not factories) filling the new record's ``__dict__`` in field order, then calling
+    ``__post_init__``, makes the same object; any other class is made by calling it.
+    """
+    fields = dataclasses.fields(cls)
+    plain = (
+        cls.__dataclass_params__.init
+        and all(field.init and field.default_factory is dataclasses.MISSING for field in fields)
+        and not any("__slots__" in vars(klass) for klass in cls.__mro__[:-1])
+    )
+    if not plain:  # pragma: no cover - every record class is plain today
+        return lambda values, at: cls(**values, at=at)
+    # Field order, with None standing for the required fields, which every record built has.
+    template = {
+        field.name: None if field.default is dataclasses.MISSING else field.default for field in fields
+    }
+    post_init = getattr(cls, "__post_init__", None)
+    new = object.__new__
+
+    def make(values: dict[str, Any], at: Mark) -> Any:
+        record = new(cls)
+        attributes = record.__dict__
+        attributes.update(template)
+        attributes.update(values)
+        attributes["at"] = at
+        if post_init is not None:
+            post_init(record)
+        return record
+
+    return make
+
+
+def _optional_of(hint: Any) -> Any:
+    """``X`` for a type ``X | None``; None for any other type."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return options[0]
+    return None
 
 
 _CONVERTERS: dict[Any, Converter] = {}
@@ -288,26 +337,27 @@ def _converter(hint: Any) -> Converter:
 
 
 def _make_converter(hint: Any) -> Converter:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        inner = _converter(options[0])
+    inner = _optional_of(hint)
+    if inner is not None:
+        convert = _converter(inner)
 
-        def optional(builder: Builder, data: Any, path: Path, name: str) -> Any:
-            return None if data is None else inner(builder, data, path, name)
+        def optional(builder: Builder, data: Any, position: Position, name: str) -> Any:
+            return None if data is None else convert(builder, data, position, name)
 
         return optional
+    origin = typing.get_origin(hint)
     if origin is tuple:
         item = _converter(typing.get_args(hint)[0])
 
-        def sequence(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        def sequence(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
-                return _empty(builder, path, name)
+                return _empty(builder, position, name)
             if not isinstance(data, list):
-                builder.problem(f"{name!r} must be a list", builder.document.mark(path))
+                builder.problem(f"{name!r} must be a list", position_mark(position))
                 return ()
+            places = builder.document.places[id(data)][1]
             return tuple(
-                item(builder, element, (*path, index), f"{name}[{index + 1}]")
+                item(builder, element, places[index], f"{name}[{index + 1}]")
                 for index, element in enumerate(data)
             )
 
@@ -315,53 +365,95 @@ def _make_converter(hint: Any) -> Converter:
     if origin is typing.Literal:
         allowed = typing.get_args(hint)
 
-        def literal(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        def literal(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
-                return _empty(builder, path, name)
+                return _empty(builder, position, name)
             if data not in allowed:
                 builder.problem(
                     f"{name!r} must be one of {', '.join(map(str, allowed))}, not {data!r}",
-                    builder.document.mark(path),
+                    position_mark(position),
                 )
             return data
 
         return literal
     if hint is Figure:
 
-        def figure(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        def figure(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
-                return _empty(builder, path, name)
-            return builder.figure(data, path, name)
+                return _empty(builder, position, name)
+            return builder.figure(data, position, name)
 
         return figure
     if hint is Expectation:
 
-        def expectation(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        def expectation(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
-                return _empty(builder, path, name)
-            return builder.expectation(data, path, name)
+                return _empty(builder, position, name)
+            return builder.expectation(data, position, name)
 
         return expectation
+    if hint is str:
+        return _text
     if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
         record_class = hint
 
-        def record(builder: Builder, data: Any, path: Path, name: str) -> Any:
+        def record(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
-                return _empty(builder, path, name)
-            return builder.record(record_class, data, path, f"{name!r}")
+                return _empty(builder, position, name)
+            return builder.record(record_class, data, position, f"{name!r}")
 
         return record
+    parse = _SCALARS.get(hint)
+    if parse is None:  # pragma: no cover - a record field of a type with no parser
+        raise TypeError(f"no parser for {hint!r}")
 
-    def scalar(builder: Builder, data: Any, path: Path, name: str) -> Any:
-        if data is None:
-            return _empty(builder, path, name)
-        return builder.scalar(hint, data, path, name)
+    def scalar(builder: Builder, data: Any, position: Position, name: str) -> Any:
+        if not _one_scalar(builder, data, position, name):
+            return None
+        try:
+            return parse(builder, data, position)
+        except FormulaError as error:
+            mark = position_mark(position)
+            builder.problem(
+                f"bad formula: {error.message}",
+                Mark(mark.line, mark.col + error.offset),
+                rules.FORMULA_INVALID,
+            )
+        except UnknownUnitError as error:
+            builder.problem(str(error), position_mark(position), rules.UNKNOWN_UNIT)
+        except (ValueError, PeriodError) as error:
+            builder.problem(f"{name!r}: {error}", position_mark(position))
+        return None
 
     return scalar
 
 
-def _empty(builder: Builder, path: Path, name: str) -> None:
-    builder.problem(f"{name!r} must not be empty", builder.document.mark(path))
+def _text(builder: Builder, data: Any, position: Position, name: str) -> str | None:
+    """A text field: one scalar, not blank."""
+    if not _one_scalar(builder, data, position, name):
+        return None
+    if not data.strip():
+        builder.problem(f"{name!r}: must not be empty", position_mark(position))
+        return None
+    return data  # type: ignore[no-any-return]
+
+
+def _one_scalar(builder: Builder, data: Any, position: Position, name: str) -> bool:
+    """Whether ``data`` is one YAML scalar within the length limit; reports it when not."""
+    if data is None:
+        _empty(builder, position, name)
+        return False
+    if not isinstance(data, str):
+        builder.problem(f"{name!r} must be a single value, not a {_shape(data)}", position_mark(position))
+        return False
+    if len(data) > MAX_TEXT:
+        builder.problem(f"{name!r} is longer than {MAX_TEXT} characters", position_mark(position))
+        return False
+    return True
+
+
+def _empty(builder: Builder, position: Position, name: str) -> None:
+    builder.problem(f"{name!r} must not be empty", position_mark(position))
 
 
 def _required(field: dataclasses.Field[Any]) -> bool:

@@ -12,15 +12,15 @@ import contextlib
 import contextvars
 import enum
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_value
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit
+from claimcheck.valueclass import value_class
 
 
 class Verdict(enum.Enum):
@@ -50,11 +50,11 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     return max(verdicts, key=lambda verdict: verdict.rank, default=Verdict.UNVERIFIABLE)
 
 
-TOO_ROUGH_WIDTH = Fraction(1)
+TOO_ROUGH_WIDTH = Exact(1)
 """A comparison is too rough to test when the figures it recomputes span more than the
 figure they are compared with: it would pass anything from half to one and a half times it."""
 
-TOO_ROUGH_LOOSE_WIDTH = Fraction(1, 2)
+TOO_ROUGH_LOOSE_WIDTH = Exact(1, 2)
 """The same, when only the loose reading of a round figure fits: that reading is already an
 assumption, so it must at least tell apart values a quarter above and below the figure."""
 
@@ -62,7 +62,7 @@ HUGE_FACTOR = 10
 """A result this many times the printed figure (or this many times smaller) is described as a factor."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Judgement:
     """A verdict on one comparison, with its reason in words.
 
@@ -74,8 +74,8 @@ class Judgement:
     verdict: Verdict
     message: str
     within_rounding: bool = False
-    gap: Fraction | None = None
-    relative_gap: Fraction | None = None
+    gap: Exact | None = None
+    relative_gap: Exact | None = None
     code: str | None = None
     strict_fit: bool = False
     """Whether the strict readings (each figure to its last printed digit) fit."""
@@ -102,7 +102,7 @@ def judge(
     """
     printed = printed.to(recomputed.unit)
     rung, rough = _rung(recomputed, printed)
-    if _VERDICTS_ONLY.get():  # a search that needs only the verdict: no message is written
+    if only_verdicts_wanted():  # a search that needs only the verdict: no message is written
         return _BARE[rung]
     if rung == "no fit":
         return _inconsistent(recomputed, printed, label, arithmetic, noun, points)
@@ -166,7 +166,7 @@ def judge(
 Rung = Literal["as printed", "margin", "rounding", "loose", "too rough", "no fit"]
 
 
-def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Fraction | None]:
+def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Exact | None]:
     """Where a comparison stands on the ladder, and the relative span when it is too rough
     (None for a span without end: a division by figures that may be zero)."""
     if not recomputed.interval.overlaps(printed.interval):
@@ -216,7 +216,12 @@ def verdicts_only() -> Iterator[None]:
         _VERDICTS_ONLY.reset(token)
 
 
-def too_rough(tested: Interval, reference: Amount, limit: Fraction = TOO_ROUGH_WIDTH) -> Fraction | None:
+def only_verdicts_wanted() -> bool:
+    """Whether the judging under way is for :func:`verdicts_only`: messages are not wanted."""
+    return _VERDICTS_ONLY.get()
+
+
+def too_rough(tested: Interval, reference: Amount, limit: Exact = TOO_ROUGH_WIDTH) -> Exact | None:
     """How wide ``tested`` is against the reference figure, when that is wider than ``limit``."""
     if isinstance(tested.lo, float) or isinstance(tested.hi, float):
         return None  # open-ended: a bound, not imprecision
@@ -267,18 +272,18 @@ def _inconsistent(
     )
 
 
-def _off_by(value: Fraction, printed: Fraction, unit: Unit) -> str:
+def _off_by(value: Exact, printed: Exact, unit: Unit) -> str:
     """How far a recomputed value is from the printed one: in the quantity's unit, or a factor."""
     if printed and value and (value > 0) == (printed > 0):
         factor = value / printed
         if factor >= HUGE_FACTOR:
             return f"about {_factor(factor)} times the printed figure"
-        if factor <= Fraction(1, HUGE_FACTOR):
+        if factor <= Exact(1, HUGE_FACTOR):
             return f"about 1/{_factor(1 / factor)} of the printed figure"
     return "off by " + _gap(abs(value - printed), printed, unit)
 
 
-def _gap(gap: Fraction, reference: Fraction | None, unit: Unit) -> str:
+def _gap(gap: Exact, reference: Exact | None, unit: Unit) -> str:
     """A gap in the unit of the quantity: percentage points between two percentages."""
     if units.is_percent(unit):
         size = _decimal_short(gap) + (" percentage point" if gap == 1 else " percentage points")
@@ -291,15 +296,16 @@ def _gap(gap: Fraction, reference: Fraction | None, unit: Unit) -> str:
     return size
 
 
-def _factor(value: Fraction) -> str:
-    return f"{round(value):,}" if value >= 100 else _decimal_short(value)
+def _factor(value: Exact) -> str:
+    # int(): an exact number rounds to gmpy2's mpz, which the "," format refuses.
+    return f"{int(round(value)):,}" if value >= 100 else _decimal_short(value)  # noqa: RUF046
 
 
-def _short(value: Fraction, unit: Unit) -> str:
+def _short(value: Exact, unit: Unit) -> str:
     return format_number(value, unit, SHORT_DIGITS)
 
 
-def _decimal_short(value: Fraction) -> str:
+def _decimal_short(value: Exact) -> str:
     return format_number(value, units.dimensionless(), SHORT_DIGITS)
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from fractions import Fraction
 from importlib import resources
 from typing import Literal, NamedTuple
+
+from claimcheck.exact import Exact
 
 TermKind = Literal["noun", "currency", "unit"]
 
@@ -26,7 +27,7 @@ class Term(NamedTuple):
     kind: TermKind
     canonical: str
     """The registry name: "visitor", "CNY", "tonne", "overnight_stay"."""
-    factor: Fraction = Fraction(1)
+    factor: Exact = Exact(1)
     origin: str = "claimcheck"
     """Where the word was defined: "claimcheck", "claimcheck.toml", "the claim file"."""
 
@@ -342,11 +343,11 @@ def _define(vocabulary: Vocabulary, word: str, declaration: Declaration) -> Term
                 f" to read it as a noun of its own, give it another name",
                 declaration,
             )
-        return Term("noun", word.replace(" ", "_").replace("'", ""), Fraction(1), origin)
-    factor = Fraction(1)
+        return Term("noun", word.replace(" ", "_").replace("'", ""), Exact(1), origin)
+    factor = Exact(1)
     multiple = _MULTIPLE.fullmatch(definition)
     if multiple is not None:
-        factor = Fraction(multiple["number"])
+        factor = Exact(multiple["number"])
         definition = multiple["word"]
         if factor == 0:
             raise VocabularyError(f"{declaration.word!r}: a unit cannot be zero times another", declaration)

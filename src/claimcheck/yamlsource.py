@@ -13,7 +13,7 @@ import functools
 from typing import Any, NamedTuple
 
 from claimcheck import rules
-from claimcheck.limits import MAX_FILE_BYTES
+from claimcheck.limits import MAX_FILE_BYTES, MAX_YAML_DEPTH
 from claimcheck.limits import MAX_YAML_NODES as MAX_NODES
 
 Path = tuple[str | int, ...]
@@ -46,52 +46,101 @@ class YamlError(ValueError):
         super().__init__(message)
 
 
+Position = int
+"""A place packed in one integer: ``line * _LINE + column`` (both 0-based), plus :data:`_QUOTED`
+for a scalar written in quotes. An integer costs the collector nothing to track, and most
+places are never turned into a :class:`Mark`: only those of records and problems are."""
+
+Places = tuple[Position, Any, Any]
+"""Where a mapping or a list and what it holds stand: its own position; the positions of its
+values (a dict by key, or a list by index); and for a mapping the positions of its keys."""
+
+
 class Document:
     """Plain data (dict, list, str or None) with the place of every value and key.
 
-    Places are kept packed in one integer each (see :func:`_position`) and turned into a
-    :class:`Mark` only when asked for: most are never needed, since a mark is wanted for
-    records and problems only. An integer costs the collector nothing to track.
+    The places of what a mapping or a list holds are kept beside it, found by the identity of
+    the dict or list (which the document keeps alive): reading the YAML makes no path for
+    each value, and a record's fields find their places in one look-up.
     """
 
-    __slots__ = ("data", "errors", "keys", "quoted", "values")
+    __slots__ = ("data", "errors", "places", "root")
 
-    def __init__(
-        self,
-        data: Any,
-        values: dict[Path, int],
-        keys: dict[Path, int],
-        errors: list[YamlError],
-        quoted: frozenset[Path] = frozenset(),
-    ) -> None:
+    def __init__(self, data: Any, root: Position, places: dict[int, Places], errors: list[YamlError]) -> None:
         self.data = data
-        self.values = values
-        """The position of each value, by path."""
-        self.keys = keys
-        """The position of each mapping key, by the path of its value."""
+        self.root = root
+        """The position of ``data``."""
+        self.places = places
+        """The :data:`Places` of every mapping and list in ``data``, by ``id()``."""
         self.errors = errors
         """Problems that did not stop the reading, such as duplicate keys."""
-        self.quoted = quoted
-        """Paths of scalars written in quotes, whose text starts one column after their mark."""
 
+    # places of values the caller holds --------------------------------------------------
+    def position(self, container: Any) -> Position:
+        """The position of a mapping or a list of this document's data."""
+        return self.places[id(container)][0]
+
+    def value_position(self, container: Any, key: str | int) -> Position:
+        """The position of ``container[key]``, or of ``container`` when it holds no such value."""
+        own, values, _ = self.places[id(container)]
+        if isinstance(values, dict):
+            found = values.get(key)
+            return own if found is None else found
+        if type(key) is int and 0 <= key < len(values):
+            return values[key]  # type: ignore[no-any-return]
+        return own
+
+    def key_position(self, container: Any, key: str) -> Position:
+        """The position of the key ``key`` of a mapping (of the mapping when it has no such key)."""
+        own, _, keys = self.places[id(container)]
+        found = keys.get(key) if keys is not None else None
+        return own if found is None else found
+
+    # places by path from the top --------------------------------------------------------
     def mark(self, path: Path) -> Mark:
         """The place of the value at ``path``, or of its nearest enclosing value."""
-        values = self.values
-        position = values.get(path)
-        while position is None and path:
-            path = path[:-1]
-            position = values.get(path)
-        return Mark(1, 1) if position is None else _unpack(position)
+        return position_mark(self._walk(path)[0])
 
     def text_mark(self, path: Path, offset: int) -> Mark:
         """The place of the character at ``offset`` in the one-line scalar at ``path``."""
-        mark = self.mark(path)
-        return Mark(mark.line, mark.col + offset + (1 if path in self.quoted else 0))
+        position, whole = self._walk(path)
+        return text_mark(position if whole else position & ~_QUOTED, offset)
 
     def key_mark(self, path: Path) -> Mark:
         """The place of the key whose value is at ``path``."""
-        position = self.keys.get(path)
-        return self.mark(path) if position is None else _unpack(position)
+        if path:
+            container, whole = self._find(path[:-1])
+            key = path[-1]
+            if whole and isinstance(container, dict) and key in container:
+                return position_mark(self.key_position(container, key))  # type: ignore[arg-type]
+        return self.mark(path)
+
+    def _find(self, path: Path) -> tuple[Any, bool]:
+        """The value at ``path``, or its nearest enclosing value; and whether it was found."""
+        value = self.data
+        for step in path:
+            if not _holds(value, step):
+                return value, False
+            value = value[step]
+        return value, True
+
+    def _walk(self, path: Path) -> tuple[Position, bool]:
+        """The position of the value at ``path`` or of its nearest enclosing value; and
+        whether the whole path was found."""
+        value, position = self.data, self.root
+        for step in path:
+            if not _holds(value, step):
+                return position, False
+            position = self.places[id(value)][1][step]
+            value = value[step]
+        return position, True
+
+
+def _holds(value: Any, step: str | int) -> bool:
+    """Whether ``value`` is a mapping with the key ``step`` or a list with the index ``step``."""
+    if isinstance(value, dict):
+        return type(step) is str and step in value
+    return isinstance(value, list) and type(step) is int and 0 <= step < len(value)
 
 
 def decode(raw: bytes) -> str:
@@ -124,8 +173,11 @@ def parse(text: str) -> Document:
     """Parse one YAML document into a :class:`Document`."""
     import yaml
 
+    node = None
     try:
-        node = yaml.compose(text, Loader=_composer())
+        document = _read_events(text)
+        if document is None:
+            node = yaml.compose(text, Loader=_composer())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
@@ -140,16 +192,20 @@ def parse(text: str) -> Document:
         ) from None
     except yaml.YAMLError as error:
         raise YamlError(f"not valid YAML: {_one_line(str(error))}", Mark(1, 1)) from None
+    if document is not None:
+        return document
     if node is None:
         raise YamlError("file is empty: expected a claim file with 'article' and 'claims'", Mark(1, 1))
     builder = _Builder()
-    data = builder.build(node, ())
-    return Document(data, builder.values, builder.keys, builder.errors, frozenset(builder.quoted))
+    data, root = builder.build(node)
+    return Document(data, root, builder.places, builder.errors)
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 _SPECIAL_PLAIN_SCALARS = {
     "": _NULL_TAG,
     "~": _NULL_TAG,
@@ -166,6 +222,220 @@ _SPECIAL_PLAIN_SCALARS = {
 PyYAML gives '=' and '!', '&', '*' (which are refused, as any other tag is). Every other
 plain scalar keeps its text, so whether YAML would read it as a number, a boolean or a date
 makes no difference: all of those tags are in :data:`PLAIN_TAGS`."""
+
+_MAX_EVENT_DEPTH = 100
+"""Nesting past which the event reader leaves a file to the composer, whose reading decides
+(a claim file nests five deep)."""
+
+
+def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inline for speed
+    """The document read in one pass over libyaml's events, or None to leave it to the composer.
+
+    Nearly every claim file is plain mappings, lists and scalars: for those, the values and
+    their places are built straight from the parser's events, without the composer's tree of
+    nodes, a resolver call for each of them, or a second walk. Anything unusual (an anchor or
+    an alias, a key that is not a scalar, a merge key, a second document, deep nesting, too
+    many values, an empty file) returns None, and :func:`parse` composes the file and builds
+    it with :class:`_Builder`, whose reading is the reference: the result is the same, only
+    reached faster. A syntax error is raised as the composer would raise it, since the
+    composer pulls the same events in the same order.
+    """
+    events = _event_classes()
+    if events is None:  # pragma: no cover - PyYAML without libyaml
+        return None
+    (
+        parser,
+        document_start,
+        stream_end,
+        scalar_event,
+        mapping_start,
+        mapping_end,
+        sequence_start,
+        sequence_end,
+    ) = events
+    get = parser(text).get_event
+    get()  # the start of the stream
+    if type(get()) is not document_start:  # an empty stream
+        return None
+    special = _SPECIAL_PLAIN_SCALARS
+    line = _LINE
+    errors: list[YamlError] = []
+    places: dict[int, Places] = {}
+
+    event = get()
+    kind = type(event)
+    mark = event.start_mark
+    root = mark.line * _LINE + mark.column
+    if kind is scalar_event:
+        if event.anchor is not None:
+            return None
+        data = _scalar(event, root, errors)
+        if data is _QUOTED_SCALAR:
+            data, root = event.value, root + _QUOTED
+    elif kind is mapping_start or kind is sequence_start:
+        if event.anchor is not None:
+            return None
+        _check_tag(event, root, errors)
+        is_mapping = kind is mapping_start
+        data = {} if is_mapping else []
+        container: Any = data
+        values: Any = {} if is_mapping else []
+        keys: Any = {} if is_mapping else None
+        places[id(data)] = (root, values, keys)
+        stack: list[tuple[Any, Any, Any, bool]] = []
+        key = ""
+        while True:
+            event = get()
+            kind = type(event)
+            if is_mapping:
+                if kind is mapping_end:
+                    if not stack:
+                        break
+                    container, values, keys, is_mapping = stack.pop()
+                    continue
+                if kind is not scalar_event or event.anchor is not None:
+                    return None  # a key that is a list, a mapping or an alias
+                key = event.value
+                if (key == "<<" or event.tag is not None) and _merge_key(event):
+                    return None
+                mark = event.start_mark
+                if key in container:
+                    first = position_mark(keys[key])
+                    message = f"duplicate key {key!r} (first at line {first.line})"
+                    errors.append(YamlError(message, Mark(mark.line + 1, mark.column + 1)))
+                    if not _skip(get, events):
+                        return None
+                    continue
+                keys[key] = mark.line * line + mark.column
+                event = get()
+                kind = type(event)
+            elif kind is sequence_end:
+                if not stack:
+                    break
+                container, values, keys, is_mapping = stack.pop()
+                continue
+            mark = event.start_mark
+            position = mark.line * line + mark.column
+            if kind is scalar_event:
+                # The common case, inline: an untagged plain or quoted scalar.
+                value = event.value
+                style = event.style
+                if event.anchor is not None:
+                    return None
+                if event.tag is None and (style or value not in special):
+                    if style in {'"', "'"}:
+                        position += _QUOTED
+                else:
+                    value = _scalar(event, position, errors)
+                    if value is _QUOTED_SCALAR:
+                        value, position = event.value, position + _QUOTED
+                if is_mapping:
+                    container[key] = value
+                    values[key] = position
+                else:
+                    container.append(value)
+                    values.append(position)
+                continue
+            if kind is not mapping_start and kind is not sequence_start:
+                return None  # an alias
+            if event.anchor is not None or len(stack) >= _MAX_EVENT_DEPTH:
+                return None
+            _check_tag(event, position, errors)
+            child: Any = {} if kind is mapping_start else []
+            if is_mapping:
+                container[key] = child
+                values[key] = position
+            else:
+                container.append(child)
+                values.append(position)
+            stack.append((container, values, keys, is_mapping))
+            container, is_mapping = child, kind is mapping_start
+            values = {} if is_mapping else []
+            keys = {} if is_mapping else None
+            places[id(child)] = (position, values, keys)
+    else:
+        return None  # an alias
+    get()  # the end of the document
+    if type(get()) is not stream_end:
+        return None  # a second document: the composer says so
+    if 1 + sum(len(held) for _, held, _ in places.values()) > MAX_NODES:
+        return None
+    return Document(data, root, places, errors)
+
+
+def _merge_key(event: Any) -> bool:
+    """Whether a key's scalar event is the merge key, '<<' (as PyYAML's resolver reads it)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return event.value == "<<" and bool(event.implicit[0])
+    return tag == _MERGE_TAG  # type: ignore[no-any-return]
+
+
+_QUOTED_SCALAR = object()
+"""What :func:`_scalar` returns for a scalar written in quotes (its value is the event's)."""
+
+
+def _scalar(event: Any, position: Position, errors: list[YamlError]) -> Any:
+    """The value of a scalar event that may be tagged, null or quoted; reports a refused tag."""
+    tag = event.tag
+    style = event.style
+    if tag is None or tag == "!":
+        tag = _SPECIAL_PLAIN_SCALARS.get(event.value, _STR_TAG) if event.implicit[0] else _STR_TAG
+    if tag not in PLAIN_TAGS:
+        errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position)))
+    if not style and tag == _NULL_TAG:
+        return None
+    if style in {"'", '"'}:
+        return _QUOTED_SCALAR
+    return event.value
+
+
+def _check_tag(event: Any, position: Position, errors: list[YamlError]) -> None:
+    """Report the tag of a list or a mapping, unless it is the plain one."""
+    tag = event.tag
+    if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
+        errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position)))
+
+
+def _skip(get: Any, events: tuple[type[Any], ...]) -> bool:
+    """Pass over the value of a duplicate key, which is not read; False at an anchor or alias."""
+    _, _, _, scalar_event, mapping_start, mapping_end, sequence_start, sequence_end = events
+    depth = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is scalar_event or kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None:
+                return False
+            if kind is not scalar_event:
+                depth += 1
+        elif kind is mapping_end or kind is sequence_end:
+            depth -= 1
+        else:
+            return False  # an alias
+        if depth == 0:
+            return True
+
+
+@functools.cache
+def _event_classes() -> tuple[type[Any], ...] | None:
+    """libyaml's parser and the event classes it makes; None where PyYAML has no libyaml."""
+    import yaml
+
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # pragma: no cover - PyYAML without libyaml
+        return None
+    return (
+        CParser,
+        yaml.DocumentStartEvent,
+        yaml.StreamEndEvent,
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.MappingEndEvent,
+        yaml.SequenceStartEvent,
+        yaml.SequenceEndEvent,
+    )
 
 
 @functools.cache
@@ -196,31 +466,38 @@ def _composer() -> type[Any]:
                     return _SPECIAL_PLAIN_SCALARS.get(value, _STR_TAG)
                 return _STR_TAG
             if kind is yaml.SequenceNode:
-                return "tag:yaml.org,2002:seq"
-            return "tag:yaml.org,2002:map"
+                return _SEQ_TAG
+            return _MAP_TAG
 
     return Composer
 
 
 class _Builder:
+    """Plain data from the composer's nodes: the reading of every file the event reader leaves.
+
+    Each node is built once: the composer shares an anchored node with its aliases, and a
+    second visit is refused (which rules out alias bombs). Keys are not visited as values.
+    """
+
     def __init__(self) -> None:
         import yaml
 
-        self.values: dict[Path, int] = {}
-        self.keys: dict[Path, int] = {}
+        self.places: dict[int, Places] = {}
         self.seen: set[int] = set()
         self.errors: list[YamlError] = []
-        self.quoted: list[Path] = []
         self.scalar, self.sequence, self.mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
-    def build(self, node: Any, path: Path) -> Any:
+    def build(self, node: Any, depth: int = 0) -> tuple[Any, Position]:
+        """The value of ``node``, ``depth`` lists and mappings deep, and its position."""
+        if depth > MAX_YAML_DEPTH:
+            raise YamlError("YAML is nested too deeply", Mark(1, 1))
         seen = self.seen
         if id(node) in seen:  # the composer shares an anchored node with its aliases
             raise YamlError("anchors and aliases are not allowed in claim files", _mark(node))
         seen.add(id(node))
         if len(seen) > MAX_NODES:
             raise YamlError(f"file has more than {MAX_NODES:,} YAML values", _mark(node))
-        self.values[path] = _position(node)
+        position = _position(node)
         tag = node.tag
         if tag not in PLAIN_TAGS:
             self.errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", _mark(node)))
@@ -230,31 +507,39 @@ class _Builder:
             # A plain (unquoted) null, ~ or empty value is null; the C composer gives plain
             # scalars the style '' and the Python one None. A quoted "null" is the text.
             if not style and tag == _NULL_TAG:
-                return None
+                return None, position
             if style in {"'", '"'}:
-                self.quoted.append(path)
-            return node.value
+                position += _QUOTED
+            return node.value, position
         if kind is self.sequence:
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            items: list[Any] = []
+            item_places: list[Position] = []
+            self.places[id(items)] = (position, item_places, None)
+            for item in node.value:
+                value, place = self.build(item, depth + 1)
+                items.append(value)
+                item_places.append(place)
+            return items, position
         if kind is self.mapping:
             result: dict[str, Any] = {}
-            keys = self.keys
+            value_places: dict[str, Position] = {}
+            keys: dict[str, Position] = {}
+            self.places[id(result)] = (position, value_places, keys)
             for key_node, value_node in node.value:
                 if type(key_node) is not self.scalar:
                     raise YamlError("mapping keys must be plain words", _mark(key_node))
                 if key_node.tag == _MERGE_TAG:
                     raise YamlError("merge keys ('<<') are not allowed in claim files", _mark(key_node))
                 key = key_node.value
-                key_path = (*path, key)
                 if key in result:
-                    first = _unpack(keys[key_path])
+                    first = position_mark(keys[key])
                     self.errors.append(
                         YamlError(f"duplicate key {key!r} (first at line {first.line})", _mark(key_node))
                     )
                     continue
-                keys[key_path] = _position(key_node)
-                result[key] = self.build(value_node, key_path)
-            return result
+                keys[key] = _position(key_node)
+                result[key], value_places[key] = self.build(value_node, depth + 1)
+            return result, position
         raise YamlError(f"unexpected YAML node {kind.__name__}", _mark(node))  # pragma: no cover
 
 
@@ -278,13 +563,29 @@ _LINE = 1 << 40
 """Packing a 0-based line and column into one integer: line * _LINE + column (no line of a
 file within the size limit is that long)."""
 
+_QUOTED = 1 << 39
+"""Added to the position of a scalar written in quotes, whose text starts one column later
+(no column of a file within the size limit comes near it)."""
 
-def _position(node: Any) -> int:
+
+def _position(node: Any) -> Position:
     mark = node.start_mark
     position: int = mark.line * _LINE + mark.column
     return position
 
 
-def _unpack(position: int) -> Mark:
+def position_mark(position: Position) -> Mark:
+    """The :class:`Mark` of a packed position."""
     line, column = divmod(position, _LINE)
-    return Mark(line + 1, column + 1)
+    # tuple.__new__ is what the named tuple's own __new__ calls, less a Python frame: a file
+    # makes a hundred marks and more.
+    return _new_tuple(Mark, (line + 1, (column & (_QUOTED - 1)) + 1))
+
+
+_new_tuple = tuple.__new__
+
+
+def text_mark(position: Position, offset: int) -> Mark:
+    """The place of the character at ``offset`` in the one-line scalar at ``position``."""
+    mark = position_mark(position)
+    return Mark(mark.line, mark.col + offset + (1 if position & _QUOTED else 0))

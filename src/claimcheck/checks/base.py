@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from claimcheck import units
@@ -11,12 +11,13 @@ from claimcheck.amounts import Amount
 from claimcheck.kinds.base import Issue, Outcome, no_issues
 from claimcheck.records import Check, Expectation, Figure, UnitName
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 
 Lookup = Callable[[str], Amount]
 """Finds the amount a reference such as ``tourists.previous`` names."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class CheckKind:
     """One kind of cross-claim check."""
 

@@ -6,24 +6,26 @@ when some readings do and others do not, it is consistent and the message says s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from fractions import Fraction
+from dataclasses import field, replace
 from typing import Literal
 
 from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
+from claimcheck.exact import Exact
+from claimcheck.formulas import bind
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 Relation = Literal["<", "<=", ">", ">=", "=="]
 _WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ComparisonCheck(Check):
     left: Ref = field(metadata=doc("The claim or value on the left: 'pingyao_visitors'."))
     relation: Relation = field(metadata=doc("How left must relate to right: <, <=, >, >= or ==."))
@@ -32,7 +34,7 @@ class ComparisonCheck(Check):
 
 def _required(relation: Relation) -> Interval:
     """The values ``right - left`` must take for the relation to hold."""
-    zero = Fraction(0)
+    zero = Exact(0)
     return {
         "<": Interval(zero, INF, False, False),
         "<=": Interval(zero, INF, True, False),
@@ -51,7 +53,7 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "margin",
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
-        f"{right} - {left}",
+        bind("right - left", left=left, right=right),
         inputs,
         expected=Comparison(f"the requirement {words}", required, "required"),
     )

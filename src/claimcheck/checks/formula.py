@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Expectation, FormulaText, UnitName, doc
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class FormulaCheck(Check):
     formula: FormulaText = field(
         metadata=doc(
@@ -37,7 +38,7 @@ def evaluate(check: FormulaCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or "the formula's result",
-        formula.text,
+        formula,
         inputs,
         unit=target_unit(check),
         expected=expected_value(check.expect, lookup),

@@ -6,16 +6,18 @@ county's report match when their intervals meet. Either side may be a derived va
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
+from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class MatchCheck(Check):
     figure: Ref = field(metadata=doc("The article's figure or a derived value: 'pingyao_visitors'."))
     reference: Ref = field(metadata=doc("The reference figure it should agree with: 'pingyao_report'."))
@@ -27,7 +29,7 @@ def evaluate(check: MatchCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{figure} against {reference}",
-        figure,
+        bind("left", left=figure),
         inputs,
         expected=Comparison(f"the reference figure {reference}", inputs[reference]),
     )

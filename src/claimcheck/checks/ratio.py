@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
+from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Expectation, Ref, UnitName, doc
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class RatioCheck(Check):
     numerator: Ref = field(metadata=doc("What is divided: 'revenue' or 'revenue.previous'."))
     denominator: Ref = field(metadata=doc("What it is divided by: 'tourists'."))
@@ -32,7 +34,7 @@ def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{names[0]} per {names[1]}",
-        f"{names[0]} / {names[1]}",
+        bind("left / right", left=names[0], right=names[1]),
         inputs,
         unit=target_unit(check),
         expected=expected_value(check.expect, lookup),

@@ -11,23 +11,24 @@ the pair that lies furthest apart is the one to name. A conversion written the o
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import field
 from itertools import combinations
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.display import SHORT_DIGITS, format_number, format_percent, format_span, format_value
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.kinds.base import Issue, Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import UnitMismatchError
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Judgement, Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class SameRateCheck(Check):
     conversions: tuple[Ref, ...] = field(
         metadata=doc(
@@ -155,9 +156,9 @@ def _joined(items: tuple[str, ...]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _furthest_pair(rates: dict[str, Amount]) -> tuple[str, str, Fraction, Fraction | None]:
+def _furthest_pair(rates: dict[str, Amount]) -> tuple[str, str, Exact, Exact | None]:
     """The two rates furthest apart, lower first: (lower, higher, gap, gap relative to the lower)."""
-    best: tuple[str, str, Fraction, Fraction | None] | None = None
+    best: tuple[str, str, Exact, Exact | None] | None = None
     for (a, left), (b, right) in combinations(rates.items(), 2):
         gap = left.interval.gap_to(right.interval)
         if gap == 0:

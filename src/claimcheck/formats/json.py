@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from fractions import Fraction
 from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
 from claimcheck.display import IdentityMemo, exact_text, format_interval_in, unit_text
+from claimcheck.exact import Exact
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
@@ -48,7 +48,7 @@ def _list(items: list[str]) -> str:
 
 
 _INTERVALS: IdentityMemo[str] = IdentityMemo()
-_AMOUNTS: IdentityMemo[tuple[Interval | None, Fraction | None, Unit, str]] = IdentityMemo()
+_AMOUNTS: IdentityMemo[tuple[Interval | None, Exact | None, Unit, str]] = IdentityMemo()
 
 
 def interval_json(interval: Interval) -> str:
@@ -69,7 +69,7 @@ def amount_json(amount: Amount) -> str:
     return _amount_members(amount.interval, amount.strict, amount.nominal, amount.unit)
 
 
-def _amount_members(interval: Interval, strict: Interval | None, nominal: Fraction | None, unit: Unit) -> str:
+def _amount_members(interval: Interval, strict: Interval | None, nominal: Exact | None, unit: Unit) -> str:
     """Remembered by the interval, and made again when the other parts are other objects."""
     entry = _AMOUNTS.get(id(interval))
     if entry is not None:

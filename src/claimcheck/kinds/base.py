@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from claimcheck.amounts import Amount
 from claimcheck.records import Article, Claim, Defaults
 from claimcheck.results import Derived, Remark
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict, worst
 from claimcheck.yamlsource import Mark
 
@@ -16,7 +17,7 @@ Issue = tuple[str, Mark]
 """A problem with one record found after its fields were read: (reason, place)."""
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Context:
     """What a claim is evaluated against: its article and the claim file's defaults."""
 
@@ -24,7 +25,7 @@ class Context:
     defaults: Defaults
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Outcome:
     """What evaluating one claim gives: its named values, derived figures and verdict."""
 
@@ -66,7 +67,7 @@ def no_issues(claim: Any) -> list[Issue]:
     return []
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class ClaimKind:
     """One kind of claim: the record it reads and how it is evaluated."""
 

@@ -7,20 +7,21 @@ limits the quantity can take, when the claim file gives them ("a coverage rate i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import field
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class BoundClaim(Claim):
     value: Figure = field(metadata=doc("The bound as printed, with its hedge word: 'surpassed 97 percent'."))
     subjects: tuple[str, ...] = field(
@@ -58,7 +59,7 @@ def validate(claim: BoundClaim) -> list[Issue]:
     return issues
 
 
-def _limit(figure: Figure, value: Amount) -> Fraction:
+def _limit(figure: Figure, value: Amount) -> Exact:
     """A limit is exact: "100 percent" is the end of the scale, not a rounded figure."""
     nominal = amount_of(figure).to(value.unit).nominal
     assert nominal is not None  # validate() refuses hedged limits

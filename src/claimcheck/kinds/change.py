@@ -17,22 +17,23 @@ each from the other; each is compared with its printed figure.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import field
 from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.display import SHORT_DIGITS, format_number
+from claimcheck.exact import Exact
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, remarks_of
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ChangeClaim(Claim):
     value: Figure | None = field(
         default=None, metadata=doc("The value after the change: '65 million domestic tourists'.")
@@ -161,11 +162,11 @@ def _validate_span(claim: ChangeClaim) -> list[Issue]:
     return []
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class Span:
     """The years a multi-year change runs over, and the periods at its two ends when known."""
 
-    years: Fraction
+    years: Exact
     first: Period | None
     last: Period | None
 
@@ -178,7 +179,7 @@ class Span:
         return f"the {count} from {short_label(self.first)} to {short_label(self.last)}"
 
 
-def format_years(years: Fraction) -> str:
+def format_years(years: Exact) -> str:
     """4, 1.5, 2 1/3: a count of years as a reader writes it."""
     if years.denominator == 1:
         return str(years.numerator)
@@ -207,7 +208,7 @@ def span_of(claim: ChangeClaim) -> Span | None:
                 f"'years: {claim.years}' disagrees with the periods, {format_years(years)} year(s)"
                 f" from {short_label(first) if first else ''} to {short_label(last) if last else ''}"
             )
-        years = Fraction(claim.years)
+        years = Exact(claim.years)
         if first is None and claim.period is not None and not claim.period.recurring:
             last = claim.period
             try:
@@ -226,7 +227,7 @@ def _quantity_unit(claim: ChangeClaim) -> units.Unit | None:
     return None if claim.unit is None else claim.unit.unit
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@value_class(repr=False, eq=False)
 class _Reading:
     """One way to read the printed change: relative, in points, or absolute."""
 
@@ -348,7 +349,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
     return derived
 
 
-def _root_text(base: str, years: Fraction) -> str:
+def _root_text(base: str, years: Exact) -> str:
     """The formula of the yearly factor over ``years``: ``root(base, 4)``, ``(base) ** (2/3)``."""
     exponent = 1 / years
     if exponent.numerator == 1:
@@ -356,14 +357,14 @@ def _root_text(base: str, years: Fraction) -> str:
     return f"({base}) ** ({exponent.numerator}/{exponent.denominator})"
 
 
-def _power_text(base: str, years: Fraction) -> str:
+def _power_text(base: str, years: Exact) -> str:
     """The formula of the factor over ``years`` from a yearly one: ``(base) ** 4``."""
     if years.denominator == 1:
         return f"({base}) ** {years.numerator}"
     return f"({base}) ** ({years.numerator}/{years.denominator})"
 
 
-def _scaled_text(name: str, factor: Fraction) -> str:
+def _scaled_text(name: str, factor: Exact) -> str:
     """``name * 4``, ``name / 4``, ``name * 3 / 2``: a linear average's formula."""
     if factor.denominator == 1:
         return f"{name} * {factor.numerator}"

@@ -9,18 +9,19 @@ one, and with reference rates where reference data is plugged in.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from fractions import Fraction
+from dataclasses import field
 
 from claimcheck import units
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.market import DEFAULT_TOLERANCE, check_market_rate
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ConversionClaim(Claim):
     amount: Figure = field(metadata=doc("The amount as first printed: '55.6 billion yuan'."))
     converted: Figure = field(metadata=doc("The same amount converted: '$7.66 billion'."))
@@ -107,7 +108,7 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
     return outcome(inputs, [derived] if market is None else [derived, market], derived.message)
 
 
-def _tolerance(figure: Figure) -> Fraction:
+def _tolerance(figure: Figure) -> Exact:
     nominal = figure.reading.nominal
     assert nominal is not None and units.is_percent(figure.reading.unit)  # validate() made sure
     return nominal / 100

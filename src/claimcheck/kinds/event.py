@@ -6,16 +6,17 @@ must lie before publication, and one told as a plan after it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome
 from claimcheck.periods import Period
 from claimcheck.records import Claim, doc
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class EventClaim(Claim):
     tense: Literal["past", "future"] = field(
         default="past", metadata=doc("Whether the article tells of the event as done or to come.")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from claimcheck.derivation import amount_of
 from claimcheck.kinds.base import ClaimKind, Context, Outcome
 from claimcheck.records import Claim, Figure, doc
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class FigureClaim(Claim):
     value: Figure = field(metadata=doc("The figure as printed: 'nearly 50,000 foreign tourists'."))
 

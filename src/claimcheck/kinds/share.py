@@ -7,20 +7,21 @@ part. A part can never exceed its whole: a share above 100 percent is inconsiste
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from fractions import Fraction
+from dataclasses import field, replace
 
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
+from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import Verdict
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class ShareClaim(Claim):
     share: Figure | None = field(default=None, metadata=doc("The share as printed: '89 percent'."))
     part: Figure | None = field(default=None, metadata=doc("The part, when printed as an amount."))
@@ -39,7 +40,7 @@ def _possible_shares() -> Comparison:
     percent = units.parse_unit("percent")
     return Comparison(
         "0 to 100 percent (a part cannot exceed its whole)",
-        Amount(Interval(Fraction(0), Fraction(100)), percent, None),
+        Amount(Interval(Exact(0), Exact(100)), percent, None),
     )
 
 
@@ -57,7 +58,7 @@ def evaluate(claim: ShareClaim, context: Context) -> Outcome:
         for name in ("share", "part", "whole")
         if (figure := getattr(claim, name)) is not None
     }
-    formulas = dict(inputs, all=Amount(Interval.point(100), percent, Fraction(100)))
+    formulas = dict(inputs, all=Amount(Interval.point(100), percent, Exact(100)))
     derived: list[Derived] = []
     if "part" in inputs and "whole" in inputs:
         label = "share implied by the part and the whole"

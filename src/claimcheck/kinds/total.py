@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from claimcheck.derivation import amount_of, derive
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.limits import MAX_PARTS
 from claimcheck.records import Claim, Figure, doc
+from claimcheck.valueclass import value_class
 
 
-@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+@value_class(kw_only=True, repr=False, eq=False)
 class TotalClaim(Claim):
     parts: tuple[Figure, ...] = field(metadata=doc("The parts as printed, two or more."))
     total: Figure = field(metadata=doc("The whole they should add up to, as printed."))

@@ -1,0 +1,97 @@
+"""Loading's shortcuts give what the general way gives: the order of checks, the line of a quote,
+records made without their ``__init__``."""
+
+from __future__ import annotations
+
+import dataclasses
+import graphlib
+import itertools
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcheck import schema
+from claimcheck.checks import CHECK_KINDS
+from claimcheck.kinds import CLAIM_KINDS
+from claimcheck.loader import _ArticleIndex, _normalize, _static_order, load_claim_text
+
+NAMES = [f"c{index}" for index in range(8)]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.dictionaries(st.sampled_from(NAMES), st.sets(st.sampled_from(NAMES), max_size=3), max_size=8))
+def test_checks_are_ordered_as_graphlib_orders_them(graph: dict[str, set[str]]) -> None:
+    try:
+        expected: tuple[str, ...] | None = tuple(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError:
+        expected = None
+    assert _static_order(graph) == expected
+
+
+def lines_by_normalising_each(article: str) -> list[int]:
+    """For each character of the normalised article, its line: normalising line by line."""
+    found: list[int] = []
+    for number, line in enumerate(article.splitlines(), start=1):
+        chunk = _normalize(line)
+        if chunk:
+            if found:
+                found.append(number)  # the space before the chunk belongs to its line
+            found.extend([number] * len(chunk))
+    return found
+
+
+ARTICLE_TEXT = st.lists(
+    st.sampled_from([*"ab C\n\r\t\x0b\x0c\x1c\x85\u2028“”–ßİﬁ", "\r\n", "  "]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(ARTICLE_TEXT)
+def test_a_quote_is_found_on_its_line(article: str) -> None:
+    index = _ArticleIndex.of(article)
+    lines = lines_by_normalising_each(article)
+    assert len(index.text) == len(lines)
+    for position, character in enumerate(index.text):
+        if character != " ":  # a quote starts with a word
+            assert index.line_at(position) == lines[position]
+
+
+def test_quote_lines_in_a_loaded_file(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(
+        "Title\n\n\u201cVisitors rose\u201d, it said.\nIn 2024 the city hosted\n65 million\ntourists.\n"
+    )
+    claims = """\
+article:
+  title: T
+  publisher: P
+  date: 2025-03-11
+  text: article.txt
+claims:
+  - id: visitors
+    kind: event
+    quote: '"visitors rose"'
+    period: July 2024
+  - id: tourists
+    kind: figure
+    quote: hosted 65 million tourists
+    value: 65 million tourists
+"""
+    loaded = load_claim_text(tmp_path / "claims.yaml", claims)
+    assert [problem.message for problem in loaded.problems] == []
+    assert loaded.quote_lines == {"visitors": 3, "tourists": 4}
+
+
+def test_records_are_made_as_their_classes_make_them() -> None:
+    kinds = itertools.chain(CLAIM_KINDS.values(), CHECK_KINDS.values())
+    for cls in [kind.record for kind in kinds]:
+        fields = [field for field in dataclasses.fields(cls) if field.name != "at"]
+        required = {
+            field.name: f"{field.name} value"
+            for field in fields
+            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+        }
+        made = schema._plan(cls).make(dict(required), schema.Mark(3, 4))
+        called = cls(**required, at=schema.Mark(3, 4))
+        assert type(made) is cls
+        assert list(vars(made).items()) == list(vars(called).items()), cls
