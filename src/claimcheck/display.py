@@ -296,7 +296,7 @@ def _span_digits(interval: Interval) -> int:
         return SHORT_DIGITS
     # In integers: lo = a/b, hi = c/d, and the ratio of the larger size to the width,
     # max(|a|/b, |c|/d) / (c/d - a/b), is max(|a|·d, |c|·b) / (c·b - a·d).
-    a, b, c, d = lo.numerator, lo.denominator, hi.numerator, hi.denominator
+    a, b, c, d = int(lo.numerator), int(lo.denominator), int(hi.numerator), int(hi.denominator)
     width = c * b - a * d
     if not width:
         return SHORT_DIGITS
@@ -349,6 +349,8 @@ def exact_text(value: Endpoint) -> str | None:
         return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
     if denominator == 1:
         return str(numerator)
+    # Python ints: mixing gmpy2's integers with ints converts on every operation below.
+    numerator, denominator = int(numerator), int(denominator)
     twos = (denominator & -denominator).bit_length() - 1  # the trailing zero bits
     rest, fives = denominator >> twos, 0
     while rest % 5 == 0:
