@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Generic, TypeVar
 
 from claimcheck import units
 from claimcheck.amounts import Amount
@@ -28,6 +29,33 @@ _MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
 _PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
 _KEPT_BITS = 256
 """Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
+
+V = TypeVar("V")
+
+
+class IdentityMemo(dict[int, tuple[object, V]], Generic[V]):
+    """Values worked out once per object, found again by the object's identity.
+
+    For the texts of intervals and amounts: an interval's dataclass hash (in Python) hashes a
+    tuple of its fields, and an amount's hashes its intervals in turn. Look an object up with
+    ``memo.get(id(key))``, a plain dictionary look-up (this is the hottest path of a JSON
+    report); an entry is ``(key, value)``. Each entry holds its object, so that no other
+    object can take its id while it is remembered; the memo forgets everything when full.
+    """
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int = 4096) -> None:
+        super().__init__()
+        self.size = size
+
+    def remember(self, key: object, value: V) -> V:
+        """Remember ``value`` for ``key``, and return it."""
+        if len(self) >= self.size:
+            self.clear()
+        self[id(key)] = (key, value)
+        return value
+
 
 SIGNIFICANT_DIGITS = 6
 SHORT_DIGITS = 4
@@ -42,12 +70,21 @@ def _context(digits: int, rounding: str) -> decimal.Context:
 
 def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, factor: int = 1) -> str:
     """``value / factor`` to ``digits`` significant digits, grouped by thousands."""
-    # Integer arithmetic throughout: Fraction operations dominate large JSON reports otherwise.
-    numerator, denominator = int(value.numerator), int(value.denominator) * factor
+    # Integer arithmetic throughout: exact-number operations dominate large reports otherwise.
+    # int(): an exact number's terms may be gmpy2 integers, which Decimal and "," refuse.
+    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
+
+
+def _decimal_ratio(numerator: int, denominator: int, rounding: str, digits: int) -> str:
+    """``numerator / denominator`` (Python ints, in lowest terms but for a power of ten) as
+    :func:`_decimal` writes it."""
     numerator_bits, denominator_bits = numerator.bit_length(), denominator.bit_length()
     if numerator_bits + denominator_bits > _MAX_EXACT_BITS:
         number = _approximate(numerator, denominator, rounding, digits)
     else:
+        short = _short_decimal(numerator, denominator, rounding, digits)
+        if short is not None:
+            return short
         number = _context(digits, rounding).divide(decimal.Decimal(numerator), decimal.Decimal(denominator))
     # Bit lengths tell a number far from the plain range without asking the Decimal.
     near_the_edge = abs(numerator_bits - denominator_bits) > _PLAIN_BITS - 8
@@ -57,6 +94,52 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def _short_decimal(numerator: int, denominator: int, rounding: str, digits: int) -> str | None:
+    """``numerator / denominator`` as :func:`_decimal` writes it, worked in integers, when it is
+    zero or at least 1 in size and below ``10**digits``; else None (the Decimal does it).
+
+    The ends of most figures are such numbers ("55.55" billion, "7.22964"), and integer
+    division rounds them as the Decimal context would, several times faster.
+    """
+    if rounding not in _INTEGER_ROUNDINGS:
+        return None
+    if not numerator:
+        return "0"
+    whole, rest = divmod(abs(numerator), denominator)
+    if not whole or whole >= _DIGIT_LIMIT:
+        return None
+    places = digits - len(str(whole))
+    if places < 0:
+        return None
+    scale = 10**places
+    kept, remainder = divmod(rest * scale, denominator)
+    kept += whole * scale  # the first ``digits`` significant digits, cut towards zero
+    negative = numerator < 0
+    if remainder and _rounds_away(rounding, negative, kept, remainder * 2, denominator):
+        kept += 1
+    text = f"{kept // scale:,}"
+    fraction = str(kept % scale).rjust(places, "0").rstrip("0") if places else ""
+    if fraction:
+        text = f"{text}.{fraction}"
+    return "-" + text if negative else text
+
+
+def _rounds_away(rounding: str, negative: bool, kept: int, twice_remainder: int, denominator: int) -> bool:
+    """Whether a magnitude cut to ``kept`` (a nonzero remainder left) rounds away from zero."""
+    if rounding == decimal.ROUND_HALF_EVEN:
+        return twice_remainder > denominator or (twice_remainder == denominator and kept % 2 == 1)
+    if rounding == decimal.ROUND_FLOOR:
+        return negative
+    return not negative  # decimal.ROUND_CEILING
+
+
+_INTEGER_ROUNDINGS = frozenset({decimal.ROUND_HALF_EVEN, decimal.ROUND_FLOOR, decimal.ROUND_CEILING})
+
+
+_DIGIT_LIMIT = 10**SIGNIFICANT_DIGITS
+"""Integer parts from here on have more digits than a short decimal may: no need to write them."""
 
 
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
@@ -70,9 +153,21 @@ def scale_for(magnitude: Fraction) -> tuple[int, str]:
     return 1, ""
 
 
+def unit_text(unit: Unit) -> str:
+    """:func:`claimcheck.units.format_unit`, remembered by the unit's identity: pint hashes a
+    unit from its exponents each time, and a report shows the same few units again and again."""
+    entry = _UNIT_TEXTS.get(id(unit))
+    return _UNIT_TEXTS.remember(unit, units.format_unit(unit)) if entry is None else entry[1]
+
+
+_UNIT_TEXTS: IdentityMemo[str] = IdentityMemo()
+
+
 def _unit_suffix(scale_word: str, unit: Unit) -> str:
-    words = [word for word in (scale_word, units.format_unit(unit)) if word]
-    return (" " + " ".join(words)) if words else ""
+    name = unit_text(unit)
+    if scale_word and name:
+        return f" {scale_word} {name}"
+    return f" {scale_word or name}" if scale_word or name else ""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -84,13 +179,17 @@ def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS)
 
 def format_percent(ratio: Fraction) -> str:
     """A plain ratio as a percentage: 0.0123 -> "1.23%"."""
-    return _decimal(ratio * 100, decimal.ROUND_HALF_EVEN, 3) + "%"
+    numerator, denominator = int(ratio.numerator), int(ratio.denominator)
+    common = math.gcd(100, denominator)  # ``ratio * 100`` in lowest terms, without a Fraction
+    return (
+        _decimal_ratio(numerator * (100 // common), denominator // common, decimal.ROUND_HALF_EVEN, 3) + "%"
+    )
 
 
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal(value, rounding, digits, factor)
+    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
@@ -131,27 +230,33 @@ def format_value(amount: Amount, interval: Interval | None = None) -> str:
 
 def interval_scale(interval: Interval) -> tuple[int, str]:
     """The scale word that suits an interval, judged by its largest finite end."""
-    best = (1, "")
-    for end in (interval.lo, interval.hi):
-        if not isinstance(end, float):
-            best = max(best, scale_for(end))
-    return best
+    lo, hi = interval.lo, interval.hi
+    if isinstance(lo, float):
+        return (1, "") if isinstance(hi, float) else scale_for(hi)
+    if isinstance(hi, float):
+        return scale_for(lo)
+    low, high = scale_for(lo), scale_for(hi)
+    return low if low[0] > high[0] else high  # one word per factor: the larger factor decides
 
 
 def format_amount(amount: Amount) -> str:
     """An amount as interval, scale and unit: "[55.55, 55.65) billion CNY"."""
-    return _amount_text(amount.interval, amount.unit)
+    return format_interval_in(amount.interval, amount.unit)
 
 
-_MEMO_SIZE = 1024
-"""Texts remembered: one file's amounts are shown several times each (as a result, as the
-input of other results, as what a result is compared with), and a report shows every one."""
-
-
-@functools.lru_cache(maxsize=_MEMO_SIZE)
-def _amount_text(interval: Interval, unit: Unit) -> str:
+def format_interval_in(interval: Interval, unit: Unit) -> str:
+    """An interval with its scale and unit, as :func:`format_amount` shows an amount."""
+    entry = _AMOUNT_TEXTS.get(id(interval))
+    if entry is not None and entry[1][0] is unit:
+        return entry[1][1]
     factor, word = interval_scale(interval)
-    return format_interval(interval, factor) + _unit_suffix(word, unit)
+    text = format_interval(interval, factor) + _unit_suffix(word, unit)
+    return _AMOUNT_TEXTS.remember(interval, (unit, text))[1]
+
+
+_AMOUNT_TEXTS: IdentityMemo[tuple[Unit, str]] = IdentityMemo()
+"""Texts remembered by interval: one file's amounts are shown several times each (as a result,
+as the input of other results, as what a result is compared with), and a report shows every one."""
 
 
 def format_derived(amount: Amount) -> str:
@@ -187,11 +292,17 @@ def _span_digits(interval: Interval) -> int:
     """Significant digits for the ends of an interval in words: four, or more when the interval
     is narrow, so that rounding the ends outward does not hide how wide it is."""
     lo, hi = interval.lo, interval.hi
-    if isinstance(lo, float) or isinstance(hi, float) or hi == lo:
+    if isinstance(lo, float) or isinstance(hi, float):
         return SHORT_DIGITS
-    size = max(abs(lo), abs(hi))
-    ratio = size / (hi - lo)  # about 10**k: the width shows from the k-th digit on
-    extra = max(0, len(str(int(ratio))) - 2)
+    # In integers: lo = a/b, hi = c/d, and the ratio of the larger size to the width,
+    # max(|a|/b, |c|/d) / (c/d - a/b), is max(|a|·d, |c|·b) / (c·b - a·d).
+    a, b, c, d = int(lo.numerator), int(lo.denominator), int(hi.numerator), int(hi.denominator)
+    width = c * b - a * d
+    if not width:
+        return SHORT_DIGITS
+    # About 10**k: the width shows from the k-th digit on (past 10**6, k no longer matters).
+    ratio = min(max(abs(a) * d, abs(c) * b) // width, _DIGIT_LIMIT)
+    extra = max(0, len(str(ratio)) - 2)
     return min(SIGNIFICANT_DIGITS, SHORT_DIGITS + extra)
 
 
@@ -224,7 +335,6 @@ def _approximate(numerator: int, denominator: int, rounding: str, digits: int) -
     return final.plus(value)
 
 
-@functools.lru_cache(maxsize=_MEMO_SIZE)
 def exact_text(value: Endpoint) -> str | None:
     """An interval end as an exact string for machine output: a decimal, or "a/b", or None.
 
@@ -239,6 +349,8 @@ def exact_text(value: Endpoint) -> str | None:
         return "~" + _decimal(value, decimal.ROUND_HALF_EVEN).replace(",", "")
     if denominator == 1:
         return str(numerator)
+    # Python ints: mixing gmpy2's integers with ints converts on every operation below.
+    numerator, denominator = int(numerator), int(denominator)
     twos = (denominator & -denominator).bit_length() - 1  # the trailing zero bits
     rest, fives = denominator >> twos, 0
     while rest % 5 == 0:

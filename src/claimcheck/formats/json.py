@@ -1,143 +1,192 @@
-"""The stable JSON document: one record per claim and per check, with exact intervals."""
+"""The stable JSON document: one record per claim and per check, with exact intervals.
+
+The document is compact JSON, byte for byte what ``json.dumps(..., ensure_ascii=False,
+separators=(",", ":"))`` writes, but written directly as text: a file's amounts reappear many
+times (as readings, as the inputs of derived figures, as what a figure is compared with), and
+the text of each is made once per object and copied, instead of building a dictionary for every
+appearance and encoding it again. Strings are encoded by the json module's own encoder.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
 
-from claimcheck import __version__, units
+from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, format_amount
+from claimcheck.display import IdentityMemo, exact_text, format_interval_in, unit_text
+from claimcheck.exact import Exact
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.intervals import Interval
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Result
+from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
 
 FORMAT_VERSION = 1
 
-
-def interval_json(interval: Interval) -> dict[str, Any]:
-    """An interval with exact ends: decimal strings, "a/b" fractions, or null for infinity."""
-    return {
-        "lo": exact_text(interval.lo),
-        "hi": exact_text(interval.hi),
-        "lo_closed": interval.lo_closed,
-        "hi_closed": interval.hi_closed,
-    }
+_quoted = json.encoder.encode_basestring
+"""A string as JSON: the function ``json.dumps`` itself uses when ``ensure_ascii`` is off."""
 
 
-def amount_json(amount: Amount) -> dict[str, Any]:
-    return {
-        "interval": interval_json(amount.interval),
-        "strict_interval": None if amount.strict is None else interval_json(amount.strict),
-        "nominal": None if amount.nominal is None else exact_text(amount.nominal),
-        "unit": units.format_unit(amount.unit),
-        "text": format_amount(amount),
-    }
+def _text(value: str | None) -> str:
+    return "null" if value is None else _quoted(value)
 
 
-def _reading(name: str, reading: Reading) -> dict[str, Any]:
-    return {
-        "field": name,
-        "printed": reading.printed,
-        "hedge": reading.hedge_phrase or None,
-        **amount_json(reading.amount),
-    }
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
 
 
-def _derived(derived: Derived) -> dict[str, Any]:
-    compared = derived.compared_with
-    return {
-        "name": derived.name,
-        "label": derived.label,
-        "formula": derived.formula,
-        "inputs": [{"name": name, **amount_json(amount)} for name, amount in derived.inputs],
-        "result": amount_json(derived.result),
-        "compared_with": None
+_COMMA = ","
+
+
+def _list(items: list[str]) -> str:
+    return f"[{_COMMA.join(items)}]"
+
+
+_INTERVALS: IdentityMemo[str] = IdentityMemo()
+_AMOUNTS: IdentityMemo[tuple[Interval | None, Exact | None, Unit, str]] = IdentityMemo()
+
+
+def interval_json(interval: Interval) -> str:
+    """An interval with exact ends, as a JSON object: decimal strings, "a/b" fractions, or
+    null for infinity."""
+    entry = _INTERVALS.get(id(interval))
+    if entry is not None:
+        return entry[1]
+    return _INTERVALS.remember(
+        interval,
+        f'{{"lo":{_text(exact_text(interval.lo))},"hi":{_text(exact_text(interval.hi))},'
+        f'"lo_closed":{_flag(interval.lo_closed)},"hi_closed":{_flag(interval.hi_closed)}}}',
+    )
+
+
+def amount_json(amount: Amount) -> str:
+    """An amount's members of a JSON object (without braces: readings and inputs add their own)."""
+    return _amount_members(amount.interval, amount.strict, amount.nominal, amount.unit)
+
+
+def _amount_members(interval: Interval, strict: Interval | None, nominal: Exact | None, unit: Unit) -> str:
+    """Remembered by the interval, and made again when the other parts are other objects."""
+    entry = _AMOUNTS.get(id(interval))
+    if entry is not None:
+        found = entry[1]
+        if found[0] is strict and found[1] is nominal and found[2] is unit:
+            return found[3]
+    text = (
+        f'"interval":{interval_json(interval)},'
+        f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
+        f'"nominal":{"null" if nominal is None else _text(exact_text(nominal))},'
+        f'"unit":{_quoted(unit_text(unit))},"text":{_quoted(format_interval_in(interval, unit))}'
+    )
+    return _AMOUNTS.remember(interval, (strict, nominal, unit, text))[3]
+
+
+def _reading(name: str, reading: Reading) -> str:
+    # From the reading's parts: its ``amount`` would be a new Amount each time.
+    members = _amount_members(reading.interval, reading.strict, reading.nominal, reading.unit)
+    hedge = _quoted(reading.hedge_phrase) if reading.hedge_phrase else "null"
+    return f'{{"field":{_quoted(name)},"printed":{_quoted(reading.printed)},"hedge":{hedge},{members}}}'
+
+
+def _derived(derived: Derived) -> str:
+    compared, evidence = derived.compared_with, derived.evidence
+    inputs = _COMMA.join(
+        [f'{{"name":{_quoted(name)},{amount_json(amount)}}}' for name, amount in derived.inputs]
+    )
+    compared_with = (
+        "null"
         if compared is None
-        else {"label": compared.label, **amount_json(compared.amount)},
-        "verdict": derived.verdict.value,
-        "set_aside": derived.set_aside,
-        "message": derived.message,
-        "evidence": list(derived.evidence),
-    }
+        else f'{{"label":{_quoted(compared.label)},{amount_json(compared.amount)}}}'
+    )
+    return (
+        f'{{"name":{_quoted(derived.name)},"label":{_quoted(derived.label)},'
+        f'"formula":{_quoted(derived.formula)},"inputs":[{inputs}],'
+        f'"result":{{{amount_json(derived.result)}}},"compared_with":{compared_with},'
+        f'"verdict":{_quoted(derived.verdict.value)},"set_aside":{_flag(derived.set_aside)},'
+        f'"message":{_quoted(derived.message)},'
+        f'"evidence":[{_COMMA.join([_quoted(line) for line in evidence]) if evidence else ""}]}}'
+    )
 
 
-def _source(source: Source | None) -> dict[str, Any] | None:
+def _source(source: Source | None) -> str:
     if source is None:
-        return None
-    return {
-        "title": source.title,
-        "publisher": source.publisher,
-        "date": None if source.date is None else source.date.isoformat(),
-        "url": source.url,
-    }
+        return "null"
+    date = None if source.date is None else source.date.isoformat()
+    return (
+        f'{{"title":{_quoted(source.title)},"publisher":{_quoted(source.publisher)},'
+        f'"date":{_text(date)},"url":{_text(source.url)}}}'
+    )
 
 
-def result_json(report: FileReport, result: Result) -> dict[str, Any]:
+def _number(value: int | None) -> str:
+    return "null" if value is None else int.__repr__(value)
+
+
+def _path(path: Path) -> str:
+    """A file's path as a JSON string, made once: every result of the file repeats it."""
+    entry = _PATHS.get(id(path))
+    return _PATHS.remember(path, _quoted(str(path))) if entry is None else entry[1]
+
+
+_PATHS: IdentityMemo[str] = IdentityMemo(16)
+
+
+def result_json(report: FileReport, result: Result) -> str:
+    """One result's object in the JSON document."""
     record = result.record
-    return {
-        "file": str(report.path),
-        "line": record.at.line,
-        "col": record.at.col,
-        "id": record.id,
-        "type": "check" if result.is_check else "reference" if result.source else "claim",
-        "source": _source(result.source),
-        "kind": record.kind,
-        "quote": getattr(record, "quote", None),
-        "quote_line": result.quote_line,
-        "readings": [_reading(name, reading) for name, reading in result.readings],
-        "derived": [_derived(item) for item in result.derived],
-        "verdict": result.verdict.value,
-        "code": result_code(result),
-        "message": result.message,
-        "remarks": [{"code": code, "message": message} for code, message in result.remarks],
-        "likely_causes": [_cause(cause) for cause in result.causes],
-    }
+    source = result.source
+    kind = "check" if result.is_check else "reference" if source else "claim"
+    readings = _COMMA.join([_reading(name, reading) for name, reading in result.readings])
+    derived = _COMMA.join([_derived(item) for item in result.derived])
+    remarks = _COMMA.join(
+        [f'{{"code":{_quoted(code)},"message":{_quoted(message)}}}' for code, message in result.remarks]
+    )
+    causes = _COMMA.join([_cause(cause) for cause in result.causes]) if result.causes else ""
+    quote = getattr(record, "quote", None)
+    return (
+        f'{{"file":{_path(report.path)},"line":{record.at.line:d},"col":{record.at.col:d},'
+        f'"id":{_quoted(record.id)},"type":"{kind}","source":{_source(source)},'
+        f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
+        f'"quote_line":{_number(result.quote_line)},"readings":[{readings}],"derived":[{derived}],'
+        f'"verdict":{_quoted(result.verdict.value)},"code":{_text(result_code(result))},'
+        f'"message":{_quoted(result.message)},"remarks":[{remarks}],"likely_causes":[{causes}]}}'
+    )
 
 
-def _cause(cause: LikelyCause) -> dict[str, Any]:
-    return {
-        "code": cause.code,
-        "cause": cause.cause,
-        "figure": cause.figure,
-        "printed": cause.printed,
-        "suggested": cause.suggested,
-        "message": cause.message,
-    }
+def _cause(cause: LikelyCause) -> str:
+    return (
+        f'{{"code":{_quoted(cause.code)},"cause":{_quoted(cause.cause)},'
+        f'"figure":{_quoted(cause.figure)},"printed":{_quoted(cause.printed)},'
+        f'"suggested":{_text(cause.suggested)},"message":{_quoted(cause.message)}}}'
+    )
 
 
-def problem_json(problem: Problem) -> dict[str, Any]:
-    return {
-        "file": str(problem.path),
-        "line": problem.at.line,
-        "col": problem.at.col,
-        "id": problem.record_id,
-        "code": problem.code,
-        "message": problem.message,
-    }
+def problem_json(problem: Problem) -> str:
+    return (
+        f'{{"file":{_quoted(str(problem.path))},"line":{_number(problem.at.line)},'
+        f'"col":{_number(problem.at.col)},"id":{_text(problem.record_id)},'
+        f'"code":{_quoted(problem.code)},"message":{_quoted(problem.message)}}}'
+    )
 
 
-def file_json(report: FileReport) -> dict[str, Any]:
-    """One claim file's record in the JSON document."""
+def file_json(report: FileReport) -> str:
+    """One claim file's object in the JSON document."""
     article = report.article
-    return {
-        "file": str(report.path),
-        "article": None
+    article_json = (
+        "null"
         if article is None
-        else {
-            "title": article.title,
-            "publisher": article.publisher,
-            "date": article.date.isoformat(),
-            "url": article.url,
-        },
-        "results": [result_json(report, result) for result in report.results],
-        "problems": [problem_json(problem) for problem in report.problems],
-    }
+        else f'{{"title":{_quoted(article.title)},"publisher":{_quoted(article.publisher)},'
+        f'"date":{_quoted(article.date.isoformat())},"url":{_text(article.url)}}}'
+    )
+    return (
+        f'{{"file":{_path(report.path)},"article":{article_json},'
+        f'"results":{_list([result_json(report, result) for result in report.results])},'
+        f'"problems":{_list([problem_json(problem) for problem in report.problems])}}}'
+    )
 
 
 def _dumps(data: object) -> str:
@@ -147,7 +196,7 @@ def _dumps(data: object) -> str:
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
-    return _dumps(file_json(report))
+    return file_json(report)
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:

@@ -25,7 +25,8 @@ def tokens(text: str) -> list[str]:
 
 
 def longest_word(text: str) -> int:
-    return max((len(word) for line in text.splitlines() for word in tokens(line)), default=0)
+    # No word spans a line break, so the words of the whole text are those of its lines.
+    return max(map(len, _TOKEN.findall(text)), default=0)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -35,8 +36,12 @@ def wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
+        words = tokens(paragraph)
+        if sum(map(len, words)) + len(words) - 1 <= width:  # the usual case: it fits on one line
+            lines.append(" ".join(words))
+            continue
         line = ""
-        for word in tokens(paragraph):
+        for word in words:
             if line and len(line) + 1 + len(word) > width:
                 lines.append(line)
                 line = word
