@@ -12,9 +12,10 @@ from fractions import Fraction
 from claimcheck import units
 from claimcheck.amounts import Amount
 from claimcheck.exact import Exact
-from claimcheck.figures import read_figure
+from claimcheck.figures import FigureOptions, ReadingContext, read_figure
 from claimcheck.formulas import evaluate, parse_formula
 from claimcheck.intervals import Interval
+from claimcheck.vocabulary import DEFAULT, Declaration
 
 
 def _number(lo: Fraction, hi: Fraction) -> Amount:
@@ -40,3 +41,17 @@ def test_large_whole_numbers_are_written_with_thousands_separators() -> None:
     reading = read_figure("about 3,000 yuan")
     assert "printed to the nearest 1,000: ±500" in reading.steps
     assert "scale word 'million': times 1,000,000" in read_figure("2.5 million visitors").steps
+
+
+def test_a_unit_declared_in_other_digits_is_read_as_with_ascii_digits() -> None:
+    # "١٢ box": twelve boxes in Arabic-Indic digits, as a newsroom's claimcheck.toml may write it.
+    vocabulary = DEFAULT.declare(
+        (Declaration("box", "noun", "claimcheck.toml"), Declaration("crate", "١٢ box", "t"))
+    )
+    reading = read_figure("3 crates", None, ReadingContext(vocabulary=vocabulary))
+    assert (reading.interval.lo, reading.interval.hi) == (Fraction(30), Fraction(42))
+
+
+def test_a_precision_in_other_digits_is_read_as_with_ascii_digits() -> None:
+    reading = read_figure("1,200 visitors", FigureOptions(precision="١٠"))
+    assert (reading.interval.lo, reading.interval.hi) == (Fraction(1195), Fraction(1205))

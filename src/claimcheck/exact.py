@@ -11,16 +11,24 @@ denominator are ``mpz`` integers, which are not ``int`` (``isinstance`` says no,
 and the ``,`` format refuse them), and ``round()`` and ``math.floor()`` give ``mpz``. Such code
 goes through ``int()``. For the type checker, ``Exact`` is ``Fraction``: the interface they
 share is all claimcheck uses. A power with an ``mpq`` exponent gives an inexact ``mpfr`` even
-when the exponent is whole: exponents are Python ``int``s.
+when the exponent is whole: exponents are Python ``int``s. And ``mpq`` reads ASCII digits
+only, where the claim file's text may have others: such text goes through :func:`from_text`.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fractions import Fraction as Exact
+    Exact = Fraction
 else:
     from gmpy2 import mpq as Exact
 
-__all__ = ["Exact"]
+__all__ = ["Exact", "from_text"]
+
+
+def from_text(text: str) -> Exact:
+    """A decimal number written in a claim file ("0.1", "12", or "١٢" in Arabic-Indic digits),
+    read as ``Fraction`` reads it: gmpy2 refuses digits other than ASCII ones."""
+    return Exact(Fraction(text))

@@ -30,7 +30,7 @@ from typing import Literal, NamedTuple
 
 from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
-from claimcheck.exact import Exact
+from claimcheck.exact import Exact, from_text
 from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
@@ -1342,7 +1342,7 @@ def _half_width(place: Exact, spelled: bool, options: FigureOptions) -> tuple[Ex
                 f"precision {shown!r} must be a positive decimal such as '1', '0.1' or '1,000'"
                 f" (at most {MAX_PRECISION_DIGITS} digits before and after the point)"
             )
-        place = Exact(text.replace(",", ""))
+        place = from_text(text.replace(",", ""))
         if place <= 0:
             raise FigureError(f"precision {options.precision!r} must be positive")
         return place / 2, f"precision {options.precision} set in the claim file: ±{_plain(place / 2)}"

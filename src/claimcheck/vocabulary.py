@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from claimcheck.exact import Exact
+from claimcheck.exact import Exact, from_text
 
 TermKind = Literal["noun", "currency", "unit"]
 
@@ -352,7 +352,7 @@ def _define(vocabulary: Vocabulary, word: str, declaration: Declaration) -> Term
     factor = Exact(1)
     multiple = _MULTIPLE.fullmatch(definition)
     if multiple is not None:
-        factor = Exact(multiple["number"])
+        factor = from_text(multiple["number"])
         definition = multiple["word"]
         if factor == 0:
             raise VocabularyError(f"{declaration.word!r}: a unit cannot be zero times another", declaration)
