@@ -270,3 +270,33 @@ checks:
     assert found["per_tourist"].verdict is Verdict.CONSISTENT
     assert found["per_tourist"].derived[0].compared_with is not None
     assert format_amount(found["per_tourist_thousands"].derived[0].result) == "(1.01145, 1.02869) CNY/visitor"
+
+
+def test_checks_read_claims_whose_ids_are_python_keywords(claim_file: Write) -> None:
+    # "in" and "is" are valid ids; a check that names them is worked, not refused as a
+    # malformed formula (as it was when its formula was written out and parsed).
+    body = """\
+claims:
+  - id: in
+    kind: figure
+    quote: "more than 10 million visitors"
+    value: more than 10 million visitors
+  - id: is
+    kind: figure
+    quote: "65 million tourists"
+    value: 65 million tourists
+checks:
+  - id: possible
+    kind: comparison
+    left: in
+    relation: "<="
+    right: is
+  - id: per
+    kind: ratio
+    numerator: is
+    denominator: in
+"""
+    found = results(claim_file, body)
+    assert found["possible"].verdict is Verdict.CONSISTENT
+    assert found["per"].verdict is Verdict.UNVERIFIABLE
+    assert found["per"].derived[0].formula == "is / in"
