@@ -38,6 +38,7 @@ from claimcheck.checks.ratio import RatioCheck
 from claimcheck.derivation import derive
 from claimcheck.exact import Exact
 from claimcheck.figures import ReadingContext, read_figure
+from claimcheck.formulas import Formula, bind
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.change import ChangeClaim
 from claimcheck.kinds.total import TotalClaim
@@ -622,7 +623,7 @@ def wrong_divisor(search: Search[Any], result: Result) -> Iterator[Fit]:
             tried += 1
             shown = record_id if search.values.primary.get(record_id) == field_name else name
             derived = _derived(
-                f"{numerator} / {name}",
+                bind("left / right", left=numerator, right=name),
                 {numerator: top, name: amount},
                 Comparison(f"printed {expect.printed!r}", expect.reading.amount),
                 target_unit(record),
@@ -644,7 +645,7 @@ def _full_name(search: Search[Any], name: str) -> str:
 
 
 def _derived(
-    formula: str, inputs: dict[str, Amount], expected: Comparison, unit: Any = None
+    formula: str | Formula, inputs: dict[str, Amount], expected: Comparison, unit: Any = None
 ) -> Derived | None:
     try:
         return derive("slip", "the figure with the slip", formula, inputs, unit=unit, expected=expected)
