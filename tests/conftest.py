@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# Value classes are frozen dataclasses under the tests, so that a mutation of a shared value
+# raises here (see claimcheck.valueclass); set before claimcheck is imported.
+os.environ["CLAIMCHECK_FROZEN_VALUES"] = "1"
+
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SHANXI = ROOT / "claims" / "2025-03-11-china-daily-shanxi-urbanization.yaml"

@@ -1,6 +1,6 @@
 """What verifying a claim file produces: derived figures, results and file reports.
 
-These are plain frozen records that every output format renders; nothing here knows about
+These are plain value records (never changed once made) that every output format renders; nothing here knows about
 terminals or file formats.
 """
 

@@ -7,15 +7,24 @@ figures by the hundred for every claim file, and that was a twelfth of verifying
 ``frozen_default``): assigning to a field is a type error, which mypy reports, though Python
 itself would not stop it. Equality and hashing are those of a frozen dataclass: by the fields
 when ``eq`` (the default), by identity otherwise.
+
+Value objects are shared (a figure's reading by every figure printed the same way, periods,
+memos keyed by identity), so a change to one would leak into every later file. The test suite
+sets ``CLAIMCHECK_FROZEN_VALUES=1`` (tests/conftest.py), which makes them real frozen
+dataclasses: any assignment there raises, so a mutation cannot slip past mypy unnoticed.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar, dataclass_transform
 
 _T = TypeVar("_T")
+
+FROZEN = os.environ.get("CLAIMCHECK_FROZEN_VALUES") == "1"
+"""Whether value classes are frozen dataclasses, as under the tests (see the module)."""
 
 
 @dataclass_transform(frozen_default=True)
@@ -25,6 +34,6 @@ def value_class(
     """A dataclass whose instances are never changed once created (see the module)."""
 
     def make(cls: type[_T]) -> type[_T]:
-        return dataclass(eq=eq, repr=repr, slots=slots, kw_only=kw_only, unsafe_hash=eq)(cls)
+        return dataclass(eq=eq, repr=repr, slots=slots, kw_only=kw_only, frozen=FROZEN, unsafe_hash=eq)(cls)
 
     return make
