@@ -1,7 +1,7 @@
 """What verifying a claim file produces: derived figures, results and file reports.
 
-These are plain value records (never changed once made) that every output format renders; nothing here knows about
-terminals or file formats.
+These are plain value records, never changed once made, that every output format renders;
+nothing here knows about terminals or file formats.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The claim-file format: building records (value classes, never changed once built) from YAML data, and its JSON Schema.
+"""The claim-file format: building records (never changed once built) from YAML, and its JSON Schema.
 
 Both come from one source, the record dataclasses in :mod:`claimcheck.records`,
 :mod:`claimcheck.kinds` and :mod:`claimcheck.checks`: their fields, types, defaults and
@@ -194,7 +194,7 @@ def _period(builder: Builder, data: str, position: Position) -> Period | None:
 
 
 _read_period = functools.lru_cache(maxsize=1024)(parse_period)
-"""Periods repeat from claim to claim and file to file ('last year', '2024') and are never changed (value classes)."""
+"""Periods repeat from claim to claim and file to file ('last year', '2024'), never changed."""
 
 _REF = re.compile(REF_PATTERN)
 
