@@ -17,10 +17,10 @@ import math
 import re
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Generic, TypeVar
 
 from claimcheck import units
 from claimcheck.amounts import Amount
+from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
@@ -29,32 +29,6 @@ _MAX_EXACT_BITS = math.ceil(MAX_EXACT_DIGITS * math.log2(10))
 _PLAIN_BITS = math.ceil(MAX_PLAIN_DIGITS * math.log2(10))
 _KEPT_BITS = 256
 """Bits of a huge numerator or denominator kept when approximating: far beyond six digits."""
-
-V = TypeVar("V")
-
-
-class IdentityMemo(dict[int, tuple[object, V]], Generic[V]):
-    """Values worked out once per object, found again by the object's identity.
-
-    For the texts of intervals and amounts: an interval's dataclass hash (in Python) hashes a
-    tuple of its fields, and an amount's hashes its intervals in turn. Look an object up with
-    ``memo.get(id(key))``, a plain dictionary look-up (this is the hottest path of a JSON
-    report); an entry is ``(key, value)``. Each entry holds its object, so that no other
-    object can take its id while it is remembered; the memo forgets everything when full.
-    """
-
-    __slots__ = ("size",)
-
-    def __init__(self, size: int = 4096) -> None:
-        super().__init__()
-        self.size = size
-
-    def remember(self, key: object, value: V) -> V:
-        """Remember ``value`` for ``key``, and return it."""
-        if len(self) >= self.size:
-            self.clear()
-        self[id(key)] = (key, value)
-        return value
 
 
 SIGNIFICANT_DIGITS = 6

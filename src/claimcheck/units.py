@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from claimcheck.exact import Exact
+from claimcheck.identity import by_identity
 from claimcheck.vocabulary import DATA, DEFAULT, Term, Vocabulary
 
 MAX_UNIT_LENGTH = 100
@@ -197,38 +197,7 @@ def parse_unit(text: str, vocabulary: Vocabulary = DEFAULT) -> Unit:
     return unit
 
 
-_T = TypeVar("_T")
-_P = ParamSpec("_P")
-_IDENTITY_CACHE_LIMIT = 4096
-"""Entries an identity cache keeps before it starts afresh: far more units than any run uses."""
-
-
-def _by_identity(function: Callable[_P, _T]) -> Callable[_P, _T]:
-    """``function`` cached on the identity of its arguments, in front of its value cache.
-
-    The same few unit objects recur in every computation, and pint hashes and compares units
-    in Python, several calls each: by identity, a repeated operation costs one dictionary
-    lookup. The entry keeps its arguments alive, so an id is never reused while it is cached.
-    """
-    seen: dict[tuple[int, ...], tuple[tuple[object, ...], _T]] = {}
-
-    @functools.wraps(function)
-    def cached(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        key = tuple(map(id, args))
-        hit = seen.get(key)
-        if hit is not None and not kwargs:
-            return hit[1]
-        result = function(*args, **kwargs)
-        if len(seen) >= _IDENTITY_CACHE_LIMIT:
-            seen.clear()
-        if not kwargs:
-            seen[key] = (args, result)
-        return result
-
-    return cached
-
-
-@_by_identity
+@by_identity
 @functools.cache
 def conversion_factor(source: Unit, target: Unit) -> Exact:
     """The exact factor that turns an amount in ``source`` into one in ``target``."""
@@ -242,20 +211,20 @@ def conversion_factor(source: Unit, target: Unit) -> Exact:
     return Exact(magnitude)
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def same_dimension(a: Unit, b: Unit) -> bool:
     """Whether amounts in ``a`` and ``b`` can be added and compared."""
     return bool(a.dimensionality == b.dimensionality)
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def multiply(a: Unit, b: Unit) -> Unit:
     return a * b
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def divide(a: Unit, b: Unit) -> Unit:
     return a / b
@@ -266,7 +235,7 @@ def power(a: Unit, exponent: int) -> Unit:
     return a**exponent
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def reduced(unit: Unit) -> Unit:
     """``unit`` with what cancels cancelled: a plain ratio, or percent dropped from a product."""
@@ -278,7 +247,7 @@ def reduced(unit: Unit) -> Unit:
     return unit
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def currency_code(unit: Unit) -> str | None:
     """ "CNY" for the yuan; None for a unit that is not one currency."""
@@ -290,27 +259,27 @@ def currency_code(unit: Unit) -> str | None:
     return None
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def is_percent(unit: Unit) -> bool:
     """Whether ``unit`` is percent: a ratio printed on a scale of 100."""
     return bool(unit == named("percent"))
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def is_points(unit: Unit) -> bool:
     """Whether ``unit`` is the percentage point."""
     return bool(unit == named("percentage_point"))
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def is_dimensionless(unit: Unit) -> bool:
     return bool(unit.dimensionless)
 
 
-@_by_identity
+@by_identity
 @functools.cache
 def format_unit(unit: Unit) -> str:
     """A unit as people read it: "CNY/visitor", "percent", "" for a plain number.

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import IdentityMemo, exact_text, format_interval_in, unit_text
+from claimcheck.display import exact_text, format_interval_in, unit_text
 from claimcheck.exact import Exact
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
+from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import Interval
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Result

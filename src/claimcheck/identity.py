@@ -1,0 +1,55 @@
+"""Values worked out once per object and found again by the object's identity.
+
+Intervals, amounts and units recur by the hundred in every file, and hashing them is slow:
+an interval's dataclass hash hashes a tuple of its fields, and pint hashes and compares units
+in Python, several calls each. Found by ``id()``, a repeated look-up is one dictionary access.
+Each entry holds its objects, so that no other object can take their ids while they are
+remembered; a memo forgets everything when full.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Hashable
+from typing import Generic, ParamSpec, TypeVar
+
+V = TypeVar("V")
+_P = ParamSpec("_P")
+
+
+class IdentityMemo(dict[Hashable, tuple[object, V]], Generic[V]):
+    """Values by the identity of their object (``memo.get(id(key))``, a plain dictionary
+    look-up, the hottest path of a JSON report), or of several (a tuple of ids); an entry is
+    ``(key, value)``."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int = 4096) -> None:
+        super().__init__()
+        self.size = size
+
+    def remember(self, key: object, value: V, identity: Hashable | None = None) -> V:
+        """Remember ``value`` for ``key`` (under ``identity``, ``id(key)`` unless given), and
+        return it."""
+        if len(self) >= self.size:
+            self.clear()
+        self[id(key) if identity is None else identity] = (key, value)
+        return value
+
+
+def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
+    """``function`` cached on the identity of its positional arguments, in front of whatever
+    cache it has by value (a call with keywords is passed through)."""
+    memo: IdentityMemo[V] = IdentityMemo()
+
+    @functools.wraps(function)
+    def cached(*args: _P.args, **kwargs: _P.kwargs) -> V:
+        if kwargs:
+            return function(*args, **kwargs)
+        identity = tuple(map(id, args))
+        hit = memo.get(identity)
+        if hit is not None:
+            return hit[1]
+        return memo.remember(args, function(*args, **kwargs), identity)
+
+    return cached
