@@ -376,22 +376,15 @@ def _make_converter(hint: Any) -> Converter:
             return data
 
         return literal
-    if hint is Figure:
+    build = {Figure: Builder.figure, Expectation: Builder.expectation}.get(hint)
+    if build is not None:  # a printed figure, or a check's expectation
 
-        def figure(builder: Builder, data: Any, position: Position, name: str) -> Any:
+        def built(builder: Builder, data: Any, position: Position, name: str) -> Any:
             if data is None:
                 return _empty(builder, position, name)
-            return builder.figure(data, position, name)
+            return build(builder, data, position, name)
 
-        return figure
-    if hint is Expectation:
-
-        def expectation(builder: Builder, data: Any, position: Position, name: str) -> Any:
-            if data is None:
-                return _empty(builder, position, name)
-            return builder.expectation(data, position, name)
-
-        return expectation
+        return built
     if hint is str:
         return _text
     if hint not in _SCALARS and isinstance(hint, type) and dataclasses.is_dataclass(hint):
