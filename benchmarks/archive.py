@@ -28,18 +28,15 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import NamedTuple
 
+from measure import claimcheck_command, compile_bytecode
+
 CLAIMS_PER_FILE = 20
 CHECKS_PER_FILE = 17
-
-
-def claimcheck_command() -> list[str]:
-    return [sys.executable, "-m", "claimcheck"]
 
 
 def has_cache() -> bool:
@@ -514,13 +511,7 @@ def main() -> None:
     parser.add_argument("--memory", default="1000,10000", help="file counts for peak RSS (comma-separated)")
     parser.add_argument("--huge", action="store_true", help="also measure 100,000 files (not in CI)")
     arguments = parser.parse_args()
-    # Write the bytecode, as `pip install .` does: under PYTHONDONTWRITEBYTECODE an editable
-    # install would otherwise recompile every changed module in every run measured.
-    import claimcheck
-
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(Path(claimcheck.__file__).parent)], check=True
-    )
+    compile_bytecode()
     cached = has_cache()
     no_cache = ["--no-cache"] if cached else []
     counts = [int(count) for count in arguments.memory.split(",") if count]

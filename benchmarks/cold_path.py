@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +26,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from measure import children_cpu, claimcheck_command, compile_bytecode
 
 CLAIMS_PER_FILE = 20  # 17 claims of the article and 3 references
 
@@ -453,16 +453,6 @@ def phases(paths: list[Path], runs: int) -> tuple[float, float]:
     return total, floor_s
 
 
-def claimcheck_command() -> list[str]:
-    script = shutil.which("claimcheck", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "claimcheck"]
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def no_cache() -> list[str]:
     """``--no-cache`` where the measured claimcheck has a results cache: this is the cold path."""
     shown = subprocess.run(
@@ -480,12 +470,12 @@ def command_line(folder: Path, files: int, jobs: list[int], runs: int, floor_s: 
         command = [*claimcheck_command(), "verify", *cold, "--format", "json", "-j", str(count), str(folder)]
         walls, cpus = [], []
         for _ in range(runs):
-            start, start_cpu = time.perf_counter(), _children_cpu()
+            start, start_cpu = time.perf_counter(), children_cpu()
             completed = subprocess.run(
                 command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
             )
             walls.append(time.perf_counter() - start)
-            cpus.append(_children_cpu() - start_cpu)
+            cpus.append(children_cpu() - start_cpu)
             if completed.returncode not in (0, 1):
                 raise SystemExit(f"{' '.join(command)} failed: {completed.stderr.decode()}")
         wall, cpu = statistics.median(walls), statistics.median(cpus)
@@ -498,25 +488,20 @@ def command_line(folder: Path, files: int, jobs: list[int], runs: int, floor_s: 
 
 def startup(runs: int) -> None:
     """`claimcheck verify claims/` (text) against `python -c "import typer, rich.table, pint"`."""
-    import claimcheck
-
-    # Write the bytecode, as `pip install .` does: under PYTHONDONTWRITEBYTECODE an editable
-    # install would otherwise recompile every changed module on every run.
-    package = Path(claimcheck.__file__).parent
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+    compile_bytecode()
     verify = [*claimcheck_command(), "verify", *no_cache(), "claims/"]
     baseline = [sys.executable, "-c", "import typer, rich.table, pint"]
     root = Path(__file__).resolve().parent.parent
     measured: dict[str, tuple[list[float], list[float]]] = {"verify": ([], []), "baseline": ([], [])}
     for index in range(runs + 1):  # the first round warms the caches and is not counted
         for name, command in (("verify", verify), ("baseline", baseline)):
-            start, start_cpu = time.perf_counter(), _children_cpu()
+            start, start_cpu = time.perf_counter(), children_cpu()
             subprocess.run(
                 command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
             )
             if index:
                 measured[name][0].append(time.perf_counter() - start)
-                measured[name][1].append(_children_cpu() - start_cpu)
+                measured[name][1].append(children_cpu() - start_cpu)
     (ours_wall, ours_cpu), (base_wall, base_cpu) = (
         (statistics.median(walls), statistics.median(cpus)) for walls, cpus in measured.values()
     )

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -25,27 +23,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import children_cpu, claimcheck_command, compile_bytecode
+
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = [sys.executable, "-c", "import typer, rich.table, pint"]
 
 
-def claimcheck_command() -> list[str]:
-    script = shutil.which("claimcheck", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "claimcheck"]
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def times(command: list[str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system, with the processes it starts) of ``command``."""
-    start, start_cpu = time.perf_counter(), _children_cpu()
+    start, start_cpu = time.perf_counter(), children_cpu()
     completed = subprocess.run(
         command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
     )
-    elapsed, cpu = time.perf_counter() - start, _children_cpu() - start_cpu
+    elapsed, cpu = time.perf_counter() - start, children_cpu() - start_cpu
     if completed.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {completed.stderr.decode()}")
     return elapsed, cpu
@@ -53,18 +43,6 @@ def times(command: list[str]) -> tuple[float, float]:
 
 def wall_time(command: list[str]) -> float:
     return times(command)[0]
-
-
-def compile_bytecode() -> None:
-    """Write claimcheck's bytecode, as `pip install .` does, so start-up is measured as users get it.
-
-    An editable install under PYTHONDONTWRITEBYTECODE would otherwise recompile every module
-    on every run.
-    """
-    import claimcheck
-
-    package = Path(claimcheck.__file__).parent
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
 
 
 def startup(runs: int) -> None:
