@@ -7,6 +7,8 @@ import time
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.amounts import Amount
 from claimcheck.formulas import FormulaError, bind, evaluate, parse_formula
@@ -130,3 +132,71 @@ def test_a_bound_shape_is_the_formula_written_out(shape: str, names: dict[str, s
     parsed_result, parsed_steps = evaluate(parsed, table.__getitem__)
     assert bound_result == parsed_result
     assert [label for label, _ in bound_steps] == [label for label, _ in parsed_steps]
+
+
+# Node counting is skipped for formulas too short to pass the limit: the bound must hold for
+# every expression Python parses, not only for those the language allows.
+_DENSE = [
+    "a",
+    "-a",
+    "--a",
+    "~-a",
+    "a,",
+    "(*a,)",
+    "a,b",
+    "a<b",
+    "a<b<c<d",
+    "a@b",
+    "a.b.c",
+    "a[b]",
+    "[a]",
+    "[*a,*b]",
+    "f(*a)",
+    "()",
+    "[]",
+    "{a}",
+    "{a:b}",
+    "a if b else c",
+    "not a",
+    "(a:=b)",
+    "f(a=b)",
+    "[a for a in b]",
+    "lambda:0",
+    'f"{a}"',
+    "a<b,c>d",
+    "-a,-b",
+    "a[b,c]",
+    "a[b:c:d]",
+]
+
+
+@pytest.mark.parametrize("text", _DENSE)
+def test_no_expression_has_more_nodes_than_the_skipped_count_assumes(text: str) -> None:
+    from claimcheck.formulas import NODES_PER_CHARACTER
+
+    nodes = sum(1 for _ in ast.walk(ast.parse(text, mode="eval")))
+    assert nodes <= NODES_PER_CHARACTER * len(text)
+
+
+@given(
+    st.recursive(
+        st.sampled_from(["a", "b1", "0", "2.5", "x.y"]),
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/", "**", "<", "@", ","]), inner).map("".join),
+            st.tuples(st.sampled_from(["-", "~", "+"]), inner).map("".join),
+            inner.map(lambda text: f"({text})"),
+            inner.map(lambda text: f"f({text})"),
+            inner.map(lambda text: f"[{text}]"),
+            st.tuples(inner, inner).map(lambda pair: f"{pair[0]}[{pair[1]}]"),
+        ),
+        max_leaves=30,
+    )
+)
+def test_generated_expressions_stay_within_the_node_bound(text: str) -> None:
+    from claimcheck.formulas import NODES_PER_CHARACTER
+
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return
+    assert sum(1 for _ in ast.walk(tree)) <= NODES_PER_CHARACTER * len(text)

@@ -87,6 +87,15 @@ Step = tuple[str, Amount]
 """One computed sub-expression, as written in the formula, and its amount."""
 
 
+NODES_PER_CHARACTER = 3
+"""No expression's syntax tree has more nodes than three per character of its text: a name is
+two (with its context), an operator adds at most two ('-a', 'a<b' with its operator node),
+and the root one ('a' is three). So a formula this short cannot pass MAX_FORMULA_NODES, and
+counting its nodes (a walk of the whole tree, a sixth of parsing it) is skipped."""
+
+_SHORTEST_TOO_LARGE = MAX_FORMULA_NODES // NODES_PER_CHARACTER
+
+
 @functools.lru_cache(maxsize=1024)
 def parse_formula(text: str, *, trusted: bool = False) -> Formula:
     """Parse and check a formula; raises :class:`FormulaError` with the reason and column.
@@ -104,7 +113,7 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"malformed formula: {error.msg}", (error.offset or 1) - 1) from None
     except (RecursionError, MemoryError, ValueError):
         raise FormulaError("formula is nested too deeply") from None
-    if not trusted and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
+    if not trusted and len(text) > _SHORTEST_TOO_LARGE and sum(1 for _ in ast.walk(tree)) > MAX_FORMULA_NODES:
         raise FormulaError(f"formula has more than {MAX_FORMULA_NODES} parts")
     leaves: dict[int, str | Amount] = {}
     operations: list[ast.expr] = []
@@ -126,24 +135,28 @@ def bind(shape: str, **names: str) -> Formula:
     each check only fills in its names (parsing every check's own text cost a sixth of
     verifying a file). ``shape`` must be a trusted formula whose only names are the keywords.
     """
-    template = parse_formula(shape, trusted=True)
-
-    def filled(text: str) -> str:
-        return _placeholders(tuple(names)).sub(lambda match: names[match.group()], text)
-
-    leaves = {node: names[leaf] if isinstance(leaf, str) else leaf for node, leaf in template.leaves.items()}
+    template, text, labels = _shape(shape)
     return Formula(
-        filled(template.text),
+        text.format_map(names),
         template.tree,
         tuple(dict.fromkeys(names[name] for name in template.names)),
-        {node: filled(label) for node, label in template.labels.items()},
-        leaves,
+        {node: label.format_map(names) for node, label in labels.items()},
+        {node: names[leaf] if isinstance(leaf, str) else leaf for node, leaf in template.leaves.items()},
     )
 
 
 @functools.lru_cache(maxsize=16)
-def _placeholders(keys: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(keys) + r")\b")
+def _shape(shape: str) -> tuple[Formula, str, dict[int, str]]:
+    """The parsed shape, and its text and step labels as format strings with a field for each
+    placeholder, so that binding names is a format call rather than a search."""
+    template = parse_formula(shape, trusted=True)
+    placeholder = re.compile(r"\b(?:" + "|".join(map(re.escape, template.names)) + r")\b")
+
+    def fields(text: str) -> str:
+        escaped = text.replace("{", "{{").replace("}", "}}")
+        return placeholder.sub(lambda match: "{" + match.group() + "}", escaped)
+
+    return template, fields(template.text), {node: fields(label) for node, label in template.labels.items()}
 
 
 def _check(
