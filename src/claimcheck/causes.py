@@ -159,6 +159,7 @@ class Search(Generic[V]):
             record.id: record for record in (*claim_file.claims, *claim_file.checks)
         }
         self._readers: dict[str, list[str]] | None = None
+        self._dependents: dict[str, list[Record]] = {}
 
     def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES."""
@@ -206,6 +207,12 @@ class Search(Generic[V]):
 
     def dependents(self, record_id: str) -> list[Record]:
         """Every check that reads ``record_id``, directly or through other checks, in evaluation order."""
+        found = self._dependents.get(record_id)
+        if found is None:  # asked for at every trial edit of the record's figures
+            found = self._dependents[record_id] = self._reached_from(record_id)
+        return found
+
+    def _reached_from(self, record_id: str) -> list[Record]:
         reached: set[str] = set()
         waiting = [record_id]
         while waiting:
