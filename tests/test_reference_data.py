@@ -8,6 +8,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimcheck import rates
@@ -107,6 +109,55 @@ def test_a_weekend_publication_has_no_rate_of_its_own(claim_file: Write) -> None
 def test_cross_rates_go_through_the_euro() -> None:
     (rate,) = rates.window("CNY", "USD", date(2025, 3, 10), 0)
     assert rate.value == Fraction("7.8718") / Fraction("1.0845")  # ECB: CNY and USD per euro that day
+
+
+def _plain_window(base: str, quote: str, published: date, before: int) -> list[tuple[date, Fraction]]:
+    """The window read the plain way: every line of the history, newest first."""
+    lines = rates._lines()
+    header = next(lines).strip().rstrip(",").split(",")
+
+    def per_euro(fields: list[str], code: str) -> Fraction | None:
+        if code == "EUR":
+            return Fraction(1)
+        text = fields[header.index(code)] if header.index(code) < len(fields) else ""
+        return None if text in ("", "N/A") else Fraction(text)
+
+    found: list[tuple[date, Fraction]] = []
+    for line in lines:
+        fields = line.strip().split(",")
+        day = date.fromisoformat(fields[0])
+        if day > published:
+            continue
+        base_rate, quote_rate = per_euro(fields, base), per_euro(fields, quote)
+        if base_rate is None or quote_rate is None:
+            break
+        found.append((day, base_rate / quote_rate))
+        if sum(1 for seen, _ in found if seen < published) >= before:
+            break
+    return found
+
+
+@given(
+    st.dates(date(1999, 1, 1), date(2026, 10, 30)),
+    st.sampled_from([("CNY", "USD"), ("USD", "EUR"), ("EUR", "JPY"), ("GBP", "CHF"), ("ISK", "USD")]),
+    st.integers(0, 6),
+)
+@settings(max_examples=60, deadline=None)
+@pytest.mark.parametrize("streamed", [0, 10**9], ids=["indexed", "streamed"])
+def test_a_window_is_what_reading_every_line_gives(
+    streamed: int, published: date, pair: tuple[str, str], before: int
+) -> None:
+    expected = _plain_window(*pair, published, before)
+    rates.window.cache_clear()
+    rates._history.cache_clear()  # else every later window is read from the index
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rates, "STREAMED_WINDOWS", streamed)
+        try:
+            window = rates.window(*pair, published, before)
+        except rates.RatesUnavailableError:
+            assert expected == []  # before the data reaches back
+            return
+    assert [(rate.day, rate.value) for rate in window] == expected
 
 
 @pytest.mark.parametrize(
