@@ -35,7 +35,15 @@ from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
-from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
+from claimcheck.units import (
+    Unit,
+    UnknownUnitError,
+    dimensionless,
+    divide,
+    parse_unit,
+    unit_of,
+    unit_words,
+)
 from claimcheck.valueclass import value_class
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
@@ -513,6 +521,7 @@ class _Scanner:
         """The rest of :meth:`quick_number_part`: the words after the number (``tokens``, one
         space apart) that belong to the number part; False for what it leaves to the scanner."""
         found = self.found
+        rest = self.pos  # where the words after the number start, with a space
         firsts = [token.partition("-")[0] for token in tokens]
         if firsts[0] in tables.stops:
             return False  # a share ("5 in 8"), a multiple ("5 times"): not here
@@ -525,12 +534,12 @@ class _Scanner:
                 at = 1
             else:  # "million-strong"
                 self.scale()
-                at = self.token_after(tokens, 0)
+                at = self.token_after(tokens, 0, rest)
         if at < 0 or (at < len(tokens) and firsts[at] in tables.stops):
             return False  # a scale word that ends inside a word; a range: "65 million to 70 million"
         mark = self.pos
         if at < len(tokens):
-            self.pos = self.token_start(tokens, at)  # the space the scanner skips
+            self.pos = _token_start(tokens, at, rest)  # the space the scanner skips
             if firsts[at] in tables.ratios:
                 if tokens[at] in tables.ratio_words:
                     self.pos += len(tokens[at])
@@ -539,7 +548,7 @@ class _Scanner:
                     mark = self.ratio(mark)
                 if found.ratio:
                     mark = self.pos
-                    at = self.token_after(tokens, at)
+                    at = self.token_after(tokens, at, rest)
                     if at < 0:
                         return False
                     self.space()
@@ -555,14 +564,10 @@ class _Scanner:
             self.pos = max(self.pos, mark)
         return True
 
-    def token_start(self, tokens: list[str], at: int) -> int:
-        """Where token ``at`` of the words after the number starts (they are one space apart)."""
-        return len(self.low) - sum(len(token) + 1 for token in tokens[at:]) + 1
-
-    def token_after(self, tokens: list[str], at: int) -> int:
+    def token_after(self, tokens: list[str], at: int, rest: int) -> int:
         """The token after the one a part that started at token ``at`` ended with (at the
         current place); -1 when it ended inside a word ("million-strong")."""
-        end = self.token_start(tokens, at) - 1
+        end = _token_start(tokens, at, rest) - 1
         for index in range(at, len(tokens)):
             end += 1 + len(tokens[index])
             if end >= self.pos:
@@ -945,11 +950,15 @@ class _Scanner:
         end = len(self.low.rstrip())
         if end and self.low[end - 1] in ".,;:" and end - 1 >= self.pos:
             end -= 1  # a sentence's punctuation, copied with the figure
-        tokens = [(match.start(), match.group()) for match in _TAIL_TOKEN.finditer(self.text, self.pos, end)]
+        tokens = (
+            [(match.start(), match.group()) for match in _TAIL_TOKEN.finditer(self.text, self.pos, end)]
+            if self.pos < end
+            else []
+        )
         noun = self.printed[rest_start:end].strip()
         vocab = self.context.vocabulary
         if found.currency:
-            unit = unit_of(Term("currency", found.currency[0]))
+            unit = _currency_unit(found.currency[0])
             found.steps.append(f"unit: {found.currency[0]} (from {found.currency[1]!r})")
         elif found.ratio:
             unit = parse_unit(found.ratio)
@@ -958,14 +967,12 @@ class _Scanner:
         else:
             unit = None
         words = tokens
-        per_at = self.per_index(words)
-        description_at = _description_index(words, len(words) if per_at is None else per_at)
-        head_end = min(i for i in (per_at, description_at, len(words)) if i is not None)
+        per_at, description_at, head_end = self.phrases_after(words)
         head_words = words[:head_end]
         if self.options.unit is not None:
             unit = parse_unit(self.options.unit, vocab)
             self.check_qualifiers(head_words, noun_head=None)
-            found.steps.append(f"unit: {_unit_name(unit)} (set in the claim file)")
+            found.steps.append(f"unit: {unit_words(unit)} (set in the claim file)")
             return self.with_per(unit, words, per_at, description_at), noun, True
         self.check_typos(head_words)
         if found.currency and head_words:
@@ -1006,6 +1013,16 @@ class _Scanner:
             or per_at is not None
         )
         return unit, noun, has_unit
+
+    def phrases_after(self, words: list[tuple[int, str]]) -> tuple[int | None, int | None, int]:
+        """Where the per-phrase and the description start among the words after the number
+        part, if anywhere, and where the words before both end."""
+        if not words:  # the figure ends with its number part: "$4.88 billion", "14.0 percent"
+            return None, None, 0
+        per_at = self.per_index(words)
+        description_at = _description_index(words, len(words) if per_at is None else per_at)
+        head_end = min(i for i in (per_at, description_at, len(words)) if i is not None)
+        return per_at, description_at, head_end
 
     def per_index(self, words: list[tuple[int, str]]) -> int | None:
         for index, (_, word) in enumerate(words):
@@ -1079,7 +1096,7 @@ class _Scanner:
             unit = unit_of(term)
             if term.factor != 1:
                 self.found.term_factor = term.factor
-            step = f"unit: {_unit_name(unit)} (from {phrase!r}"
+            step = f"unit: {unit_words(unit)} (from {phrase!r}"
             if start:
                 step += f"; {' '.join(w for _, w in words[:start])!r} qualifies it"
             if term.origin != "claimcheck":
@@ -1180,12 +1197,16 @@ class _Scanner:
             high = sign * second.value * factor
             low, high = min(low, high), max(low, high)
         ranged = second is not None
-        interval = _printed_interval(
-            low,
-            high,
-            half if unscaled else half * first_factor,
-            half2 if unscaled else half2 * factor,
-            ranged,
+        interval = (
+            _printed_interval(
+                low,
+                high,
+                half if unscaled else half * first_factor,
+                half2 if unscaled else half2 * factor,
+                ranged,
+            )
+            if ranged
+            else _rounding_interval(low, half if unscaled else half * first_factor)
         )
         nominal: Exact | None = (low + high) / 2 if ranged else low
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
@@ -1227,6 +1248,11 @@ EXPONENT_AFTER = re.compile(r"e[+-]?\d")
 _FOLD_WORD = re.compile(
     r"(?P<word>" + "|".join(sorted(numerals.NUMBER_WORDS, key=len, reverse=True)) + r")-?fold(?![^\W\d_])"
 )
+
+
+@functools.cache
+def _currency_unit(code: str) -> Unit:
+    return unit_of(Term("currency", code))
 
 
 @functools.cache
@@ -1291,6 +1317,15 @@ class _QuickTables(NamedTuple):
     suffix_words: dict[str, str]
     """Currencies printed after a number in one word that starts no longer name, by the word,
     with what they stand for (a code, or "?word")."""
+
+
+def _token_start(tokens: list[str], at: int, rest: int) -> int:
+    """Where token ``at`` of the words after a number starts: they are one space apart,
+    after a space at ``rest``."""
+    start = rest + 1
+    for token in tokens[:at]:
+        start += len(token) + 1
+    return start
 
 
 def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
@@ -1393,12 +1428,6 @@ def _close(word: str, pool: tuple[str, ...], cutoff: float = 0.75) -> str | None
 
     close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=cutoff)
     return close[0] if close and close[0] != word.lower() else None
-
-
-def _unit_name(unit: Unit) -> str:
-    from claimcheck.units import format_unit
-
-    return format_unit(unit) or "a plain number"
 
 
 _PREFIX_WINDOW = 100
