@@ -334,7 +334,7 @@ class Vocabulary:
         return _declared_vocabulary((*self.declarations, *declarations))
 
 
-_MAX_REMEMBERED_TERMS = 4096
+_MAX_REMEMBERED_TERMS = 2048
 """The most phrases a vocabulary remembers the meaning of (:meth:`Vocabulary.term`)."""
 
 
