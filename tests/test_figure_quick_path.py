@@ -171,7 +171,8 @@ def shaped_figures(draw: st.DrawFn) -> str:
 @st.composite
 def common_figures(draw: st.DrawFn) -> str:
     """A figure of the quick path's shapes: [hedge] ["$"] digits, then words one space apart
-    (scale, percent, currency, nouns and whatever else), now and then misspelt."""
+    (scale, percent, currency, nouns and whatever else), now and then misspelt; or "%" right
+    after the digits."""
     parts: list[str] = []
 
     def maybe(strategy: st.SearchStrategy[str], chance: int = 2) -> None:
@@ -179,7 +180,9 @@ def common_figures(draw: st.DrawFn) -> str:
             parts.append(draw(misspelt if draw(st.integers(0, 14)) == 0 else strategy))
 
     maybe(st.sampled_from(HEDGES), 3)
-    parts.append(draw(st.sampled_from(["", "", "$"])) + draw(digits()))
+    symbol = draw(st.sampled_from(["", "", "$"]))
+    percent = draw(st.sampled_from(["", "", "", "%"]))
+    parts.append(symbol + draw(digits()) + percent)
     maybe(st.sampled_from(SCALE_WORDS))
     maybe(st.sampled_from(RATIO_WORDS), 4)
     maybe(st.sampled_from(SUFFIX_CURRENCIES), 3)
@@ -212,6 +215,8 @@ loose_figures = st.builds(
 @example(printed="12 boxes of gizmos", options=None, context=CONTEXTS[-1])
 @example(printed="5 million to six million", options=None, context=PLAIN)
 @example(printed="3 in ten adults", options=None, context=PLAIN)
+@example(printed="5% hong kong dollars", options=None, context=PLAIN)
+@example(printed="5% in 2024", options=None, context=PLAIN)
 def test_quick_path_reads_as_the_full_scanner(
     printed: str, options: FigureOptions | None, context: ReadingContext
 ) -> None:
@@ -233,6 +238,8 @@ COMMON = [
     "20 basis points",
     "3 million hong kong dollars",
     "1.5 trillion rupees",
+    "14.0%",
+    "5.3% of GDP",
 ]
 
 
@@ -260,7 +267,7 @@ def test_the_common_shapes_take_the_quick_path_and_read_the_same(printed: str) -
         "5 lakh crore",  # a scale word of two words
         "between 5 and 6 percent",
         "-5 percent",  # a sign
-        "14%",
+        "14 %",
         "\u20ac5 billion",  # a symbol other than "$"
         "about some 5",  # words before the number that are no hedge
         "five million",  # a number in words

@@ -511,7 +511,9 @@ class _Scanner:
                 return None
             self.pos = match.end("number")
             tokens = match["rest"].split()
-            if tokens and not self.quick_words(tokens, tables):
+            if match["percent"] is not None:
+                self.quick_percent(tokens, tables)
+            elif tokens and not self.quick_words(tokens, tables):
                 return None
         except FigureError:
             return None
@@ -552,17 +554,35 @@ class _Scanner:
                     if at < 0:
                         return False
                     self.space()
-        if at < len(tokens) and firsts[at] in tables.suffixes:
-            meaning = tables.suffix_words.get(tokens[at])
-            if meaning is None:  # "hong kong dollars": more than one word
-                self.currency_suffix()
-            else:
-                start = self.pos
-                self.pos += len(tokens[at])
-                self.set_currency(meaning, self.text[start : self.pos], start)
+        if at < len(tokens):
+            self.quick_suffix(tokens[at], firsts[at], tables)
         if found.currency is None or found.currency[2] < mark:
             self.pos = max(self.pos, mark)
         return True
+
+    def quick_percent(self, tokens: list[str], tables: _QuickTables) -> None:
+        """The rest of :meth:`quick_number_part` after "%" printed right after the number
+        ("14.0%"): nothing between them is looked up, and only a currency may follow it."""
+        self.pos += 1
+        self.ratio_found("%")
+        mark = self.pos
+        if tokens:
+            self.pos += 1  # the space the scanner skips
+            self.quick_suffix(tokens[0], tokens[0].partition("-")[0], tables)
+        if self.found.currency is None or self.found.currency[2] < mark:
+            self.pos = max(self.pos, mark)
+
+    def quick_suffix(self, token: str, first: str, tables: _QuickTables) -> None:
+        """A currency printed after the number, at the current place, where ``token`` starts."""
+        if first not in tables.suffixes:
+            return
+        meaning = tables.suffix_words.get(token)
+        if meaning is None:  # "hong kong dollars": more than one word
+            self.currency_suffix()
+        else:
+            start = self.pos
+            self.pos += len(token)
+            self.set_currency(meaning, self.text[start : self.pos], start)
 
     def token_after(self, tokens: list[str], at: int, rest: int) -> int:
         """The token after the one a part that started at token ``at`` ended with (at the
@@ -1289,11 +1309,11 @@ def _suffix_words() -> dict[str, str]:
 
 
 _QUICK = re.compile(
-    r"(?:(?P<hedge>[a-z]+(?: [a-z]+){0,3}) )?(?P<symbol>\$)?(?P<number>[0-9]+(?:[.,'][0-9]+)*)"
+    r"(?:(?P<hedge>[a-z]+(?: [a-z]+){0,3}) )?(?P<symbol>\$)?(?P<number>[0-9]+(?:[.,'][0-9]+)*)(?P<percent>%)?"
     r"(?P<rest>(?: [a-z]+(?:-[a-z]+)*)*)"
 )
 """The common shapes of a figure (lower case) that :meth:`_Scanner.quick_number_part` reads:
-[hedge] ["$"] digits, then words of letters one space apart."""
+[hedge] ["$"] digits ["%"], then words of letters one space apart."""
 
 
 class _QuickTables(NamedTuple):
@@ -1350,6 +1370,7 @@ def _quick_tables() -> _QuickTables:
     dollars = [symbol for symbol in _prefix_symbols() if symbol.startswith("$")]
     assert dollars == ["$"], "a symbol that starts with '$' needs the quick path's regex to know it"
     assert not any(start.isdigit() for start in _prefix_symbol_starts())
+    assert _split_phrases(_RATIO_PHRASES)[1] == ("%",), "the quick path reads '%' as the one ratio symbol"
     multiword_scales = {phrase.split()[0] for phrase in _SCALE_PHRASES if " " in phrase}
     suffixes = _suffix_words()
     return _QuickTables(
