@@ -91,9 +91,9 @@ def main() -> None:
     bad = [call for call in calls if fails(call)]
     good = [call for call in calls if not fails(call)]
     print(f"{len(calls)} distinct figures ({len(good)} read, {len(bad)} refused)")
-    print(f"all:      {cost(calls, args.runs):7.2f} us per figure")
-    print(f"read:     {cost(good, args.runs):7.2f} us per figure")
-    print(f"refused:  {cost(bad, args.runs):7.2f} us per figure")
+    for name, group in (("all", calls), ("read", good), ("refused", bad)):
+        if group:
+            print(f"{name + ':':9} {cost(group, args.runs):7.2f} us per figure")
     shapes = Counter(shape(call[0]) for call in calls)
     print(f"\nthe {args.shapes} commonest shapes (us per figure, count):")
     for form, count in shapes.most_common(args.shapes):
