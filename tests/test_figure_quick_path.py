@@ -198,7 +198,7 @@ loose_figures = st.builds(
 )
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     printed=st.one_of(common_figures(), common_figures(), shaped_figures(), loose_figures),
     options=st.sampled_from(OPTIONS),
