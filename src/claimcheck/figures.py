@@ -35,7 +35,15 @@ from claimcheck.hedges import PHRASES, Hedge, HedgeKind
 from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
-from claimcheck.units import Unit, UnknownUnitError, dimensionless, divide, parse_unit, unit_of
+from claimcheck.units import (
+    Unit,
+    UnknownUnitError,
+    dimensionless,
+    divide,
+    parse_unit,
+    unit_of,
+    unit_words,
+)
 from claimcheck.valueclass import value_class
 from claimcheck.vocabulary import DEFAULT, Term, Vocabulary
 
@@ -132,6 +140,7 @@ _SCALE_PHRASES = tuple(SCALES)
 _CHANGE_PHRASES = tuple(CHANGE_WORDS)
 _FRACTION_PHRASES = tuple(FRACTION_WORDS)
 _RATIO_PHRASES = tuple(phrase for phrase, _ in RATIO_WORDS)
+_RATIO_UNITS = dict(RATIO_WORDS)
 _HEDGE_PHRASES = tuple(phrase for phrase, _ in PHRASES)
 _HEDGES_BY_PHRASE = dict(PHRASES)
 DESCRIPTION_WORDS = frozenset(("in", "of", "on", "at", "from", "across", "among", "during", "for", "with"))
@@ -449,9 +458,141 @@ class _Scanner:
 
     # the figure ----------------------------------------------------------------------------
     def read(self) -> Reading:
-        sign, hedge, hedge_phrase = self.number_part()
+        number_part = self.quick_number_part()
+        if number_part is None:
+            self.restart()
+            number_part = self.number_part()
+        sign, hedge, hedge_phrase = number_part
         unit, noun, has_unit = self.tail()
         return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+
+    def restart(self) -> None:
+        """Back to the start of the figure, with nothing found."""
+        self.pos = 0
+        self.found = _Parsed()
+        self._runs = {}
+        self.lookahead = 0
+
+    def quick_number_part(self) -> tuple[int, Hedge | None, str] | None:
+        """:meth:`number_part` for the common shapes ("$4.88 billion", "about 40 percent",
+        "1.2 million tourists"); None for any other, to be read by :meth:`number_part`.
+
+        One regular expression splits the figure into an optional hedge, "$", the digits and
+        words; the words that could start a part of the number (a scale word, percent, a
+        currency) are found by their first word in tables made once, so that the lookups that
+        would find nothing are not made. The parts found are read by the scanner's own methods,
+        in :meth:`number_part`'s order, and every place the scanner would stop at is the same:
+        the state it leaves is the one :meth:`number_part` leaves. Whatever the tables cannot
+        decide, and any error, goes to :meth:`number_part`, which reads or refuses it as ever.
+        """
+        tables = _quick_tables()
+        match = _QUICK.fullmatch(self.low)
+        if match is None:
+            return None
+        found = self.found
+        hedge: Hedge | None = None
+        hedge_phrase = ""
+        printed_hedge = match["hedge"]
+        if printed_hedge is not None:
+            # The hedge is the whole run of words before the number: the longest run the
+            # scanner would look up, so the one it finds when the table holds it.
+            phrase = tables.hedges.get(printed_hedge)
+            if phrase is None:
+                return None
+            hedge = _HEDGES_BY_PHRASE[phrase]
+            hedge_phrase = self.printed[: len(printed_hedge)].strip()
+        try:
+            if match["symbol"] is not None:
+                at = match.start("symbol")
+                self.set_currency(tables.dollar, self.text[at : at + 1], at)
+            try:
+                found.number = numerals.read_digits(match["number"], self.context.locale)
+            except NumberError:
+                return None
+            self.pos = match.end("number")
+            tokens = match["rest"].split()
+            if match["percent"] is not None:
+                self.quick_percent(tokens, tables)
+            elif tokens and not self.quick_words(tokens, tables):
+                return None
+        except FigureError:
+            return None
+        return 1, hedge, hedge_phrase
+
+    def quick_words(self, tokens: list[str], tables: _QuickTables) -> bool:
+        """The rest of :meth:`quick_number_part`: the words after the number (``tokens``, one
+        space apart) that belong to the number part; False for what it leaves to the scanner."""
+        found = self.found
+        rest = self.pos  # where the words after the number start, with a space
+        firsts = [token.partition("-")[0] for token in tokens]
+        if firsts[0] in tables.stops:
+            return False  # a share ("5 in 8"), a multiple ("5 times"): not here
+        self.pos += 1  # scale() skips the space before the next word
+        at = 0  # the token the scanner has reached
+        if firsts[0] in tables.scales:
+            if tokens[0] in tables.scales:
+                self.pos += len(tokens[0])
+                self.scale_found(tokens[0], False)
+                at = 1
+            else:  # "million-strong"
+                self.scale()
+                at = self.token_after(tokens, 0, rest)
+        if at < 0 or (at < len(tokens) and firsts[at] in tables.stops):
+            return False  # a scale word that ends inside a word; a range: "65 million to 70 million"
+        mark = self.pos
+        if at < len(tokens):
+            self.pos = _token_start(tokens, at, rest)  # the space the scanner skips
+            if firsts[at] in tables.ratios:
+                if tokens[at] in tables.ratio_words:
+                    self.pos += len(tokens[at])
+                    self.ratio_found(tables.ratio_words[tokens[at]])
+                else:  # "percentage points": more than one word
+                    mark = self.ratio(mark)
+                if found.ratio:
+                    mark = self.pos
+                    at = self.token_after(tokens, at, rest)
+                    if at < 0:
+                        return False
+                    self.space()
+        if at < len(tokens):
+            self.quick_suffix(tokens[at], firsts[at], tables)
+        if found.currency is None or found.currency[2] < mark:
+            self.pos = max(self.pos, mark)
+        return True
+
+    def quick_percent(self, tokens: list[str], tables: _QuickTables) -> None:
+        """The rest of :meth:`quick_number_part` after "%" printed right after the number
+        ("14.0%"): nothing between them is looked up, and only a currency may follow it."""
+        self.pos += 1
+        self.ratio_found("%")
+        mark = self.pos
+        if tokens:
+            self.pos += 1  # the space the scanner skips
+            self.quick_suffix(tokens[0], tokens[0].partition("-")[0], tables)
+        if self.found.currency is None or self.found.currency[2] < mark:
+            self.pos = max(self.pos, mark)
+
+    def quick_suffix(self, token: str, first: str, tables: _QuickTables) -> None:
+        """A currency printed after the number, at the current place, where ``token`` starts."""
+        if first not in tables.suffixes:
+            return
+        meaning = tables.suffix_words.get(token)
+        if meaning is None:  # "hong kong dollars": more than one word
+            self.currency_suffix()
+        else:
+            start = self.pos
+            self.pos += len(token)
+            self.set_currency(meaning, self.text[start : self.pos], start)
+
+    def token_after(self, tokens: list[str], at: int, rest: int) -> int:
+        """The token after the one a part that started at token ``at`` ended with (at the
+        current place); -1 when it ended inside a word ("million-strong")."""
+        end = _token_start(tokens, at, rest) - 1
+        for index in range(at, len(tokens)):
+            end += 1 + len(tokens[index])
+            if end >= self.pos:
+                return index + 1 if end == self.pos else -1
+        return -1
 
     def number_part(self) -> tuple[int, Hedge | None, str]:
         """Everything before the noun: hedge, sign, currency, number, range, scale, percent."""
@@ -472,19 +613,30 @@ class _Scanner:
             self.range()
         mark = self.pos
         self.space()
-        ratio = self.phrase(_RATIO_PHRASES)
-        if ratio is not None:
-            found.ratio = dict(RATIO_WORDS)[ratio]
-            if found.ratio == "basis_point":  # read as the points they are hundredths of
-                found.ratio, found.term_factor = "percentage_point", Exact(1, 100)
-                found.steps.append("basis points: hundredths of a percentage point")
-            found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
-            mark = self.pos
+        mark = self.ratio(mark)
         self.space()
         self.currency_suffix()
         if self.found.currency is None or self.found.currency[2] < mark:
             self.pos = max(self.pos, mark)
         return sign, hedge, hedge_phrase
+
+    def ratio(self, mark: int | None = None) -> int:
+        """Percent or points at the current place; returns where the number part ends: after
+        them, else at ``mark`` (the place before the space the scanner skipped)."""
+        ratio = self.phrase(_RATIO_PHRASES)
+        if ratio is None:
+            return self.pos if mark is None else mark
+        self.ratio_found(ratio)
+        return self.pos
+
+    def ratio_found(self, ratio: str) -> None:
+        """Record the percent or points phrase ``ratio`` (of :data:`RATIO_WORDS`)."""
+        found = self.found
+        found.ratio = _RATIO_UNITS[ratio]
+        if found.ratio == "basis_point":  # read as the points they are hundredths of
+            found.ratio, found.term_factor = "percentage_point", Exact(1, 100)
+            found.steps.append("basis points: hundredths of a percentage point")
+        found.steps.append("unit: " + ("percent" if found.ratio == "percent" else found.ratio))
 
     def hedge(self) -> Hedge | None:
         phrase = self.phrase(_HEDGE_PHRASES)
@@ -742,12 +894,15 @@ class _Scanner:
             found.steps.append(f"{words} is {meaning}, exactly")
 
     def scale(self, first: bool = False) -> None:
-        found = self.found
         if self.pos < len(self.low) and self.low[self.pos] == " ":
             self.space()
         word = self.phrase(_SCALE_PHRASES)
-        if word is None:
-            return
+        if word is not None:
+            self.scale_found(word, first)
+
+    def scale_found(self, word: str, first: bool) -> None:
+        """Record the scale word ``word`` (a key of :data:`SCALES`) that ends at the current place."""
+        found = self.found
         name, factor = SCALES[word]
         if found.scale_word and found.scale != factor:
             raise self.error(f"two scale words: {found.scale_word!r} and {name!r}")
@@ -815,11 +970,15 @@ class _Scanner:
         end = len(self.low.rstrip())
         if end and self.low[end - 1] in ".,;:" and end - 1 >= self.pos:
             end -= 1  # a sentence's punctuation, copied with the figure
-        tokens = [(match.start(), match.group()) for match in _TAIL_TOKEN.finditer(self.text, self.pos, end)]
+        tokens = (
+            [(match.start(), match.group()) for match in _TAIL_TOKEN.finditer(self.text, self.pos, end)]
+            if self.pos < end
+            else []
+        )
         noun = self.printed[rest_start:end].strip()
         vocab = self.context.vocabulary
         if found.currency:
-            unit = unit_of(Term("currency", found.currency[0]))
+            unit = _currency_unit(found.currency[0])
             found.steps.append(f"unit: {found.currency[0]} (from {found.currency[1]!r})")
         elif found.ratio:
             unit = parse_unit(found.ratio)
@@ -828,14 +987,12 @@ class _Scanner:
         else:
             unit = None
         words = tokens
-        per_at = self.per_index(words)
-        description_at = _description_index(words, len(words) if per_at is None else per_at)
-        head_end = min(i for i in (per_at, description_at, len(words)) if i is not None)
+        per_at, description_at, head_end = self.phrases_after(words)
         head_words = words[:head_end]
         if self.options.unit is not None:
             unit = parse_unit(self.options.unit, vocab)
             self.check_qualifiers(head_words, noun_head=None)
-            found.steps.append(f"unit: {_unit_name(unit)} (set in the claim file)")
+            found.steps.append(f"unit: {unit_words(unit)} (set in the claim file)")
             return self.with_per(unit, words, per_at, description_at), noun, True
         self.check_typos(head_words)
         if found.currency and head_words:
@@ -876,6 +1033,16 @@ class _Scanner:
             or per_at is not None
         )
         return unit, noun, has_unit
+
+    def phrases_after(self, words: list[tuple[int, str]]) -> tuple[int | None, int | None, int]:
+        """Where the per-phrase and the description start among the words after the number
+        part, if anywhere, and where the words before both end."""
+        if not words:  # the figure ends with its number part: "$4.88 billion", "14.0 percent"
+            return None, None, 0
+        per_at = self.per_index(words)
+        description_at = _description_index(words, len(words) if per_at is None else per_at)
+        head_end = min(i for i in (per_at, description_at, len(words)) if i is not None)
+        return per_at, description_at, head_end
 
     def per_index(self, words: list[tuple[int, str]]) -> int | None:
         for index, (_, word) in enumerate(words):
@@ -949,7 +1116,7 @@ class _Scanner:
             unit = unit_of(term)
             if term.factor != 1:
                 self.found.term_factor = term.factor
-            step = f"unit: {_unit_name(unit)} (from {phrase!r}"
+            step = f"unit: {unit_words(unit)} (from {phrase!r}"
             if start:
                 step += f"; {' '.join(w for _, w in words[:start])!r} qualifies it"
             if term.origin != "claimcheck":
@@ -1050,12 +1217,16 @@ class _Scanner:
             high = sign * second.value * factor
             low, high = min(low, high), max(low, high)
         ranged = second is not None
-        interval = _printed_interval(
-            low,
-            high,
-            half if unscaled else half * first_factor,
-            half2 if unscaled else half2 * factor,
-            ranged,
+        interval = (
+            _printed_interval(
+                low,
+                high,
+                half if unscaled else half * first_factor,
+                half2 if unscaled else half2 * factor,
+                ranged,
+            )
+            if ranged
+            else _rounding_interval(low, half if unscaled else half * first_factor)
         )
         nominal: Exact | None = (low + high) / 2 if ranged else low
         # The strict reading: a round figure taken to its last printed digit, trailing zeros
@@ -1100,6 +1271,11 @@ _FOLD_WORD = re.compile(
 
 
 @functools.cache
+def _currency_unit(code: str) -> Unit:
+    return unit_of(Term("currency", code))
+
+
+@functools.cache
 def _prefix_symbols() -> dict[str, str]:
     """Symbols and codes printed before a number, lower case, with the code or "?word"."""
     symbols: dict[str, str] = {}
@@ -1130,6 +1306,83 @@ def _suffix_words() -> dict[str, str]:
         if key[0].isalpha():
             words[key] = "?" + key
     return words
+
+
+_QUICK = re.compile(
+    r"(?:(?P<hedge>[a-z]+(?: [a-z]+){0,3}) )?(?P<symbol>\$)?(?P<number>[0-9]+(?:[.,'][0-9]+)*)(?P<percent>%)?"
+    r"(?P<rest>(?: [a-z]+(?:-[a-z]+)*)*)"
+)
+"""The common shapes of a figure (lower case) that :meth:`_Scanner.quick_number_part` reads:
+[hedge] ["$"] digits ["%"], then words of letters one space apart."""
+
+
+class _QuickTables(NamedTuple):
+    """What :meth:`_Scanner.quick_number_part` decides by, made once from the scanner's tables."""
+
+    hedges: dict[str, str]
+    """Hedge phrases by their words as printed, one space apart."""
+    dollar: str
+    """What "$" stands for (a code, or "?$" for the ambiguous symbol)."""
+    stops: frozenset[str]
+    """First words after the number that the quick path leaves to the scanner: a share, a
+    multiple, a range, a scale word of more than one word ("lakh crore")."""
+    scales: frozenset[str]
+    """Scale words of one word."""
+    ratios: frozenset[str]
+    """First words of percent and points phrases."""
+    ratio_words: dict[str, str]
+    """Percent and points phrases of one word that start no longer one, by the word."""
+    suffixes: frozenset[str]
+    """First words of currencies printed after a number."""
+    suffix_words: dict[str, str]
+    """Currencies printed after a number in one word that starts no longer name, by the word,
+    with what they stand for (a code, or "?word")."""
+
+
+def _token_start(tokens: list[str], at: int, rest: int) -> int:
+    """Where token ``at`` of the words after a number starts: they are one space apart,
+    after a space at ``rest``."""
+    start = rest + 1
+    for token in tokens[:at]:
+        start += len(token) + 1
+    return start
+
+
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The first word of each phrase, as the quick path splits words (a superset of what can
+    start a match: a phrase found only by these words is looked up by the scanner itself)."""
+    return frozenset(_SEPARATORS.split(phrase.strip(" -"))[0].rstrip(".") for phrase in phrases)
+
+
+def _single_words(phrases: tuple[str, ...]) -> dict[str, str]:
+    """The phrases the scanner finds by one word of letters alone, by that word: not a word
+    that also starts a longer phrase, which the scanner would take when it follows."""
+    words = _split_phrases(phrases)[0]
+    longer = {key.split(" ")[0] for key in words if " " in key}
+    return {key: phrase for key, phrase in words.items() if key.isalpha() and key not in longer}
+
+
+@functools.cache
+def _quick_tables() -> _QuickTables:
+    words, literals, _, _ = _split_phrases(_HEDGE_PHRASES)
+    # Hedges are looked up only as whole runs of words: a hedge that is a symbol would be missed.
+    assert not literals, "a hedge that is not words needs the quick path's regex to know it"
+    dollars = [symbol for symbol in _prefix_symbols() if symbol.startswith("$")]
+    assert dollars == ["$"], "a symbol that starts with '$' needs the quick path's regex to know it"
+    assert not any(start.isdigit() for start in _prefix_symbol_starts())
+    assert _split_phrases(_RATIO_PHRASES)[1] == ("%",), "the quick path reads '%' as the one ratio symbol"
+    multiword_scales = {phrase.split()[0] for phrase in _SCALE_PHRASES if " " in phrase}
+    suffixes = _suffix_words()
+    return _QuickTables(
+        hedges=dict(words),
+        dollar=_prefix_symbols()["$"],
+        stops=frozenset({"in", "out", "times", *_first_words(_RANGE_CONNECTORS), *multiword_scales}),
+        scales=frozenset(_single_words(_SCALE_PHRASES)),
+        ratios=_first_words(_RATIO_PHRASES),
+        ratio_words=_single_words(_RATIO_PHRASES),
+        suffixes=_first_words(_suffix_phrases()),
+        suffix_words={word: suffixes[phrase] for word, phrase in _single_words(_suffix_phrases()).items()},
+    )
 
 
 _SEPARATORS = re.compile(r"[ -]+")
@@ -1196,12 +1449,6 @@ def _close(word: str, pool: tuple[str, ...], cutoff: float = 0.75) -> str | None
 
     close = difflib.get_close_matches(word.lower(), pool, n=1, cutoff=cutoff)
     return close[0] if close and close[0] != word.lower() else None
-
-
-def _unit_name(unit: Unit) -> str:
-    from claimcheck.units import format_unit
-
-    return format_unit(unit) or "a plain number"
 
 
 _PREFIX_WINDOW = 100

@@ -53,6 +53,7 @@ DIGITS = re.compile(r"\d+(?:[.,'][0-9]+|[ ]\d{3}(?!\d))*")
 
 
 _POWERS_OF_TEN = [Exact(10**exponent) for exponent in range(MAX_DIGITS + 1)]
+_DECIMAL_PLACES = [Exact(1, 10**exponent) for exponent in range(MAX_DIGITS + 1)]
 
 
 class NumberError(ValueError):
@@ -87,8 +88,8 @@ def read_digits(text: str, locale: str | None = None) -> Number:
     whole, point, fraction = text.partition(".")
     english_decimal = point and whole.isdigit() and fraction.isdigit() and not decimal_comma(locale)
     if english_decimal and text.isascii() and len(text) <= MAX_DIGITS:  # "16.2": as below, sooner
-        scale = 10 ** len(fraction)
-        return Number(Exact(int(whole + fraction), scale), Exact(1, scale), False, True)
+        places = len(fraction)
+        return Number(Exact(int(whole + fraction), 10**places), _DECIMAL_PLACES[places], False, True)
     if sum(char.isdigit() for char in text) > MAX_DIGITS:
         raise NumberError(f"{text!r} has more than {MAX_DIGITS} digits")
     comma = decimal_comma(locale)

@@ -269,11 +269,14 @@ class Vocabulary:
     Equal and hashable by its declarations, so that readings made with it can be cached.
     """
 
-    __slots__ = ("_declared", "declarations")
+    __slots__ = ("_declared", "_terms", "declarations")
 
     def __init__(self, declarations: tuple[Declaration, ...] = ()) -> None:
         self.declarations = declarations
         self._declared: dict[str, Term] = {}
+        self._terms: dict[str, Term | None] = {}
+        """What :meth:`term` found for each phrase: the figure reader looks up the same nouns
+        ("tourists", "projects") in figure after figure, several times in each."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Vocabulary) and other.declarations == self.declarations
@@ -284,6 +287,16 @@ class Vocabulary:
     # lookups -------------------------------------------------------------------------------
     def term(self, phrase: str) -> Term | None:
         """What a printed word or phrase stands for, plural or singular; None if unknown."""
+        terms = self._terms
+        if phrase in terms:
+            return terms[phrase]
+        found = self._term(phrase)
+        if len(terms) >= _MAX_REMEMBERED_TERMS:  # a bound on the memo, whatever is read
+            terms.clear()
+        terms[phrase] = found
+        return found
+
+    def _term(self, phrase: str) -> Term | None:
         exact = _unit_terms().get(phrase)  # symbols are case-sensitive: "MW" is not "mW"
         if exact is not None and phrase not in ("m", "b", "k"):
             return exact
@@ -321,6 +334,10 @@ class Vocabulary:
         return _declared_vocabulary((*self.declarations, *declarations))
 
 
+_MAX_REMEMBERED_TERMS = 2048
+"""The most phrases a vocabulary remembers the meaning of (:meth:`Vocabulary.term`)."""
+
+
 @functools.lru_cache(maxsize=256)
 def _declared_vocabulary(declarations: tuple[Declaration, ...]) -> Vocabulary:
     vocabulary = Vocabulary(declarations)
@@ -331,6 +348,7 @@ def _declared_vocabulary(declarations: tuple[Declaration, ...]) -> Vocabulary:
                 f"{declaration.word!r} is not a word or phrase that can name a unit", declaration
             )
         vocabulary._declared[word] = _define(vocabulary, word, declaration)
+        vocabulary._terms.clear()  # what the declarations before it could not find
     return vocabulary
 
 
