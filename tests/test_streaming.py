@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,21 @@ def test_a_run_keeps_counts_not_parts(several: list[Path]) -> None:
     kept = write_document(output_format("markdown"), iter(outputs), io.StringIO(), OPTIONS)
     # the likely cause of the inconsistency (a note) is shown with its error
     assert {finding.code for finding in kept.findings} == {"CC101", "CC501", "CC201", "CC405", "CC401"}
+
+
+def test_a_file_sends_back_only_the_findings_the_run_shows_or_fails_on() -> None:
+    from claimcheck.engine import verify_path
+    from claimcheck.findings import findings_of
+
+    every = findings_of(verify_path(CI / "planted.yaml"))
+    assert any(finding.level == "note" and not finding.is_likely_cause for finding in every)
+    (hidden,) = check_files([CI / "planted.yaml"], "json", OPTIONS, jobs=1)
+    assert [str(f) for f in hidden.findings] == [
+        str(f) for f in every if f.level != "note" or f.is_likely_cause
+    ]
+    assert len(hidden.findings) < len(every)
+    (shown,) = check_files([CI / "planted.yaml"], "json", replace(OPTIONS, notes=True), jobs=1)
+    assert [str(f) for f in shown.findings] == [str(f) for f in every]
 
 
 def test_summary_totals_are_the_joined_totals(several: list[Path]) -> None:

@@ -335,7 +335,7 @@ def _entry_data(output: FileOutput, reads: list[list[str | None]], lowest: Level
         "findings": [
             [f.code, place(f.path), f.line, f.col, f.record_id, f.message, f.is_problem]
             for f in output.findings
-            if f.at_least(lowest) or f.shown_at(lowest)
+            if f.needed_from(lowest)
         ],
     }
 

@@ -41,6 +41,10 @@ class Finding:
     def at_least(self, level: Level) -> bool:
         return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
 
+    def needed_from(self, level: Level) -> bool:
+        """Whether a run that shows, or fails on, findings from ``level`` up needs this one."""
+        return self.at_least(level) or self.shown_at(level)
+
     @property
     def is_likely_cause(self) -> bool:
         """A likely cause of an inconsistency (CC5xx): a note that goes with the error it explains."""

@@ -12,6 +12,7 @@ unknown format name is an error, never a silent fallback.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,6 +102,14 @@ class FileOutput:
             findings_of(report),
             part,
         )
+
+    def for_run(self, options: RenderOptions) -> FileOutput:
+        """This output with only the findings a run with ``options`` shows or fails on, as the
+        cache keeps them: notes stay behind unless they are shown (most findings are notes),
+        so that fewer objects travel back from a worker process."""
+        lowest: Level = "note" if options.notes else "warning"
+        kept = tuple(finding for finding in self.findings if finding.needed_from(lowest))
+        return self if len(kept) == len(self.findings) else dataclasses.replace(self, findings=kept)
 
 
 @value_class(repr=False, eq=False)
