@@ -8,8 +8,8 @@ always taken, as ruff and mypy take one.
 
 Files come as a stream, so that an archive of any size is walked in constant memory: each
 folder's names are read and sorted as the walk reaches it (which gives the order of sorting
-every path, as Path compares them part by part), and git is asked once per repository walked
-what it ignores there, instead of once about every file.
+every path, as Path compares them part by part), and git lists what it ignores once per
+repository walked (two git commands), instead of being asked about every file.
 """
 
 from __future__ import annotations
@@ -45,19 +45,21 @@ def stream_claim_files(paths: list[Path], config: Config) -> tuple[Iterator[Path
     """The claim files named by ``paths`` as a stream, in the order of :func:`find_claim_files`,
     and a problem for each path that is not there (known at once, before the first file).
 
-    Folders are walked as the stream is read; the stream holds the names of the folders it is
-    in, never a list of every file.
+    Folders are walked as the stream is read; it holds the names of the folders it is in,
+    never a list of every file.
     """
-    named = [(path, path.is_dir()) for path in paths]
-    problems = [
-        Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
-        for path, is_folder in named
-        if not is_folder and not path.is_file()
-    ]
-    missing = {problem.path for problem in problems}
-    return _claim_files(
-        [(path, is_folder) for path, is_folder in named if path not in missing], config
-    ), problems
+    taken: list[tuple[Path, bool]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            taken.append((path, True))
+        elif path.is_file():
+            taken.append((path, False))
+        else:
+            problems.append(
+                Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
+            )
+    return _claim_files(taken, config), problems
 
 
 def _claim_files(named: list[tuple[Path, bool]], config: Config) -> Iterator[Path]:
