@@ -98,6 +98,7 @@ AWKWARD = (
 )
 
 
+@pytest.mark.usefixtures("runs")
 def test_the_walk_gives_the_order_of_sorting_every_path(tmp_path: Path) -> None:
     make(tmp_path, *AWKWARD)
     assert found(tmp_path) == sorted_walk(tmp_path)
@@ -122,6 +123,15 @@ def test_the_walk_gives_the_order_of_sorting_every_path(tmp_path: Path) -> None:
     ]
 
 
+@pytest.fixture(params=["one run", "runs of three"])
+def runs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders sorted in one go, or in runs of three names merged (as a large folder is)."""
+    if request.param == "runs of three":
+        monkeypatch.setattr(discovery, "RUN_NAMES", 3)
+        monkeypatch.setattr(discovery, "UNPACK_BYTES", 5)
+
+
+@pytest.mark.usefixtures("runs")
 @pytest.mark.parametrize("seed", range(5))
 def test_random_trees_walk_in_the_order_of_sorting_every_path(
     tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch
@@ -181,6 +191,19 @@ def test_configured_exclusions_still_apply(tmp_path: Path) -> None:
     (tmp_path / "claimcheck.toml").write_text('exclude = ["drafts/**", "*.draft.yaml"]\n', encoding="utf-8")
     files, _ = find_claim_files([tmp_path], config_in(tmp_path))
     assert relative(files, tmp_path) == ["claims/a.yaml"]
+
+
+def test_a_large_folder_is_sorted_in_runs_and_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [f"{index:05d}-{'é' * (index % 3)}.yaml" for index in range(2500)]
+    random.Random(1).shuffle(names)
+    make(tmp_path, *names, "01000/a.yaml", "zz/")
+    monkeypatch.setattr(discovery, "RUN_NAMES", 1000)
+    packed: list[int] = []
+    pack = discovery._packed
+    monkeypatch.setattr(discovery, "_packed", lambda run: packed.append(len(run)) or pack(run))
+    assert found(tmp_path) == sorted_walk(tmp_path)
+    assert packed == [1000, 1000, 502]  # 2,500 files and 2 folders
+    assert len(found(tmp_path / "zz")) == 0
 
 
 # what git ignores ---------------------------------------------------------------------------
