@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import os
 from collections import deque
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,23 +112,53 @@ def tune_gc_for_batch() -> None:
 
 
 def check_files(
-    paths: Sequence[Path],
+    paths: Iterable[Path],
     format_name: str,
     options: RenderOptions,
     jobs: int | None = None,
     cache: ResultCache | None = None,
 ) -> Generator[FileOutput, None, None]:
     """Verify and render every file, yielding each result in order as soon as it is ready;
-    ``jobs`` processes (default: one per core). Files found in ``cache`` are not verified."""
+    ``jobs`` processes (default: one per core). Files found in ``cache`` are not verified.
+
+    ``paths`` may be a stream (discovery's): it is read as the files are checked, after a
+    look-ahead of at most :data:`LOOK_AHEAD_FILES` paths that decides how to run.
+    """
     tune_gc_for_batch()
     check = functools.partial(check_file, format_name=format_name, options=options, cache=cache)
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(paths) // (PARALLEL_FROM_FILES // 2)))
-    if workers <= 1 or len(paths) < PARALLEL_FROM_FILES:
-        for path in paths:
+    wanted = jobs or os.cpu_count() or 1
+    stream = iter(paths)
+    ahead = list(itertools.islice(stream, look_ahead(wanted)))
+    workers, chunk = plan(len(ahead), wanted)
+    remaining = itertools.chain(ahead, stream)
+    del ahead  # the chain holds the paths looked at until they are checked, and no longer
+    if workers <= 1:
+        for path in remaining:
             found = cache.lookup(path) if cache is not None else None
             yield found if found is not None else check(path)
         return
-    yield from _in_parallel(paths, check, workers, format_name, cache)
+    yield from _in_parallel(remaining, check, workers, chunk, format_name, cache)
+
+
+LOOK_AHEAD_FILES = 4096
+"""The most paths read before deciding how to run: enough for the largest plan up to 32
+processes (files beyond it change no decision), few enough to hold at once."""
+
+
+def look_ahead(wanted: int) -> int:
+    """How many paths :func:`plan` needs to see to decide for ``wanted`` processes as it would
+    for every file: its decisions stop changing at :data:`CHUNK_FILES` chunks of 8 a worker."""
+    return min(LOOK_AHEAD_FILES, max(PARALLEL_FROM_FILES, wanted * 8 * CHUNK_FILES))
+
+
+def plan(files: int, wanted: int) -> tuple[int, int]:
+    """Worker processes and files per task for ``files`` files (at most ``wanted`` workers; one
+    means no workers): a worker for every 16 files, none below :data:`PARALLEL_FROM_FILES`,
+    and chunks small enough for 8 tasks a worker."""
+    workers = min(wanted, max(1, files // (PARALLEL_FROM_FILES // 2)))
+    if workers <= 1 or files < PARALLEL_FROM_FILES:
+        return 1, 1
+    return workers, max(1, min(CHUNK_FILES, files // (workers * 8)))
 
 
 def _check_all(check: Callable[[Path], FileOutput], paths: list[Path]) -> list[FileOutput]:
@@ -135,15 +166,15 @@ def _check_all(check: Callable[[Path], FileOutput], paths: list[Path]) -> list[F
 
 
 def _in_parallel(
-    paths: Sequence[Path],
+    paths: Iterable[Path],
     check: Callable[[Path], FileOutput],
     workers: int,
+    chunk: int,
     format_name: str,
     cache: ResultCache | None,
 ) -> Iterator[FileOutput]:
     """Files not in the cache go to workers in chunks; results are yielded in input order,
     with at most ``workers * CHUNKS_PER_WORKER`` chunks (and cached results) waiting."""
-    chunk = max(1, min(CHUNK_FILES, len(paths) // (workers * 8)))
     window = workers * CHUNKS_PER_WORKER
     waiting: deque[Future[list[FileOutput]] | list[FileOutput]] = deque()
     gathered: list[Path] = []

@@ -25,6 +25,8 @@ import typer  # noqa: E402
 from claimcheck import __version__  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from claimcheck.cache import ResultCache
     from claimcheck.config import Config
     from claimcheck.formats import RenderOptions, RunSummary
@@ -179,9 +181,29 @@ def _claim_files(paths: list[Path], allow_empty: bool = False) -> tuple[list[Pat
 
     files, missing = find_claim_files(paths, _project_config())
     if not files and not missing and not allow_empty:
-        typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
-        raise typer.Exit(EXIT_BAD_INPUT)
+        _no_claim_files(paths)
     return files, missing
+
+
+def _claim_file_stream(paths: list[Path]) -> tuple[Iterator[Path], list[Problem]]:
+    """The claim files named by ``paths`` as a stream (see :func:`_claim_files`): only the
+    first is looked for before verifying starts, so that an archive is never held as a list."""
+    import itertools
+
+    from claimcheck.discovery import stream_claim_files
+
+    files, missing = stream_claim_files(paths, _project_config())
+    first = next(files, None)
+    if first is None:
+        if not missing:
+            _no_claim_files(paths)
+        return files, missing
+    return itertools.chain([first], files), missing
+
+
+def _no_claim_files(paths: list[Path]) -> NoReturn:
+    typer.echo(f"error: no claim files (*.yaml, *.yml) in {', '.join(map(str, paths))}", err=True)
+    raise typer.Exit(EXIT_BAD_INPUT)
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -405,17 +427,7 @@ def _run(
             err=True,
         )
     stdin = paths == [Path("-")]
-    files: list[Path] = []
-    missing: list[Problem] = []
-    if follow_articles and not stdin:
-        files, missing = _followed(paths or [], config)
-    elif not stdin:
-        files, missing = _claim_files(paths or _default_paths(config), allow_empty=changed)
-    if changed:
-        files = _changed_only(files, base)
-        if not files and not missing:
-            # Still write an (empty) report: code scanning closes alerts that a run no longer has.
-            typer.echo("claimcheck: no claim file changed", err=True)
+    files, missing = _files_to_check(paths, config, stdin, changed, base, follow_articles)
     # A path that is not there is rendered like a file that failed to load: as a problem.
     missing_reports = [FileReport(problem.path, None, (), (problem,)) for problem in missing]
     if stdin:
@@ -444,6 +456,32 @@ def _run(
     code = _exit_code(summary, fail_on, exit_zero)
     if code:
         raise typer.Exit(code)
+
+
+def _files_to_check(
+    paths: list[Path] | None,
+    config: Config,
+    stdin: bool,
+    changed: bool,
+    base: str | None,
+    follow_articles: bool,
+) -> tuple[Iterable[Path], list[Problem]]:
+    """The claim files a run verifies (a stream unless a selection needs them all first), and
+    a problem for each path that is not there."""
+    files: Iterable[Path] = ()
+    missing: list[Problem] = []
+    if follow_articles and not stdin:
+        files, missing = _followed(paths or [], config)
+    elif not stdin and changed:
+        files, missing = _claim_files(paths or _default_paths(config), allow_empty=True)
+    elif not stdin:
+        files, missing = _claim_file_stream(paths or _default_paths(config))
+    if changed:
+        files = _changed_only(list(files), base)
+        if not files and not missing:
+            # Still write an (empty) report: code scanning closes alerts that a run no longer has.
+            typer.echo("claimcheck: no claim file changed", err=True)
+    return files, missing
 
 
 def _results_cache(config: Config, name: str, options: RenderOptions) -> ResultCache:
