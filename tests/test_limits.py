@@ -107,8 +107,15 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
 
 
 def test_a_device_named_on_the_command_line_is_not_read() -> None:
-    from claimcheck.loader import find_claim_files
+    from typer.testing import CliRunner
 
-    files, problems = find_claim_files([Path("/dev/zero")])
+    from claimcheck.cli import app
+    from claimcheck.config import EMPTY
+    from claimcheck.discovery import find_claim_files
+
+    files, problems = find_claim_files([Path("/dev/zero")], EMPTY)
     assert files == []
     assert [str(problem) for problem in problems] == ["/dev/zero:1:1: CC401 not a regular file or directory"]
+    shown = CliRunner().invoke(app, ["verify", "--no-cache", "/dev/zero"])
+    assert shown.exit_code == 2
+    assert "/dev/zero:1:1: CC401 not a regular file or directory" in shown.output

@@ -38,14 +38,16 @@ GIT_TIMEOUT_SECONDS = 60
 
 
 def find_claim_files(paths: list[Path], config: Config) -> tuple[list[Path], list[Problem]]:
-    """The claim files named by ``paths``, and a problem for each path that is not there."""
+    """The claim files named by ``paths``, and a problem for each path that is not there or
+    is not a file or folder."""
     files, problems = stream_claim_files(paths, config)
     return list(files), problems
 
 
 def stream_claim_files(paths: list[Path], config: Config) -> tuple[Iterator[Path], list[Problem]]:
     """The claim files named by ``paths`` as a stream, in the order of :func:`find_claim_files`,
-    and a problem for each path that is not there (known at once, before the first file).
+    and a problem for each path that is not there or is not a file or folder (known at once,
+    before the first file).
 
     Folders are walked as the stream is read; it holds the names of the folders it is in,
     never a list of every file.
@@ -58,9 +60,9 @@ def stream_claim_files(paths: list[Path], config: Config) -> tuple[Iterator[Path
         elif path.is_file():
             taken.append((path, False))
         else:
-            problems.append(
-                Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
-            )
+            # A device, a FIFO or a socket is never read, however it was named.
+            reason = "not a regular file or directory" if path.exists() else "no such file or directory"
+            problems.append(Problem(path, Mark(1, 1), reason, None, rules.FILE_UNREADABLE))
     return _claim_files(taken, config), problems
 
 

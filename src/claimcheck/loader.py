@@ -37,7 +37,6 @@ from claimcheck.vocabulary import DEFAULT, Declaration, VocabularyError
 from claimcheck.yamlsource import Document, Mark, Position, YamlError, decode, parse
 from claimcheck.yamlsource import Path as DocumentPath
 
-CLAIM_FILE_SUFFIXES = (".yaml", ".yml")
 TOP_LEVEL_KEYS = ("article", "units", "defaults", "claims", "references", "checks")
 _ID = re.compile(ID_PATTERN)
 
@@ -602,29 +601,3 @@ class _ArticleIndex:
 
 def _shape(data: Any) -> str:
     return "list" if isinstance(data, list) else "mapping" if isinstance(data, dict) else "value"
-
-
-def find_claim_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """The claim files named by ``paths``: files as given, directories searched for YAML."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    found
-                    for found in path.rglob("*")
-                    if found.suffix in CLAIM_FILE_SUFFIXES and found.is_file()
-                )
-            )
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():  # a device, a FIFO or a socket: never read, however it was named
-            problems.append(
-                Problem(path, Mark(1, 1), "not a regular file or directory", None, rules.FILE_UNREADABLE)
-            )
-        else:
-            problems.append(
-                Problem(path, Mark(1, 1), "no such file or directory", None, rules.FILE_UNREADABLE)
-            )
-    return files, problems
