@@ -348,3 +348,13 @@ def test_odd_file_names_reach_git_and_back(repo: Path) -> None:
     assert relative(found(repo / "odd"), repo) == ["odd/[x]*.yaml", "odd/keep.yaml"]
     assert relative(found(repo / "odd [1]"), repo) == ["odd [1]/a.yaml"]
     assert found(repo / "odd") == check_ignore_oracle(repo, repo / "odd")
+
+
+def test_links_to_folders_are_not_followed_and_links_to_files_are_taken(tmp_path: Path) -> None:
+    make(tmp_path, "archive/a.yaml", "archive/sub/b.yaml", "outside/o.yaml", "outside/p.yaml")
+    (tmp_path / "archive" / "sub" / "up").symlink_to("..")  # a loop
+    (tmp_path / "archive" / "ext").symlink_to(tmp_path / "outside")
+    (tmp_path / "archive" / "p.yaml").symlink_to(tmp_path / "outside" / "p.yaml")
+    files = found(tmp_path / "archive")
+    assert relative(files, tmp_path) == ["archive/a.yaml", "archive/p.yaml", "archive/sub/b.yaml"]
+    assert files == sorted_walk(tmp_path / "archive")

@@ -119,3 +119,15 @@ def test_a_device_named_on_the_command_line_is_not_read() -> None:
     shown = CliRunner().invoke(app, ["verify", "--no-cache", "/dev/zero"])
     assert shown.exit_code == 2
     assert "/dev/zero:1:1: CC401 not a regular file or directory" in shown.output
+
+
+def test_the_html_report_reads_article_texts_within_the_loaders_limit(tmp_path: Path) -> None:
+    from claimcheck.limits import MAX_ARTICLE_BYTES
+    from claimcheck.quotes import article_body
+
+    (tmp_path / "article.txt").write_text("The county had 5 projects.\n", encoding="utf-8")
+    with (tmp_path / "huge.txt").open("wb") as huge:  # sparse: a device would read forever
+        huge.truncate(MAX_ARTICLE_BYTES + 1)
+    claim_file = tmp_path / "claims.yaml"
+    assert article_body(claim_file, "article.txt") == "The county had 5 projects.\n"
+    assert article_body(claim_file, "huge.txt") is None

@@ -80,7 +80,7 @@ _NAME_ORDER = str.lower if os.name == "nt" else None
 
 
 class _Folder(NamedTuple):
-    """A folder being walked: its path as os.walk spells it, its path relative to the top of
+    """A folder being walked: its path as joined from the top of the walk, its path relative to the top of
     the walk or of the repository nested in it (``''`` or ``'sub/dir/'``), what git ignores
     there (relative paths, folders ending in '/') and its remaining entries (see _entries)."""
 
@@ -140,7 +140,8 @@ kilobytes of zlib state instead of about 40."""
 
 def _entries(folder: str) -> Iterator[str]:
     """The names of the claim files and of the folders to walk in ``folder`` (marked with a
-    trailing :data:`_FOLDER`), sorted; none when it cannot be read (as os.walk does)."""
+    trailing :data:`_FOLDER`), sorted; none when it cannot be read. A link to a folder is not
+    followed; a link to a claim file is taken."""
     runs: list[bytes] = []
     names: list[str] = []
     try:
@@ -151,6 +152,8 @@ def _entries(folder: str) -> Iterator[str]:
                     continue
                 try:
                     is_folder = entry.is_dir()
+                    if is_folder and entry.is_symlink():
+                        continue  # never followed (as os.walk does): no loops, nothing outside
                 except OSError:
                     is_folder = False
                 if is_folder:

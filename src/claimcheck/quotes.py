@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from claimcheck.articletext import plain_text, split_front_matter
+from claimcheck.limits import MAX_ARTICLE_BYTES
 
 _QUOTES = str.maketrans(
     {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"}
@@ -103,9 +104,11 @@ def article_body(claim_file: Path, relative: str) -> str | None:
 
     Read as the loader reads it: relative to the claim file, UTF-8, markup removed.
     """
+    from claimcheck.loader import read_regular_file
+
     target = (claim_file.parent / relative).resolve()
-    try:
-        raw = target.read_bytes().decode("utf-8-sig")
+    try:  # never a device, a FIFO or an endless file: the loader's limits
+        raw = read_regular_file(target, MAX_ARTICLE_BYTES).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
     return split_front_matter(plain_text(raw, target.suffix)).body
