@@ -334,8 +334,10 @@ class Vocabulary:
         return _declared_vocabulary((*self.declarations, *declarations))
 
 
-_MAX_REMEMBERED_TERMS = 2048
-"""The most phrases a vocabulary remembers the meaning of (:meth:`Vocabulary.term`)."""
+_MAX_REMEMBERED_TERMS = 256
+"""The most phrases a vocabulary remembers the meaning of (:meth:`Vocabulary.term`): a file
+reads a few dozen, and up to 256 declared vocabularies are kept (:func:`_declared_vocabulary`),
+so the memos of a whole run stay within a few megabytes whatever the archive."""
 
 
 @functools.lru_cache(maxsize=256)
