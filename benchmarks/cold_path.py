@@ -13,7 +13,7 @@ Generates a corpus of claim files shaped like claims/2025-03-11-china-daily-shan
 Run from the repository root with claimcheck installed:
     python benchmarks/cold_path.py [--files 1000] [--runs 3] [--jobs 1 2] [--profile out.prof]
 With --folder DIR it measures the claim files of DIR instead (an archive.py corpus's claims/):
-its first --files files in (a) and (b), all of them in (c).
+the first --files files directly in it in (a) and (b), every claim file below it in (c).
 """
 
 from __future__ import annotations
@@ -439,7 +439,8 @@ def phases(paths: list[Path], runs: int) -> tuple[float, float]:
         for claim_file, report in zip(files, reports, strict=True)
         if any(result.verdict.name == "INCONSISTENT" for result in report.results)
     ]
-    fitting = [claim_file for claim_file in files if claim_file not in searched]
+    searched_ids = {id(claim_file) for claim_file in searched}
+    fitting = [claim_file for claim_file in files if id(claim_file) not in searched_ids]
     fits_s, _ = best_cpu(lambda: [engine.verify(claim_file) for claim_file in fitting], runs)
     searched_s, _ = best_cpu(lambda: [engine.verify(claim_file) for claim_file in searched], runs)
     render_s, _ = best_cpu(lambda: [json_format.render_file(report, options) for report in reports], runs)
@@ -562,7 +563,10 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         if arguments.folder is not None:
             folder = arguments.folder
-            paths = sorted(folder.glob("*.yaml"))[: arguments.files]
+            paths = sorted(path for path in folder.glob("*.y*ml") if path.suffix in (".yaml", ".yml"))
+            paths = paths[: arguments.files]
+            if not paths:
+                raise SystemExit(f"no claim files (*.yaml, *.yml) directly in {folder}")
         else:
             paths = write_corpus(folder, arguments.files)
         size = sum(path.stat().st_size for path in paths) / len(paths)
@@ -592,7 +596,8 @@ def main() -> None:
             floor_s, _ = best_cpu(
                 lambda: [yaml.load(text, Loader=yaml.CSafeLoader) for text in texts], arguments.runs
             )
-        every = len(list(folder.glob("*.yaml")))  # what the command line checks
+        # What the command line checks: every claim file below the folder.
+        every = sum(1 for path in folder.rglob("*.y*ml") if path.suffix in (".yaml", ".yml"))
         # The floor of as many files as the command line checks.
         command_line(folder, every, arguments.jobs, arguments.runs, floor_s * every / len(paths))
 

@@ -159,7 +159,7 @@ class Search(Generic[V]):
             record.id: record for record in (*claim_file.claims, *claim_file.checks)
         }
         self._readers: dict[str, list[str]] | None = None
-        self._dependents: dict[str, list[Record]] = {}
+        self._dependents: dict[str, tuple[Record, ...]] = {}
 
     def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES."""
@@ -205,14 +205,14 @@ class Search(Generic[V]):
                     self._readers.setdefault(target, []).append(check.id)
         return self._readers.get(record_id, [])
 
-    def dependents(self, record_id: str) -> list[Record]:
+    def dependents(self, record_id: str) -> tuple[Record, ...]:
         """Every check that reads ``record_id``, directly or through other checks, in evaluation order."""
         found = self._dependents.get(record_id)
         if found is None:  # asked for at every trial edit of the record's figures
             found = self._dependents[record_id] = self._reached_from(record_id)
         return found
 
-    def _reached_from(self, record_id: str) -> list[Record]:
+    def _reached_from(self, record_id: str) -> tuple[Record, ...]:
         reached: set[str] = set()
         waiting = [record_id]
         while waiting:
@@ -220,7 +220,8 @@ class Search(Generic[V]):
                 if reader not in reached:
                     reached.add(reader)
                     waiting.append(reader)
-        return [self.records[check_id] for check_id in self.claim_file.check_order if check_id in reached]
+        order = self.claim_file.check_order
+        return tuple(self.records[check_id] for check_id in order if check_id in reached)
 
     def figures(self, result: Result) -> list[tuple[Record, str, Figure]]:
         """The printed figures an edit may touch: the record's own, then those of the claims a check reads.
