@@ -61,7 +61,7 @@ def check_file(
         output = _render_salvaged(report, chosen, options)
     if cache is not None and before is not None:
         cache.store(before, output, claim_file)
-    return output.for_run(options)
+    return output.kept_for(options)
 
 
 def _render_salvaged(report: FileReport, chosen: OutputFormat, options: RenderOptions) -> FileOutput:

@@ -68,6 +68,12 @@ class RenderOptions:
     review_date: str | None = None
     """The review's publication date, YYYY-MM-DD; today when not given."""
 
+    @property
+    def lowest_shown(self) -> Level:
+        """The lowest level of finding a report shows: notes only when asked for (--show
+        notes, or --fail-on note, which shows what it fails on)."""
+        return "note" if self.notes else "warning"
+
     def relative(self, path: Path) -> str:
         """``path`` as the output shows it: relative to ``root`` when it lies below it."""
         if self.root is not None:
@@ -103,12 +109,11 @@ class FileOutput:
             part,
         )
 
-    def for_run(self, options: RenderOptions) -> FileOutput:
+    def kept_for(self, options: RenderOptions) -> FileOutput:
         """This output with only the findings a run with ``options`` shows or fails on, as the
         cache keeps them: notes stay behind unless they are shown (most findings are notes),
         so that fewer objects travel back from a worker process."""
-        lowest: Level = "note" if options.notes else "warning"
-        kept = tuple(finding for finding in self.findings if finding.needed_from(lowest))
+        kept = tuple(finding for finding in self.findings if finding.needed_from(options.lowest_shown))
         return self if len(kept) == len(self.findings) else dataclasses.replace(self, findings=kept)
 
 
@@ -159,7 +164,7 @@ class RunSummary:
         self.problems.extend(output.problems)
         self.levels.update(finding.level for finding in output.findings)
         if self.keep_findings:
-            lowest: Level = "note" if self.options.notes else "warning"
+            lowest = self.options.lowest_shown
             self.findings += [finding for finding in output.findings if finding.shown_at(lowest)]
 
     @property
@@ -180,7 +185,7 @@ class RunSummary:
 
 def shown_findings(findings: Sequence[Finding], options: RenderOptions) -> list[Finding]:
     """The findings a report for people shows, worst first: errors, warnings, then notes if asked."""
-    wanted = [finding for finding in findings if finding.shown_at("note" if options.notes else "warning")]
+    wanted = [finding for finding in findings if finding.shown_at(options.lowest_shown)]
     return sorted(wanted, key=lambda finding: -LEVEL_RANK[finding.shown_level])
 
 

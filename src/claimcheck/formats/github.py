@@ -32,9 +32,7 @@ def escape_property(text: str) -> str:
 
 def annotation(finding: Finding, options: RenderOptions) -> str | None:
     """The workflow command for one finding, or None when its level is not annotated."""
-    command = COMMANDS.get(finding.level) or (
-        "notice" if finding.shown_at("note" if options.notes else "warning") else None
-    )
+    command = COMMANDS.get(finding.level) or ("notice" if finding.shown_at(options.lowest_shown) else None)
     if command is None:
         return None
     properties = ",".join(

@@ -17,7 +17,7 @@ from claimcheck import __version__
 from claimcheck.findings import Finding, findings_of
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary
 from claimcheck.results import FileReport
-from claimcheck.rules import RULES, Level, Rule
+from claimcheck.rules import RULES, Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
@@ -57,7 +57,7 @@ def _result(finding: Finding, options: RenderOptions) -> dict[str, Any]:
 
 
 def render_file(report: FileReport, options: RenderOptions) -> str:
-    level: Level = "note" if options.notes else "warning"
+    level = options.lowest_shown
     results = [_result(finding, options) for finding in findings_of(report) if finding.shown_at(level)]
     return ",".join(json.dumps(result, ensure_ascii=False) for result in results)
 
