@@ -59,9 +59,10 @@ def check_file(
         output = FileOutput.of(report, chosen.render_file(report, options))
     except Exception:  # the safety net: find the records that cannot be rendered
         output = _render_salvaged(report, chosen, options)
+    output = output.kept_for(options)  # what the run needs, stored and sent back alike
     if cache is not None and before is not None:
         cache.store(before, output, claim_file)
-    return output.kept_for(options)
+    return output
 
 
 def _render_salvaged(report: FileReport, chosen: OutputFormat, options: RenderOptions) -> FileOutput:

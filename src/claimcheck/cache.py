@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.formats import FileOutput, RenderOptions
     from claimcheck.loader import ClaimFile
-    from claimcheck.rules import Level
 
 ENVIRONMENT_VARIABLE = "CLAIMCHECK_CACHE_DIR"
 LAYOUT = "results-v1"
@@ -186,12 +185,10 @@ class ResultCache:
     Picklable, so that worker processes store the results they compute.
     """
 
-    def __init__(self, root: Path, run: str, notes: bool = False) -> None:
+    def __init__(self, root: Path, run: str) -> None:
         self.root = root
         self.folder = root / LAYOUT
         self.run = run
-        self.lowest: Level = "note" if notes else "warning"
-        """The lowest level of finding the run shows or fails on: lower ones are not kept."""
         self.hits = 0
         self.misses = 0
         self._digests: dict[Path, str | None] = {}
@@ -199,7 +196,7 @@ class ResultCache:
 
     @classmethod
     def for_run(cls, root: Path, format_name: str, options: RenderOptions) -> ResultCache:
-        return cls(root, run_key(format_name, options), options.notes)
+        return cls(root, run_key(format_name, options))
 
     def prune(self) -> int:
         """Keep the cache within its limit, after a run that stored entries."""
@@ -290,7 +287,7 @@ class ResultCache:
             return
         reads = [[str(path), _file_digest(path)] for path in cited_files(claim_file)]
         part = output.part.encode()
-        header = _entry_data(output, reads, self.lowest)
+        header = _entry_data(output, reads)
         header["part"] = [len(part), zlib.crc32(part)]
         data = json.dumps(header, ensure_ascii=True).encode() + b"\n" + part
         entry = self._entry(fingerprint.key)
@@ -317,9 +314,10 @@ def cited_files(claim_file: ClaimFile) -> list[Path]:
     return [(claim_file.path.parent / text).resolve()]
 
 
-def _entry_data(output: FileOutput, reads: list[list[str | None]], lowest: Level) -> dict[str, Any]:
+def _entry_data(output: FileOutput, reads: list[list[str | None]]) -> dict[str, Any]:
     """An entry's header (its part follows it as it is): the counts, the problems, and the
-    findings the run can show or fail on. A place in the claim file itself has no path."""
+    findings (those the run can show or fail on: see :meth:`FileOutput.kept_for`). A place in
+    the claim file itself has no path."""
 
     def place(path: Path) -> str | None:
         return None if path == output.path else str(path)
@@ -335,7 +333,6 @@ def _entry_data(output: FileOutput, reads: list[list[str | None]], lowest: Level
         "findings": [
             [f.code, place(f.path), f.line, f.col, f.record_id, f.message, f.is_problem]
             for f in output.findings
-            if f.needed_from(lowest)
         ],
     }
 
