@@ -486,7 +486,7 @@ class _Scanner:
         decide, and any error, goes to :meth:`number_part`, which reads or refuses it as ever.
         """
         tables = _quick_tables()
-        match = _QUICK.fullmatch(self.low)
+        match = tables.shape.fullmatch(self.low)
         if match is None:
             return None
         found = self.found
@@ -1308,17 +1308,12 @@ def _suffix_words() -> dict[str, str]:
     return words
 
 
-_QUICK = re.compile(
-    r"(?:(?P<hedge>[a-z]+(?: [a-z]+){0,3}) )?(?P<symbol>\$)?(?P<number>[0-9]+(?:[.,'][0-9]+)*)(?P<percent>%)?"
-    r"(?P<rest>(?: [a-z]+(?:-[a-z]+)*)*)"
-)
-"""The common shapes of a figure (lower case) that :meth:`_Scanner.quick_number_part` reads:
-[hedge] ["$"] digits ["%"], then words of letters one space apart."""
-
-
 class _QuickTables(NamedTuple):
     """What :meth:`_Scanner.quick_number_part` decides by, made once from the scanner's tables."""
 
+    shape: re.Pattern[str]
+    """The common shapes of a figure (lower case) that the quick path reads: [hedge] ["$"]
+    digits ["%"], then words of letters one space apart."""
     hedges: dict[str, str]
     """Hedge phrases by their words as printed, one space apart."""
     dollar: str
@@ -1374,6 +1369,10 @@ def _quick_tables() -> _QuickTables:
     multiword_scales = {phrase.split()[0] for phrase in _SCALE_PHRASES if " " in phrase}
     suffixes = _suffix_words()
     return _QuickTables(
+        shape=re.compile(
+            r"(?:(?P<hedge>[a-z]+(?: [a-z]+){0,3}) )?(?P<symbol>\$)?"
+            r"(?P<number>[0-9]+(?:[.,'][0-9]+)*)(?P<percent>%)?(?P<rest>(?: [a-z]+(?:-[a-z]+)*)*)"
+        ),
         hedges=dict(words),
         dollar=_prefix_symbols()["$"],
         stops=frozenset({"in", "out", "times", *_first_words(_RANGE_CONNECTORS), *multiword_scales}),
