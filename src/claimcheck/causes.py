@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Generic, Protocol, Self, TypeVar
 
-from claimcheck import rules, units
+from claimcheck import rates, rules, units
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.checks.base import target_unit
@@ -37,12 +37,15 @@ from claimcheck.checks.formula import FormulaCheck
 from claimcheck.checks.ratio import RatioCheck
 from claimcheck.derivation import derive
 from claimcheck.exact import Exact
-from claimcheck.figures import ReadingContext, read_figure
+from claimcheck.figures import Reading, ReadingContext, read_figure
 from claimcheck.formulas import Formula, bind
+from claimcheck.intervals import Interval
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.change import ChangeClaim
+from claimcheck.kinds.conversion import ConversionClaim
 from claimcheck.kinds.total import TotalClaim
 from claimcheck.loader import ClaimFile
+from claimcheck.market import DEFAULT_TOLERANCE
 from claimcheck.numerals import decimal_comma
 from claimcheck.records import Check, Claim, Expectation, Figure, Record
 from claimcheck.results import Comparison, Derived, LikelyCause, Result
@@ -160,15 +163,76 @@ class Search(Generic[V]):
         }
         self._readers: dict[str, list[str]] | None = None
         self._dependents: dict[str, tuple[Record, ...]] = {}
+        self._quick: dict[str, QuickTest | None] = {}
+        self._edits: dict[tuple[StringEdits, str, str], tuple[Edit, ...]] = {}
+        self._unbounded: set[str] | None = None
+        """The inconsistent records yet to be searched, when no bound on evaluations can be
+        reached in this file (see :meth:`_never_bounded`); empty when one can."""
+        self.bounded = True
+        """Whether the record being searched might reach a bound on evaluations: every edit
+        is then charged exactly as evaluated, so that the bound is reached where it always was."""
 
     def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
-        """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES."""
+        """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES.
+
+        The engine asks once for each inconsistent result of the file; a result asked for
+        again, or one not inconsistent, is searched with every edit charged.
+        """
+        unbounded = self._never_bounded()
+        self.bounded = result.record.id not in unbounded
+        unbounded.discard(result.record.id)
         allowed = min(MAX_RECORD_EVALUATIONS, MAX_FILE_EVALUATIONS - self.spent)
         self.budget = allowed
         try:
             return self._causes_of(result)
         finally:
             self.spent += allowed - self.budget
+
+    def _never_bounded(self) -> set[str]:
+        """The inconsistent records of the file, when searching them all cannot reach a bound.
+
+        Each edit is charged at most its record and the checks that depend on it. When even
+        charging every edit of every inconsistent record stays below MAX_RECORD_EVALUATIONS
+        for each and below MAX_FILE_EVALUATIONS for all, no search of this file runs out: an
+        edit that surely does not fit can then be set aside unread by the loader's rules and
+        uncharged, with the same causes found. Otherwise every edit is charged as evaluated.
+        """
+        if self._unbounded is None:
+            self._unbounded = set()
+            most, total = 0, 0
+            try:
+                for result in self.results.values():
+                    if result.verdict is Verdict.INCONSISTENT:
+                        most = self._most_evaluations(result)
+                        if most >= MAX_RECORD_EVALUATIONS:
+                            break
+                        total += most
+                        self._unbounded.add(result.record.id)
+            except Exception:  # an edit that fails is reported by its own search
+                most = MAX_RECORD_EVALUATIONS
+            if most >= MAX_RECORD_EVALUATIONS or total >= MAX_FILE_EVALUATIONS:
+                self._unbounded.clear()
+        return self._unbounded
+
+    def _most_evaluations(self, result: Result) -> int:
+        """The most evaluations the edits tried for ``result`` could be charged."""
+        most = 0
+        for owner, name, figure in self.figures(result):
+            edits = sum(
+                len(self.edits_of(cause.find.edits, owner, name, figure))
+                for cause in CAUSES
+                if isinstance(cause.find, EditFinder)
+            )
+            most += edits * (1 + sum(check.id in self.results for check in self.dependents(owner.id)))
+        return most
+
+    def edits_of(self, edits: StringEdits, owner: Record, name: str, figure: Figure) -> tuple[Edit, ...]:
+        """The edits ``edits`` makes of the figure ``name`` of ``owner``, listed once."""
+        key = (edits, owner.id, name)
+        found = self._edits.get(key)
+        if found is None:
+            found = self._edits[key] = tuple(edits(figure, self.claim_file.context))
+        return found
 
     def _causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         found: dict[tuple[str, object], tuple[tuple[int, int, Exact, int], LikelyCause]] = {}
@@ -269,6 +333,9 @@ class Search(Generic[V]):
             return None
         if reading.role != figure.reading.role or reading.nominal == 0:
             return None  # a figure edited to nothing is no typo but a part left out
+        hopeless = owner is target.record and self._cannot_fit(target, name, reading)
+        if hopeless and not self.bounded:
+            return None  # no bound can be reached: no need to know what it would be charged
         edited = _replaced(owner, name, Figure(text, reading, figure.options, figure.at))
         if _issues(edited):
             return None
@@ -278,6 +345,8 @@ class Search(Generic[V]):
             self.budget = 0
             return None
         self.budget -= len(affected)
+        if hopeless:
+            return None  # charged all the same: a bound is reached where it always was
         values = self.values.copy()
         miss: Miss | None = None
         for record in affected:
@@ -298,6 +367,24 @@ class Search(Generic[V]):
                 return None  # the edit breaks what held
         same = reading.interval if reading.nominal is None else reading.nominal
         return None if miss is None else (same, miss)
+
+    def _cannot_fit(self, target: Result, name: str, reading: Reading) -> bool:
+        """Whether the target, its figure ``name`` read as ``reading``, surely does not fit:
+        a cheap test that spares the full evaluation of most edits (see :data:`QUICK_TESTS`)."""
+        record = target.record
+        if record.id in self._quick:
+            quick = self._quick[record.id]
+        else:
+            make = QUICK_TESTS.get(type(record))
+            quick = self._quick[record.id] = None if make is None else make(record, self.claim_file)
+        return quick is not None and quick(name, reading)
+
+
+QuickTest = Callable[[str, Reading], bool]
+"""Whether a record, one of its own figures (by field name) read otherwise, surely does not
+fit: True only where evaluating the edited record would give a verdict other than
+consistent, or raise one of :data:`_ERRORS`, so that :meth:`Search.try_edit` would reject the
+edit anyway; False whenever in doubt."""
 
 
 def _own_figures(record: Record) -> list[tuple[str, Figure]]:
@@ -376,13 +463,16 @@ def _fits(derived: Derived) -> bool:
 _DIGITS = "0123456789"
 
 
-def _editing(edits: StringEdits) -> Finder:
+class EditFinder:
     """A finder that tries ``edits`` on every printed figure a record depends on."""
 
-    def find(search: Search[Any], result: Result) -> Iterator[Fit]:
+    def __init__(self, edits: StringEdits) -> None:
+        self.edits = edits
+
+    def __call__(self, search: Search[Any], result: Result) -> Iterator[Fit]:
         for owner, name, figure in search.figures(result):
             where = "" if owner is result.record else f" (in {owner.id})"
-            for edit in edits(figure, search.claim_file.context):
+            for edit in search.edits_of(self.edits, owner, name, figure):
                 if search.budget <= 0:
                     return
                 fitted = search.try_edit(result, owner, name, figure, edit.text)
@@ -397,8 +487,6 @@ def _editing(edits: StringEdits) -> Finder:
                     same,
                     miss,
                 )
-
-    return find
 
 
 def _digit_places(text: str) -> list[int]:
@@ -661,23 +749,119 @@ def _derived(
         return None
 
 
+# Quick tests: edits that surely do not fit, found without evaluating them ---------------------
+
+
+def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | None:
+    """The quick test of a currency conversion judged against market rates.
+
+    Evaluated, the conversion is inconsistent whenever no market rate of its window lies in
+    its implied rates (amount / converted, loose readings) widened by the tolerance (see
+    :func:`claimcheck.market.check_market_rate`): its verdict is the worst of its parts. For
+    positive amounts the implied rates lie within [amount.lo / converted.hi, amount.hi /
+    converted.lo] (interval division), so a rate outside that span, widened, fits no edit.
+    Without a printed rate the conversion fits outright only when a market rate lies in its
+    implied rates under the strict readings, widened (a fit of the loose readings alone is a
+    loose fit, which is no likely cause, or too rough to test, which leaves the verdict
+    unverifiable); with one, a fit too rough to test leaves the printed rate's verdict, so
+    the loose readings are tested. The window and tolerance are worked out here once, as the
+    conversion's evaluation works them out; None (no quick test) for anything else, where
+    every edit is evaluated.
+    """
+    amount, converted = claim.amount.reading, claim.converted.reading
+    base, quote = units.currency_code(amount.unit), units.currency_code(converted.unit)
+    if base is None or quote is None or units.same_dimension(amount.unit, converted.unit):
+        return None
+    rate_unit = units.divide(amount.unit, converted.unit)
+    reduced = units.reduced(rate_unit)
+    if not (reduced is rate_unit or reduced == rate_unit):
+        return None  # implied rates converted to another unit: not worth mirroring
+    defaults = claim_file.defaults
+    tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
+    if tolerance_figure is None:
+        tolerance = DEFAULT_TOLERANCE
+    elif tolerance_figure.reading.nominal is None:
+        return None
+    else:
+        tolerance = tolerance_figure.reading.nominal / 100
+    if not 0 <= tolerance < 1:
+        return None
+    days = defaults.rate_window if claim.rate_window is None else claim.rate_window
+    source, article = claim.source, claim_file.article
+    published = source.date if source is not None and source.date is not None else None
+    if published is None:
+        if article is None:
+            return None
+        published = article.date
+    try:
+        rates_of_window = [rate.value for rate in rates.window(base, quote, published, days)]
+    except Exception:  # no rates, no quick test: every edit is evaluated
+        return None
+    shrink, grow = 1 - tolerance, 1 + tolerance
+    lowest, highest = min(rates_of_window), max(rates_of_window)
+    strict = claim.rate is None
+
+    def tested(reading: Reading) -> Interval:
+        """The interval of the amount a reading stands for (see Reading.amount) that is tested."""
+        return reading.strict if strict and reading.strict is not None else reading.interval
+
+    units_and_intervals = {
+        "amount": (amount.unit, tested(converted), True),
+        "converted": (converted.unit, tested(amount), False),
+    }
+
+    def cannot_fit(name: str, reading: Reading) -> bool:
+        found = units_and_intervals.get(name)
+        if found is None:
+            return False  # a printed rate: the full evaluation decides
+        unit, other, on_top = found
+        if not (reading.unit is unit or reading.unit == unit):
+            return False  # the edit changed the unit: the full evaluation decides
+        top, bottom = (tested(reading), other) if on_top else (other, tested(reading))
+        top_lo, top_hi, bottom_lo, bottom_hi = top.lo, top.hi, bottom.lo, bottom.hi
+        if (
+            isinstance(top_lo, float)
+            or isinstance(top_hi, float)
+            or isinstance(bottom_lo, float)
+            or isinstance(bottom_hi, float)
+            or top_lo <= 0
+            or bottom_lo <= 0
+        ):
+            return False  # unbounded, or not positive: the full evaluation decides
+        # A rate r fits only if top.lo * shrink / bottom.hi <= r <= top.hi * grow / bottom.lo
+        # (ends taken as closed: an open one only narrows what fits).
+        low, high = top_lo * shrink, top_hi * grow
+        if low > highest * bottom_hi or lowest * bottom_lo > high:
+            return True  # the whole window lies outside
+        return not any(low <= rate * bottom_hi and rate * bottom_lo <= high for rate in rates_of_window)
+
+    return cannot_fit
+
+
+QUICK_TESTS: dict[type[Record], Callable[[Any, ClaimFile], QuickTest | None]] = {
+    ConversionClaim: _market_test,
+}
+"""Quick tests by record type: what a record's edits need to fit, tested before they are
+evaluated. A record type without one has every edit evaluated in full."""
+
+
 CAUSES: tuple[CauseClass, ...] = (
     CauseClass(
         "digit-changed",
         rules.DIGIT_CHANGED,
         1,
         "one digit of a printed figure changed",
-        _editing(digit_changes),
+        EditFinder(digit_changes),
     ),
     CauseClass(
-        "digits-swapped", rules.DIGITS_SWAPPED, 2, "two adjacent digits swapped", _editing(digit_swaps)
+        "digits-swapped", rules.DIGITS_SWAPPED, 2, "two adjacent digits swapped", EditFinder(digit_swaps)
     ),
     CauseClass(
         "percent-for-points",
         rules.PERCENT_FOR_POINTS,
         3,
         "a change in percent printed as percentage points, or the other way round",
-        _editing(percent_points),
+        EditFinder(percent_points),
     ),
     CauseClass(
         "wrong-base", rules.WRONG_BASE, 4, "a change divided by the new value instead of the old", wrong_base
@@ -703,7 +887,7 @@ CAUSES: tuple[CauseClass, ...] = (
         rules.SCALE_SLIPPED,
         7,
         "a decimal point moved (10 or 1,000 times) or a scale word changed (million for billion)",
-        _editing(scale_slips),
+        EditFinder(scale_slips),
     ),
 )
 """Every class of slip, likeliest first. Adding one is a function, a line here and a rule."""
