@@ -780,7 +780,7 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
     tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
     if tolerance_figure is None:
         tolerance = DEFAULT_TOLERANCE
-    elif tolerance_figure.reading.nominal is None:
+    elif tolerance_figure.reading.nominal is None or not units.is_percent(tolerance_figure.reading.unit):
         return None
     else:
         tolerance = tolerance_figure.reading.nominal / 100
