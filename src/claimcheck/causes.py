@@ -794,46 +794,52 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
             return None
         published = article.date
     try:
-        rates_of_window = [rate.value for rate in rates.window(base, quote, published, days)]
+        window = [rate.value for rate in rates.window(base, quote, published, days)]
     except Exception:  # no rates, no quick test: every edit is evaluated
         return None
     shrink, grow = 1 - tolerance, 1 + tolerance
-    lowest, highest = min(rates_of_window), max(rates_of_window)
     strict = claim.rate is None
 
     def tested(reading: Reading) -> Interval:
         """The interval of the amount a reading stands for (see Reading.amount) that is tested."""
         return reading.strict if strict and reading.strict is not None else reading.interval
 
-    units_and_intervals = {
-        "amount": (amount.unit, tested(converted), True),
-        "converted": (converted.unit, tested(amount), False),
+    def ends(interval: Interval) -> tuple[Exact, Exact] | None:
+        """The ends of a bounded, positive interval; None for any other."""
+        lo, hi = interval.lo, interval.hi
+        if isinstance(lo, float) or isinstance(hi, float) or lo <= 0:
+            return None
+        return lo, hi
+
+    # A rate r fits only if amount.lo * shrink / converted.hi <= r <= amount.hi * grow /
+    # converted.lo (ends taken as closed: an open one only narrows what fits). With one
+    # figure fixed, that is edited.lo <= upper and edited.hi >= lower for each rate's pair.
+    windows: dict[str, tuple[units.Unit, list[tuple[Exact, Exact]]]] = {}
+    top, bottom = ends(tested(amount)), ends(tested(converted))
+    if bottom is not None:
+        windows["amount"] = (amount.unit, [(r * bottom[1] / shrink, r * bottom[0] / grow) for r in window])
+    if top is not None:
+        windows["converted"] = (converted.unit, [(top[1] * grow / r, top[0] * shrink / r) for r in window])
+    hulls = {
+        name: (max(upper for upper, _ in pairs), min(lower for _, lower in pairs))
+        for name, (_, pairs) in windows.items()
     }
 
     def cannot_fit(name: str, reading: Reading) -> bool:
-        found = units_and_intervals.get(name)
+        found = windows.get(name)
         if found is None:
-            return False  # a printed rate: the full evaluation decides
-        unit, other, on_top = found
+            return False  # a printed rate, or the other figure unbounded: the evaluation decides
+        unit, pairs = found
         if not (reading.unit is unit or reading.unit == unit):
             return False  # the edit changed the unit: the full evaluation decides
-        top, bottom = (tested(reading), other) if on_top else (other, tested(reading))
-        top_lo, top_hi, bottom_lo, bottom_hi = top.lo, top.hi, bottom.lo, bottom.hi
-        if (
-            isinstance(top_lo, float)
-            or isinstance(top_hi, float)
-            or isinstance(bottom_lo, float)
-            or isinstance(bottom_hi, float)
-            or top_lo <= 0
-            or bottom_lo <= 0
-        ):
+        edited = ends(tested(reading))
+        if edited is None:
             return False  # unbounded, or not positive: the full evaluation decides
-        # A rate r fits only if top.lo * shrink / bottom.hi <= r <= top.hi * grow / bottom.lo
-        # (ends taken as closed: an open one only narrows what fits).
-        low, high = top_lo * shrink, top_hi * grow
-        if low > highest * bottom_hi or lowest * bottom_lo > high:
-            return True  # the whole window lies outside
-        return not any(low <= rate * bottom_hi and rate * bottom_lo <= high for rate in rates_of_window)
+        lo, hi = edited
+        upmost, lowest = hulls[name]
+        if lo > upmost or hi < lowest:
+            return True  # no rate of the window comes near
+        return not any(lo <= upper and hi >= lower for upper, lower in pairs)
 
     return cannot_fit
 
