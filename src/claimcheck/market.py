@@ -9,7 +9,6 @@ rate for a currency or date, the verdict is unverifiable and says why.
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 from claimcheck import rates, rules, units
@@ -222,8 +221,5 @@ def _rate(value: Exact, base: str, quote: str) -> str:
     return f"{_plain(value)} {base} per {quote}"
 
 
-@functools.lru_cache(maxsize=1024)
 def _plain(value: Exact) -> str:
-    # Remembered: a window's rates are written into the evidence of every conversion dated
-    # within it, and an archive has many conversions of the same days.
     return format_number(value, units.dimensionless())
