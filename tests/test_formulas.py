@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import time
 from fractions import Fraction
 
@@ -11,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.amounts import Amount
-from claimcheck.formulas import FormulaError, bind, evaluate, parse_formula
+from claimcheck.exact import Exact
+from claimcheck.formulas import Formula, FormulaError, bind, evaluate, parse_formula
 from claimcheck.intervals import Interval
 from claimcheck.units import UnitMismatchError, parse_unit
 
@@ -200,3 +202,57 @@ def test_generated_expressions_stay_within_the_node_bound(text: str) -> None:
     except SyntaxError:
         return
     assert sum(1 for _ in ast.walk(tree)) <= NODES_PER_CHARACTER * len(text)
+
+
+def _walked(formula: Formula) -> Formula:
+    """The same formula without its plan: evaluated by the walk of its tree."""
+    return dataclasses.replace(formula, plan=None)
+
+
+_PLANNED_EXPRESSIONS = st.recursive(
+    st.sampled_from(["a", "b", "c.rate", "2", "0.5", "100"]),
+    lambda inner: st.one_of(
+        st.tuples(inner, st.sampled_from([" + ", " - ", " * ", " / "]), inner).map(
+            lambda parts: f"({''.join(parts)})"
+        ),
+        st.tuples(st.sampled_from(["-", "+"]), inner).map("".join),
+    ),
+    max_leaves=8,
+)
+
+
+@given(
+    _PLANNED_EXPRESSIONS,
+    st.lists(st.fractions(min_value=-1000, max_value=1000, max_denominator=50), min_size=3, max_size=3),
+    st.sampled_from(["percent", "CNY", "visitor"]),
+)
+def test_a_planned_formula_gives_what_the_walk_of_its_tree_gives(
+    text: str, values: list[Fraction], unit: str
+) -> None:
+    """The loop over a formula's plan is a faster form of the walk: the same result, the same
+    steps in the same order, and the same error, for any formula it takes."""
+    formula = parse_formula(text)
+    assert formula.plan is not None
+    amounts = {
+        name: Amount(
+            Interval(Exact(value - 1), Exact(value + 1)),
+            parse_unit(unit if name != "b" else "percent"),
+            Exact(value),
+        )
+        for name, value in zip(["a", "b", "c.rate"], values, strict=True)
+    }
+
+    def outcome(evaluated: Formula) -> object:
+        try:
+            result, steps = evaluate(evaluated, amounts.__getitem__)
+        except (UnitMismatchError, ZeroDivisionError) as error:
+            return type(error), str(error)
+        return result, steps
+
+    assert outcome(formula) == outcome(_walked(formula))
+
+
+@pytest.mark.parametrize("text", ["a ** 2", "root(a, 2)", "max(a, b)", "abs(a) + 1"])
+def test_powers_and_calls_have_no_plan(text: str) -> None:
+    assert parse_formula(text).plan is None
+    assert bind("x ** 2", x="a").plan is None

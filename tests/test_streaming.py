@@ -127,6 +127,20 @@ def test_a_file_sends_back_only_the_findings_the_run_shows_or_fails_on() -> None
     assert [str(f) for f in shown.findings] == [str(f) for f in every]
 
 
+@pytest.mark.parametrize("level", ["note", "warning", "error"])
+def test_findings_made_for_a_level_are_those_kept_for_it(level: str) -> None:
+    """Findings made only from a level up (the others never made) are the findings a run
+    keeps from that level up, in the same order."""
+    from claimcheck.engine import verify_path
+    from claimcheck.findings import findings_of
+
+    report = verify_path(CI / "planted.yaml")
+    every = findings_of(report)
+    kept = [str(finding) for finding in every if finding.needed_from(level)]
+    assert [str(finding) for finding in findings_of(report, level)] == kept
+    assert len(kept) > 0 and (level == "note") == (len(kept) == len(every))
+
+
 def test_summary_totals_are_the_joined_totals(several: list[Path]) -> None:
     from claimcheck.formats import Totals
 

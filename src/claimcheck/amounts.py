@@ -48,6 +48,11 @@ class Amount:
             return self
         return Amount(self.strict, self.unit, self.nominal, None, (), self.hedged)
 
+    def relabelled(self, unit: Unit) -> Amount:
+        """The same numbers read in ``unit``, unconverted: "7.26" printed beside a dollar
+        amount as 7.26 yuan per dollar, a percent change read as points of a percent scale."""
+        return Amount(self.interval, unit, self.nominal, self.strict, self.loose, self.hedged)
+
     def _with(self, interval: Interval, unit: Unit, nominal: Exact | None, strict: Interval | None) -> Amount:
         """A result of one operand: the same latitude notes."""
         return Amount(interval, unit, nominal, strict, self.loose, self.hedged)

@@ -56,7 +56,7 @@ def check_file(
     report = verify(claim_file)
     chosen = output_format(format_name)
     try:
-        output = FileOutput.of(report, chosen.render_file(report, options))
+        output = FileOutput.of(report, chosen.render_file(report, options), options.lowest_shown)
     except Exception:  # the safety net: find the records that cannot be rendered
         output = _render_salvaged(report, chosen, options)
     output = output.kept_for(options)  # what the run needs, stored and sent back alike

@@ -43,7 +43,7 @@ class Finding:
 
     def needed_from(self, level: Level) -> bool:
         """Whether a run that shows, or fails on, findings from ``level`` up needs this one."""
-        return self.at_least(level) or self.shown_at(level)
+        return needed_from(self.code, level)
 
     @property
     def is_likely_cause(self) -> bool:
@@ -62,6 +62,13 @@ class Finding:
     def __str__(self) -> str:
         who = f" [{self.record_id}]" if self.record_id else ""
         return f"{self.path}:{self.line}:{self.col}: {self.code}{who} {self.message}"
+
+
+def needed_from(code: str, level: Level) -> bool:
+    """Whether a run that shows, or fails on, findings from ``level`` up needs a finding of
+    rule ``code``: its own level is that high, or it is shown with an error (a likely cause)."""
+    shown = "error" if code in rules.LIKELY_CAUSES else rules.RULES[code].level
+    return LEVEL_RANK[shown] >= LEVEL_RANK[level]
 
 
 def result_code(result: Result) -> str | None:
@@ -83,19 +90,29 @@ def problem_finding(problem: Problem) -> Finding:
     )
 
 
-def findings_of(report: FileReport) -> tuple[Finding, ...]:
-    """Every finding of one verified claim file, in file order."""
-    found = [problem_finding(problem) for problem in report.problems]
+def findings_of(report: FileReport, lowest: Level | None = None) -> tuple[Finding, ...]:
+    """Every finding of one verified claim file, in file order; with ``lowest``, only those a
+    run that shows or fails on findings from that level up needs (see :func:`needed_from`):
+    the others, most of them notes, are never made."""
+
+    def wanted(code: str) -> bool:
+        return lowest is None or needed_from(code, lowest)
+
+    found = [problem_finding(problem) for problem in report.problems if wanted(problem.code)]
     for result in report.results:
+        record = result.record
         code = result_code(result)
-        if code is not None:
-            record = result.record
+        if code is not None and wanted(code):
             found.append(Finding(code, report.path, record.at.line, record.at.col, record.id, result.message))
         for remark_code, message in result.remarks:
-            record = result.record
-            found.append(Finding(remark_code, report.path, record.at.line, record.at.col, record.id, message))
+            if wanted(remark_code):
+                found.append(
+                    Finding(remark_code, report.path, record.at.line, record.at.col, record.id, message)
+                )
         for cause in result.causes:
-            record = result.record
-            message = f"likely cause: {cause.message}"
-            found.append(Finding(cause.code, report.path, record.at.line, record.at.col, record.id, message))
+            if wanted(cause.code):
+                message = f"likely cause: {cause.message}"
+                found.append(
+                    Finding(cause.code, report.path, record.at.line, record.at.col, record.id, message)
+                )
     return tuple(sorted(found, key=lambda finding: (finding.line, finding.col)))

@@ -46,7 +46,8 @@ def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
     def cached(*args: _P.args, **kwargs: _P.kwargs) -> V:
         if kwargs:
             return function(*args, **kwargs)
-        identity = tuple(map(id, args))
+        # One argument, the commonest call, is found by its own id: no tuple to build.
+        identity: Hashable = id(args[0]) if len(args) == 1 else tuple(map(id, args))
         hit = memo.get(identity)
         if hit is not None:
             return hit[1]

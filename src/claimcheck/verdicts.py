@@ -47,8 +47,13 @@ _RANK = {
 
 def worst(verdicts: list[Verdict]) -> Verdict:
     """The verdict that stands for several: the worst of them, unverifiable if none."""
-    return max(verdicts, key=lambda verdict: verdict.rank, default=Verdict.UNVERIFIABLE)
+    for verdict in _WORST_FIRST:  # four membership tests: cheaper than ranking each verdict
+        if verdict in verdicts:
+            return verdict
+    return Verdict.UNVERIFIABLE
 
+
+_WORST_FIRST = sorted(_RANK, key=_RANK.__getitem__, reverse=True)
 
 TOO_ROUGH_WIDTH = Exact(1)
 """A comparison is too rough to test when the figures it recomputes span more than the

@@ -97,15 +97,19 @@ class FileOutput:
     part: str
 
     @classmethod
-    def of(cls, report: FileReport, part: str) -> FileOutput:
-        counts = {verdict: report.count(verdict) for verdict in Verdict}
+    def of(cls, report: FileReport, part: str, lowest: Level | None = None) -> FileOutput:
+        """The output of ``report``; with ``lowest``, only the findings a run that shows or
+        fails on findings from that level up needs (as :meth:`kept_for` keeps them)."""
+        counts = dict.fromkeys(Verdict, 0)
+        for result in report.results:
+            counts[result.verdict] += 1
         return cls(
             report.path,
             counts,
             len(report.claims),
             len(report.checks),
             report.problems,
-            findings_of(report),
+            findings_of(report, lowest),
             part,
         )
 

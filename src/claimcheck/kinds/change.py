@@ -303,7 +303,7 @@ def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) ->
     if reading is POINTS and "rate" in inputs:
         # Read the printed change as points of the quantity's own percent scale.
         rate = inputs["rate"]
-        inputs = {**inputs, "rate": dataclasses.replace(rate, unit=units.parse_unit("percent"))}
+        inputs = {**inputs, "rate": rate.relabelled(units.parse_unit("percent"))}
     suffix = "" if reading in (RELATIVE, ADDITIVE) else f" ({reading.words})"
     tag = "" if reading in (RELATIVE, ADDITIVE) else f"_{reading.name}"
     derived: list[Derived] = []
@@ -384,7 +384,7 @@ def _derive_span(
     """
     if reading is POINTS:
         inputs = {
-            name: dataclasses.replace(amount, unit=units.parse_unit("percent"))
+            name: amount.relabelled(units.parse_unit("percent"))
             if name in ("rate", "annual_rate")
             else amount
             for name, amount in inputs.items()

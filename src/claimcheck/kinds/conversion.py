@@ -8,7 +8,6 @@ one, and with reference rates where reference data is plugged in.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import field
 
 from claimcheck import units
@@ -87,7 +86,7 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
         rate = amount_of(claim.rate)
         if rate.unit == source or units.is_dimensionless(rate.unit):
             # "7.26 yuan" printed beside a dollar amount means 7.26 yuan per dollar.
-            rate = dataclasses.replace(rate, unit=rate_unit)
+            rate = rate.relabelled(rate_unit)
         expected = Comparison(f"printed rate {claim.rate.printed!r}", rate)
     derived = derive(
         "rate",
