@@ -194,28 +194,33 @@ class Search(Generic[V]):
         Each edit is charged at most its record and the checks that depend on it. When even
         charging every edit of every inconsistent record stays below MAX_RECORD_EVALUATIONS
         for each and below MAX_FILE_EVALUATIONS for all, no search of this file runs out: an
-        edit that surely does not fit can then be set aside unread by the loader's rules and
-        uncharged, with the same causes found. Otherwise every edit is charged as evaluated.
+        edit that surely does not fit (see :data:`QUICK_TESTS`) can then be set aside before
+        its record is rebuilt and checked by the loader's rules, uncharged, and the same causes
+        are found. Otherwise every edit is charged as it always was. Worked out only for files
+        where a quick test may set edits aside.
         """
         if self._unbounded is None:
             self._unbounded = set()
-            most, total = 0, 0
+            results = self.results.values()
+            inconsistent = [result for result in results if result.verdict is Verdict.INCONSISTENT]
+            if not any(type(result.record) in QUICK_TESTS for result in inconsistent):
+                return self._unbounded  # nothing would be set aside: no need to know
+            total = 0
             try:
-                for result in self.results.values():
-                    if result.verdict is Verdict.INCONSISTENT:
-                        most = self._most_evaluations(result)
-                        if most >= MAX_RECORD_EVALUATIONS:
-                            break
-                        total += most
-                        self._unbounded.add(result.record.id)
+                for result in inconsistent:
+                    total += self._most_evaluations(result, MAX_RECORD_EVALUATIONS)
+                    if total >= MAX_FILE_EVALUATIONS:
+                        break
+                    self._unbounded.add(result.record.id)
             except Exception:  # an edit that fails is reported by its own search
-                most = MAX_RECORD_EVALUATIONS
-            if most >= MAX_RECORD_EVALUATIONS or total >= MAX_FILE_EVALUATIONS:
+                total = MAX_FILE_EVALUATIONS
+            if total >= MAX_FILE_EVALUATIONS:
                 self._unbounded.clear()
         return self._unbounded
 
-    def _most_evaluations(self, result: Result) -> int:
-        """The most evaluations the edits tried for ``result`` could be charged."""
+    def _most_evaluations(self, result: Result, limit: int) -> int:
+        """The most evaluations the edits tried for ``result`` could be charged; MAX_FILE_EVALUATIONS
+        as soon as that reaches ``limit``."""
         most = 0
         for owner, name, figure in self.figures(result):
             edits = sum(
@@ -224,6 +229,8 @@ class Search(Generic[V]):
                 if isinstance(cause.find, EditFinder)
             )
             most += edits * (1 + sum(check.id in self.results for check in self.dependents(owner.id)))
+            if most >= limit:
+                return MAX_FILE_EVALUATIONS
         return most
 
     def edits_of(self, edits: StringEdits, owner: Record, name: str, figure: Figure) -> tuple[Edit, ...]:
