@@ -33,14 +33,17 @@ def derive(
     unit: Unit | None = None,
     expected: Figure | Comparison | None = None,
     unverifiable: str = NOTHING_TO_COMPARE,
+    every_input: bool = False,
 ) -> Derived:
     """Compute ``formula`` (text, or already parsed) over ``inputs``; compare with ``expected``
-    when there is one."""
+    when there is one. The inputs shown are those the formula reads, or with ``every_input``
+    all of ``inputs`` (a figure matched against a reference shows both)."""
     parsed = formula if isinstance(formula, Formula) else parse_formula(formula, trusted=True)
     result, steps = evaluate(parsed, inputs.__getitem__)
     if unit is not None:
         result = result.to(unit)
-    used = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
+    read = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
+    used = tuple(inputs.items()) if every_input else read
     if expected is None:
         return Derived(
             name, label, parsed.text, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable
@@ -54,7 +57,7 @@ def derive(
         result,
         comparison.amount,
         comparison.label,
-        lambda: arithmetic(parsed.text, dict(used), result),
+        lambda: arithmetic(parsed.text, dict(read), result),
         comparison.noun,
         comparison.points,
     )

@@ -6,7 +6,7 @@ when some readings do and others do not, it is consistent and the message says s
 
 from __future__ import annotations
 
-from dataclasses import field, replace
+from dataclasses import field
 from typing import Literal
 
 from claimcheck.amounts import Amount
@@ -32,23 +32,23 @@ class ComparisonCheck(Check):
     right: Ref = field(metadata=doc("The claim or value on the right: 'jinzhong_tourists'."))
 
 
-def _required(relation: Relation) -> Interval:
-    """The values ``right - left`` must take for the relation to hold."""
-    zero = Exact(0)
-    return {
-        "<": Interval(zero, INF, False, False),
-        "<=": Interval(zero, INF, True, False),
-        ">": Interval(-INF, zero, False, False),
-        ">=": Interval(-INF, zero, False, True),
-        "==": Interval.point(zero),
-    }[relation]
+_ZERO = Exact(0)
+_REQUIRED: dict[str, Interval] = {
+    "<": Interval(_ZERO, INF, False, False),
+    "<=": Interval(_ZERO, INF, True, False),
+    ">": Interval(-INF, _ZERO, False, False),
+    ">=": Interval(-INF, _ZERO, False, True),
+    "==": Interval.point(_ZERO),
+}
+"""The values ``right - left`` must take for each relation to hold."""
 
 
 def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     left, right = check.left.text, check.right.text
     inputs = {left: lookup(left), right: lookup(right)}
-    difference = inputs[right] - inputs[left]
-    required = Amount(_required(check.relation), difference.unit)
+    # right - left is in right's unit (see Amount.__sub__); derive() computes it, and raises
+    # the unit mismatch if there is one.
+    required = Amount(_REQUIRED[check.relation], inputs[right].unit)
     words = f"{left} {_WORDS[check.relation]} {right}"
     derived = derive(
         "margin",
@@ -64,9 +64,9 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
             if certain
             else f"{words} holds for some readings of the printed figures, not all"
         )
-        derived = replace(derived, message=message)
+        derived = derived.with_message(message)
     elif derived.verdict is Verdict.INCONSISTENT:
-        derived = replace(derived, message=f"{words} fails for every reading: {derived.message}")
+        derived = derived.with_message(f"{words} fails for every reading: {derived.message}")
     return outcome({}, [derived], derived.message)
 
 

@@ -6,7 +6,7 @@ county's report match when their intervals meet. Either side may be a derived va
 
 from __future__ import annotations
 
-from dataclasses import field, replace
+from dataclasses import field
 
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
@@ -32,8 +32,9 @@ def evaluate(check: MatchCheck, lookup: Lookup) -> Outcome:
         bind("left", left=figure),
         inputs,
         expected=Comparison(f"the reference figure {reference}", inputs[reference]),
+        every_input=True,
     )
-    return outcome({}, [replace(derived, inputs=tuple(inputs.items()))], derived.message)
+    return outcome({}, [derived], derived.message)
 
 
 KIND = CheckKind(

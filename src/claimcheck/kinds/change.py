@@ -510,7 +510,7 @@ def _simple_average_hint(item: Derived, total: Amount | None, annual: Amount | N
         f"; the printed annual rate is the total change divided by {format_years(span.years)}"
         " years, a simple average that leaves out compounding"
     )
-    return dataclasses.replace(item, message=item.message + hint)
+    return item.with_message(item.message + hint)
 
 
 def _when(claim: ChangeClaim, years: int) -> str:
