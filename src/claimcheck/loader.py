@@ -592,27 +592,26 @@ class _ArticleIndex:
     """The article text normalised once for quote matching, and where each line starts in it."""
 
     text: str
-    words_before: list[int]
-    """For line n (1-based), at index n - 1: how many words of ``text`` come before it."""
+    starts: list[int]
+    """For line n (1-based), at index n - 1: where its first word is, or would be, in ``text``."""
 
     @classmethod
     def of(cls, article: str) -> _ArticleIndex:
         # Normalising the whole text gives the same text as normalising line by line and
-        # joining (line breaks are white space to split(), and neither translating quotes
-        # nor case folding makes or removes white space); each line's count of words places
-        # a position in it. Each line is split once, for both.
-        lines = [line.split() for line in article.splitlines()]
-        text = " ".join(itertools.chain.from_iterable(lines))
+        # joining the lines that have words (line breaks are white space to split(); quotes
+        # are translated and case folded character by character, which never makes or removes
+        # white space): so each line's length, normalised, places it in the whole.
+        lines = [" ".join(line.split()) for line in article.splitlines()]
+        text = " ".join(filter(None, lines))
         if not text.isascii():
             text = text.translate(_QUOTES)
-        counts = map(len, lines)
-        return cls(text.casefold(), list(itertools.accumulate(counts, initial=0)))
+            lines = [line.casefold() for line in lines]  # folding may change a length: 'ß', 'ss'
+        lengths = (len(line) + 1 if line else 0 for line in lines)
+        return cls(text.casefold(), list(itertools.accumulate(lengths, initial=0)))
 
     def line_at(self, position: int) -> int:
         """The 1-based line of the article text that holds ``position`` of the normalised text."""
-        # Words are joined by single spaces: the spaces before a position number its word.
-        word = self.text.count(" ", 0, position)
-        return max(1, bisect.bisect_right(self.words_before, word, hi=len(self.words_before) - 1))
+        return max(1, bisect.bisect_right(self.starts, position, hi=len(self.starts) - 1))
 
 
 def _shape(data: Any) -> str:
