@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from claimcheck import schema
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.kinds import CLAIM_KINDS
-from claimcheck.loader import _ArticleIndex, _normalize, _static_order, load_claim_text
+from claimcheck.loader import _ArticleIndex, _in_quote, _normalize, _static_order, load_claim_text
 
 NAMES = [f"c{index}" for index in range(8)]
 
@@ -95,3 +95,27 @@ def test_records_are_made_as_their_classes_make_them() -> None:
         called = cls(**required, at=schema.Mark(3, 4))
         assert type(made) is cls
         assert list(vars(made).items()) == list(vars(called).items()), cls
+
+
+def test_the_article_index_holds_the_article_normalised_as_a_whole() -> None:
+    @settings(max_examples=300, deadline=None, derandomize=True, database=None)
+    @given(ARTICLE_TEXT)
+    def holds(article: str) -> None:
+        assert _ArticleIndex.of(article).text == _normalize(article)
+
+    holds()
+
+
+QUOTE_TEXT = st.lists(
+    st.sampled_from([*"aB 5.,%$\n\t\x1c\x85\u2028\u00a0“”‘’–—\"'-ßİﬁΣς", "  ", "per cent", "SS"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(QUOTE_TEXT, st.data())
+def test_a_figure_is_found_in_its_quote_as_when_both_are_normalised(quote: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(quote)))
+    end = data.draw(st.integers(start, len(quote)))
+    for printed in (quote[start:end], data.draw(QUOTE_TEXT)):
+        normalized = _normalize(quote)
+        assert _in_quote(printed, quote, normalized) == (_normalize(printed) in normalized)

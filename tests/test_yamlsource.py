@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import yamlsource
-from claimcheck.limits import MAX_YAML_DEPTH
+from claimcheck.limits import MAX_FILE_BYTES, MAX_YAML_DEPTH
 from claimcheck.yamlsource import (
     PLAIN_TAGS,
     Document,
@@ -225,3 +225,19 @@ def test_places_of_values_held() -> None:
     assert position_mark(document.key_position(inner, "c")) == Mark(4, 5)
     assert document.key_mark(("b", "c")) == Mark(4, 5)
     assert document.text_mark(("a", 1, "deeper"), 0) == Mark(3, 5)  # not the quoted text itself
+
+
+def test_places_far_down_and_far_along_a_file_within_the_size_limit() -> None:
+    lines = 300_000
+    long = MAX_FILE_BYTES - lines - 20  # about the longest line a file within the limit has
+    text = "\n" * lines + "{a: " + "x" * long + ", b: 'q'}\n"
+    document = parse(text)
+    column = 4 + long + 2 + 4  # 1-based: the quote that opens 'q'
+    assert position_mark(document.value_position(document.data, "b")) == Mark(lines + 1, column)
+    assert text_mark(document.value_position(document.data, "b"), 0) == Mark(lines + 1, column + 1)
+    assert document.key_mark(("b",)) == Mark(lines + 1, column - 3)
+
+
+def test_a_text_too_long_for_its_places_is_refused() -> None:
+    with pytest.raises(YamlError, match="larger than"):
+        parse("a: " + "x" * yamlsource._QUOTED)

@@ -458,7 +458,7 @@ class _Loader:
         """Check one claim's figures against its quote and its quote against the article."""
         quote = _normalize(claim.quote)
         for name, figure in claim.figures().items():
-            if _normalize(figure.printed) not in quote:
+            if not _in_quote(figure.printed, claim.quote, quote):
                 message = f"figure {name!r} ({figure.printed!r}) is not in the quote"
                 self._problem(claim, message, figure.at, rules.QUOTE_MISMATCH)
         if index is None or claim.source is not None:
@@ -498,16 +498,17 @@ class _Loader:
         for check in checks:
             targets = set()
             for ref in check.references():
-                if ref.target not in ids and ref.target in self.failed:
-                    line = self.failed[ref.target].line
-                    message = f"depends on {ref.target!r}, which could not be read: see line {line}"
+                target = ref.target
+                if target in ids:
+                    if target in check_ids:
+                        targets.add(target)
+                elif target in self.failed:
+                    line = self.failed[target].line
+                    message = f"depends on {target!r}, which could not be read: see line {line}"
                     self._problem(check, message, ref.at, rules.REFERENCE_INVALID)
-                elif ref.target not in ids:
-                    close = _close(ref.target, ids)
-                    message = f"reference to unknown id {ref.target!r}{close}"
+                else:
+                    message = f"reference to unknown id {target!r}{_close(target, ids)}"
                     self._problem(check, message, ref.at, rules.REFERENCE_INVALID)
-                elif ref.target in check_ids:
-                    targets.add(ref.target)
             graph[check.id] = targets
         order = _static_order(graph)
         if order is not None:
@@ -576,27 +577,41 @@ def _normalize(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _in_quote(printed: str, quote: str, normalized_quote: str) -> bool:
+    """Whether a figure printed is in its quote once both are normalised (``normalized_quote``).
+
+    A figure copied from its quote, as nearly all are, is found without normalising it: a part
+    of a text is still a part once both are normalised, since each character is translated and
+    case folded on its own, and white space inside the part is whole runs of the text's.
+    """
+    return printed in quote or _normalize(printed) in normalized_quote
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class _ArticleIndex:
     """The article text normalised once for quote matching, and where each line starts in it."""
 
     text: str
-    words_before: list[int]
-    """For line n (1-based), at index n - 1: how many words of ``text`` come before it."""
+    starts: list[int]
+    """For line n (1-based), at index n - 1: where its first word is, or would be, in ``text``."""
 
     @classmethod
     def of(cls, article: str) -> _ArticleIndex:
         # Normalising the whole text gives the same text as normalising line by line and
-        # joining (line breaks are white space to split(), and case folding never makes
-        # white space); each line's count of words places a position in it.
-        counts = map(len, map(str.split, article.splitlines()))
-        return cls(_normalize(article), list(itertools.accumulate(counts, initial=0)))
+        # joining the lines that have words (line breaks are white space to split(); quotes
+        # are translated and case folded character by character, which never makes or removes
+        # white space): so each line's length, normalised, places it in the whole.
+        lines = [" ".join(line.split()) for line in article.splitlines()]
+        text = " ".join(filter(None, lines))
+        if not text.isascii():
+            text = text.translate(_QUOTES)
+            lines = [line.casefold() for line in lines]  # folding may change a length: 'ß', 'ss'
+        lengths = (len(line) + 1 if line else 0 for line in lines)
+        return cls(text.casefold(), list(itertools.accumulate(lengths, initial=0)))
 
     def line_at(self, position: int) -> int:
         """The 1-based line of the article text that holds ``position`` of the normalised text."""
-        # Words are joined by single spaces: the spaces before a position number its word.
-        word = self.text.count(" ", 0, position)
-        return max(1, bisect.bisect_right(self.words_before, word, hi=len(self.words_before) - 1))
+        return max(1, bisect.bisect_right(self.starts, position, hi=len(self.starts) - 1))
 
 
 def _shape(data: Any) -> str:

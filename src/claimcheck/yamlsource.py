@@ -173,6 +173,10 @@ def parse(text: str) -> Document:
     """Parse one YAML document into a :class:`Document`."""
     import yaml
 
+    if len(text) >= _QUOTED:  # decode() refuses such a file first: places would not fit
+        raise YamlError(
+            f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", Mark(1, 1), rules.FILE_UNREADABLE
+        )
     node = None
     try:
         document = _read_events(text)
@@ -559,13 +563,15 @@ def _mark(node: Any) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-_LINE = 1 << 40
-"""Packing a 0-based line and column into one integer: line * _LINE + column (no line of a
-file within the size limit is that long)."""
+_LINE_BITS = 24
+_LINE = 1 << _LINE_BITS
+"""Packing a 0-based line and column into one integer: line * _LINE + column. Both factors
+are below 2**30, which Python multiplies without its general algorithm for large integers."""
 
-_QUOTED = 1 << 39
-"""Added to the position of a scalar written in quotes, whose text starts one column later
-(no column of a file within the size limit comes near it)."""
+_QUOTED = 1 << 23
+"""Added to the position of a scalar written in quotes, whose text starts one column later.
+No column comes near it: :func:`parse` refuses a text of that many characters (a claim file
+within the size limit has at most 5 Mi)."""
 
 
 def _position(node: Any) -> Position:
@@ -576,10 +582,12 @@ def _position(node: Any) -> Position:
 
 def position_mark(position: Position) -> Mark:
     """The :class:`Mark` of a packed position."""
-    line, column = divmod(position, _LINE)
     # tuple.__new__ is what the named tuple's own __new__ calls, less a Python frame: a file
     # makes a hundred marks and more.
-    return _new_tuple(Mark, (line + 1, (column & (_QUOTED - 1)) + 1))
+    return _new_tuple(Mark, ((position >> _LINE_BITS) + 1, (position & _COLUMN) + 1))
+
+
+_COLUMN = _QUOTED - 1
 
 
 _new_tuple = tuple.__new__
