@@ -93,7 +93,9 @@ def _conversion(n: int, rng: random.Random, published: date) -> tuple[list[str],
         window = rates.window(base, quote, published, 3)
     rate = float(rng.choice(window).value) * rng.choice([1, 1, 1, 1.004, 0.996])
     amount, converted, printed_rate, amount_value = _printed(rng, base, quote, rate)
-    hedge = rng.choice(["", "", "", "about "])
+    if rng.random() < 0.1:  # a loss: both amounts negative
+        amount, converted, hedge = f"-{amount}", f"-{converted}", ""
+    hedge = rng.choice(["", "", "", "about ", "more than ", "nearly ", "up to "])
     at = f", at {printed_rate}" if printed_rate else ""
     lines = [
         f"  - id: deal_{n}",
@@ -225,9 +227,20 @@ def _claim_file(seed: int) -> str:
     return "\n".join(text) + "\n"
 
 
+PROJECTS = {
+    "wide": 'rate_tolerance = "4 percent"\nrate_window = 5\n',
+    "exact": 'rate_tolerance = "0 percent"\n',
+}
+"""Projects whose configuration sets the rate terms of the files in their folder."""
+
+
 def _corpus(folder: Path, count: int, first_seed: int = 0) -> Iterator[Path]:
+    for name, configuration in PROJECTS.items():
+        (folder / name).mkdir(exist_ok=True)
+        (folder / name / "claimcheck.toml").write_text(configuration)
     for seed in range(first_seed, first_seed + count):
-        path = folder / f"generated-{seed}.yaml"
+        project = [None, None, None, *PROJECTS][seed % (3 + len(PROJECTS))]
+        path = (folder if project is None else folder / project) / f"generated-{seed}.yaml"
         path.write_text(_claim_file(seed))
         yield path
 
@@ -245,7 +258,7 @@ def _verified(path: Path, monkeypatch: pytest.MonkeyPatch, quick: bool) -> tuple
         try:
             return search_one(self, result)
         finally:
-            charged.append((result.record.id, self.bounded, self.spent, self.budget <= 0))
+            charged.append((result.record.id, self.charge_every_edit, self.spent, self.budget <= 0))
 
     with monkeypatch.context() as patched:
         patched.setattr(causes.Search, "causes_of", recorded)
@@ -279,18 +292,46 @@ def _differences(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[str
         plain, plain_charged = _verified(path, monkeypatch, quick=False)
         if _found(quick) != _found(plain):
             found.append(f"{path.name}: {_found(quick)} != {_found(plain)}")
-        for (record_id, bounded, spent, _), (_, _, reference, ran_out) in zip(
+        for (record_id, every_edit, spent, _), (_, _, reference, ran_out) in zip(
             quick_charged, plain_charged, strict=True
         ):
-            if bounded and spent != reference:  # every edit charged: to the evaluation
+            if every_edit and spent != reference:  # every edit charged: to the evaluation
                 found.append(f"{path.name}: {record_id} charged {spent}, not {reference}")
-            if not bounded and ran_out:
+            if not every_edit and ran_out:
                 found.append(f"{path.name}: edits of {record_id} set aside uncharged, and the search ran out")
     return found
 
 
 def _causes_found(paths: list[Path]) -> int:
     return sum(len(result.causes) for path in paths for result in verify(load_claim_file(path)).results)
+
+
+LOSS = """\
+article:
+  title: Port operator books a loss
+  publisher: Harbour Gazette
+  date: 2025-03-11
+claims:
+  - id: loss
+    kind: conversion
+    quote: "a loss of -18.4 billion yuan (-$2.85 billion)"
+    amount: -18.4 billion yuan
+    converted: -$2.85 billion
+"""
+
+
+def test_a_negative_conversion_keeps_its_likely_cause(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Negative amounts imply a positive rate: the quick test must not set aside the edit
+    that fits ('-$2.55 billion', one digit changed)."""
+    path = tmp_path / "loss.yaml"
+    path.write_text(LOSS)
+    report, _ = _verified(path, monkeypatch, quick=True)
+    (result,) = report.results
+    assert result.verdict is Verdict.INCONSISTENT
+    assert [cause.suggested for cause in result.causes] == ["-$2.55 billion"]
+    assert _differences([path], monkeypatch) == []
 
 
 def test_the_generated_files_hold_every_kind_of_slip(tmp_path: Path) -> None:
@@ -305,6 +346,9 @@ def test_the_generated_files_hold_every_kind_of_slip(tmp_path: Path) -> None:
     }
     assert {"digit-changed", "digits-swapped", "scale-slipped"} <= kinds
     assert _causes_found(paths) > 30
+    printed = "".join(path.read_text() for path in paths)
+    assert all(f"amount: {hedge}" in printed for hedge in ("-", "more than ", "up to ", "about "))
+    assert all(any(path.parent.name == project for path in paths) for project in PROJECTS)
 
 
 @pytest.mark.parametrize(("record_bound", "file_bound"), [(None, None), (60, 150), (150, 250), (25, 1000)])
@@ -354,13 +398,13 @@ def test_the_comparison_catches_edits_uncharged_where_a_bound_is_reached(
 ) -> None:
     """Setting edits aside uncharged in a file where a search may run out is found out."""
 
-    def always_unbounded(self: causes.Search[Any]) -> set[str]:
-        if self._unbounded is None:
-            self._unbounded = {
+    def never_run_out(self: causes.Search[Any]) -> set[str]:
+        if self._cannot_run_out is None:
+            self._cannot_run_out = {
                 result.record.id for result in self.results.values() if result.verdict is Verdict.INCONSISTENT
             }
-        return self._unbounded
+        return self._cannot_run_out
 
     monkeypatch.setattr(causes, "MAX_RECORD_EVALUATIONS", 60)
-    monkeypatch.setattr(causes.Search, "_never_bounded", always_unbounded)
+    monkeypatch.setattr(causes.Search, "_searches_cannot_run_out", never_run_out)
     assert _differences(list(_corpus(tmp_path, 60)), monkeypatch) != []

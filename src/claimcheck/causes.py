@@ -41,11 +41,12 @@ from claimcheck.figures import Reading, ReadingContext, read_figure
 from claimcheck.formulas import Formula, bind
 from claimcheck.intervals import Interval
 from claimcheck.kinds import CLAIM_KINDS, Outcome
+from claimcheck.kinds.base import Context
 from claimcheck.kinds.change import ChangeClaim
-from claimcheck.kinds.conversion import ConversionClaim
+from claimcheck.kinds.conversion import ConversionClaim, market_terms
 from claimcheck.kinds.total import TotalClaim
 from claimcheck.loader import ClaimFile
-from claimcheck.market import DEFAULT_TOLERANCE
+from claimcheck.market import widened
 from claimcheck.numerals import decimal_comma
 from claimcheck.records import Check, Claim, Expectation, Figure, Record
 from claimcheck.results import Comparison, Derived, LikelyCause, Result
@@ -165,12 +166,13 @@ class Search(Generic[V]):
         self._dependents: dict[str, tuple[Record, ...]] = {}
         self._quick: dict[str, QuickTest | None] = {}
         self._edits: dict[tuple[StringEdits, str, str], tuple[Edit, ...]] = {}
-        self._unbounded: set[str] | None = None
-        """The inconsistent records yet to be searched, when no bound on evaluations can be
-        reached in this file (see :meth:`_never_bounded`); empty when one can."""
-        self.bounded = True
-        """Whether the record being searched might reach a bound on evaluations: every edit
-        is then charged exactly as evaluated, so that the bound is reached where it always was."""
+        self._cannot_run_out: set[str] | None = None
+        """The inconsistent records not searched yet, when no search of this file can reach a
+        bound on evaluations (see :meth:`_searches_cannot_run_out`); empty when one can."""
+        self.charge_every_edit = True
+        """Whether every edit is charged as evaluated (the record being searched might reach
+        a bound on evaluations, and must reach it where it always did); when not, an edit a
+        quick test sets aside is dropped before its record is rebuilt, uncharged."""
 
     def causes_of(self, result: Result) -> tuple[LikelyCause, ...]:
         """The likely causes of one inconsistent result, most likely first, at most MAX_CAUSES.
@@ -178,9 +180,9 @@ class Search(Generic[V]):
         The engine asks once for each inconsistent result of the file; a result asked for
         again, or one not inconsistent, is searched with every edit charged.
         """
-        unbounded = self._never_bounded()
-        self.bounded = result.record.id not in unbounded
-        unbounded.discard(result.record.id)
+        cannot_run_out = self._searches_cannot_run_out()
+        self.charge_every_edit = result.record.id not in cannot_run_out
+        cannot_run_out.discard(result.record.id)  # searched once: a second search is charged
         allowed = min(MAX_RECORD_EVALUATIONS, MAX_FILE_EVALUATIONS - self.spent)
         self.budget = allowed
         try:
@@ -188,7 +190,7 @@ class Search(Generic[V]):
         finally:
             self.spent += allowed - self.budget
 
-    def _never_bounded(self) -> set[str]:
+    def _searches_cannot_run_out(self) -> set[str]:
         """The inconsistent records of the file, when searching them all cannot reach a bound.
 
         Each edit is charged at most its record and the checks that depend on it. When even
@@ -199,28 +201,30 @@ class Search(Generic[V]):
         are found. Otherwise every edit is charged as it always was. Worked out only for files
         where a quick test may set edits aside.
         """
-        if self._unbounded is None:
-            self._unbounded = set()
+        if self._cannot_run_out is None:
+            self._cannot_run_out = set()
             results = self.results.values()
             inconsistent = [result for result in results if result.verdict is Verdict.INCONSISTENT]
             if not any(type(result.record) in QUICK_TESTS for result in inconsistent):
-                return self._unbounded  # nothing would be set aside: no need to know
+                return self._cannot_run_out  # nothing would be set aside: no need to know
             total = 0
             try:
                 for result in inconsistent:
                     total += self._most_evaluations(result, MAX_RECORD_EVALUATIONS)
                     if total >= MAX_FILE_EVALUATIONS:
+                        self._cannot_run_out.clear()
                         break
-                    self._unbounded.add(result.record.id)
+                    self._cannot_run_out.add(result.record.id)
             except Exception:  # an edit that fails is reported by its own search
-                total = MAX_FILE_EVALUATIONS
-            if total >= MAX_FILE_EVALUATIONS:
-                self._unbounded.clear()
-        return self._unbounded
+                self._cannot_run_out.clear()
+        return self._cannot_run_out
 
     def _most_evaluations(self, result: Result, limit: int) -> int:
-        """The most evaluations the edits tried for ``result`` could be charged; MAX_FILE_EVALUATIONS
-        as soon as that reaches ``limit``."""
+        """The most evaluations the edits tried for ``result`` could be charged, counted up to
+        ``limit``: MAX_FILE_EVALUATIONS as soon as that is reached (the search may run out).
+
+        Only :class:`EditFinder` finders try edits, and so charge evaluations (see
+        :meth:`try_edit`, which raises if a search thought unable to run out does)."""
         most = 0
         for owner, name, figure in self.figures(result):
             edits = sum(
@@ -341,14 +345,16 @@ class Search(Generic[V]):
         if reading.role != figure.reading.role or reading.nominal == 0:
             return None  # a figure edited to nothing is no typo but a part left out
         hopeless = owner is target.record and self._cannot_fit(target, name, reading)
-        if hopeless and not self.bounded:
-            return None  # no bound can be reached: no need to know what it would be charged
+        if hopeless and not self.charge_every_edit:
+            return None  # no search of the file can run out: no need to charge it
         edited = _replaced(owner, name, Figure(text, reading, figure.options, figure.at))
         if _issues(edited):
             return None
         # Checks that failed as printed (a claim-file problem) have no verdict to keep.
         affected = [edited, *(check for check in self.dependents(owner.id) if check.id in self.results)]
         if len(affected) > self.budget:
+            if not self.charge_every_edit:  # edits were set aside uncharged: findings could drift
+                raise RuntimeError(f"the search of {target.record.id!r} ran out where it could not")
             self.budget = 0
             return None
         self.budget -= len(affected)
@@ -763,17 +769,16 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
     """The quick test of a currency conversion judged against market rates.
 
     Evaluated, the conversion is inconsistent whenever no market rate of its window lies in
-    its implied rates (amount / converted, loose readings) widened by the tolerance (see
-    :func:`claimcheck.market.check_market_rate`): its verdict is the worst of its parts. For
-    positive amounts the implied rates lie within [amount.lo / converted.hi, amount.hi /
-    converted.lo] (interval division), so a rate outside that span, widened, fits no edit.
+    its implied rates (amount / converted) widened by the tolerance (see
+    :func:`claimcheck.market.check_market_rate`): its verdict is the worst of its parts. The
+    test is that rule itself, with the conversion's own terms (:func:`market_terms`) and
+    :func:`~claimcheck.market.widened`, on the edited figure and the other as printed.
     Without a printed rate the conversion fits outright only when a market rate lies in its
     implied rates under the strict readings, widened (a fit of the loose readings alone is a
     loose fit, which is no likely cause, or too rough to test, which leaves the verdict
     unverifiable); with one, a fit too rough to test leaves the printed rate's verdict, so
-    the loose readings are tested. The window and tolerance are worked out here once, as the
-    conversion's evaluation works them out; None (no quick test) for anything else, where
-    every edit is evaluated.
+    the loose readings are tested. None (no quick test, every edit evaluated) where the
+    implied rate is not a plain rate of two currencies, or there are no market rates.
     """
     amount, converted = claim.amount.reading, claim.converted.reading
     base, quote = units.currency_code(amount.unit), units.currency_code(converted.unit)
@@ -783,70 +788,35 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
     reduced = units.reduced(rate_unit)
     if not (reduced is rate_unit or reduced == rate_unit):
         return None  # implied rates converted to another unit: not worth mirroring
-    defaults = claim_file.defaults
-    tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
-    if tolerance_figure is None:
-        tolerance = DEFAULT_TOLERANCE
-    elif tolerance_figure.reading.nominal is None or not units.is_percent(tolerance_figure.reading.unit):
+    if claim_file.article is None:
         return None
-    else:
-        tolerance = tolerance_figure.reading.nominal / 100
-    if not 0 <= tolerance < 1:
+    tolerance, days, published = market_terms(claim, Context(claim_file.article, claim_file.defaults))
+    if tolerance is None:
         return None
-    days = defaults.rate_window if claim.rate_window is None else claim.rate_window
-    source, article = claim.source, claim_file.article
-    published = source.date if source is not None and source.date is not None else None
-    if published is None:
-        if article is None:
-            return None
-        published = article.date
     try:
         window = [rate.value for rate in rates.window(base, quote, published, days)]
     except Exception:  # no rates, no quick test: every edit is evaluated
         return None
-    shrink, grow = 1 - tolerance, 1 + tolerance
     strict = claim.rate is None
+    fixed = {"amount": converted, "converted": amount}  # the figure that stays as printed
 
     def tested(reading: Reading) -> Interval:
-        """The interval of the amount a reading stands for (see Reading.amount) that is tested."""
+        """The reading the market test judges (see Reading.amount): strict without a printed rate."""
         return reading.strict if strict and reading.strict is not None else reading.interval
 
-    def ends(interval: Interval) -> tuple[Exact, Exact] | None:
-        """The ends of a bounded, positive interval; None for any other."""
-        lo, hi = interval.lo, interval.hi
-        if isinstance(lo, float) or isinstance(hi, float) or lo <= 0:
-            return None
-        return lo, hi
-
-    # A rate r fits only if amount.lo * shrink / converted.hi <= r <= amount.hi * grow /
-    # converted.lo (ends taken as closed: an open one only narrows what fits). With one
-    # figure fixed, that is edited.lo <= upper and edited.hi >= lower for each rate's pair.
-    windows: dict[str, tuple[units.Unit, list[tuple[Exact, Exact]]]] = {}
-    top, bottom = ends(tested(amount)), ends(tested(converted))
-    if bottom is not None:
-        windows["amount"] = (amount.unit, [(r * bottom[1] / shrink, r * bottom[0] / grow) for r in window])
-    if top is not None:
-        windows["converted"] = (converted.unit, [(top[1] * grow / r, top[0] * shrink / r) for r in window])
-    hulls = {
-        name: (max(upper for upper, _ in pairs), min(lower for _, lower in pairs))
-        for name, (_, pairs) in windows.items()
-    }
-
     def cannot_fit(name: str, reading: Reading) -> bool:
-        found = windows.get(name)
-        if found is None:
-            return False  # a printed rate, or the other figure unbounded: the evaluation decides
-        unit, pairs = found
+        other = fixed.get(name)
+        if other is None:
+            return False  # a printed rate: the evaluation decides
+        unit = amount.unit if name == "amount" else converted.unit
         if not (reading.unit is unit or reading.unit == unit):
-            return False  # the edit changed the unit: the full evaluation decides
-        edited = ends(tested(reading))
-        if edited is None:
-            return False  # unbounded, or not positive: the full evaluation decides
-        lo, hi = edited
-        upmost, lowest = hulls[name]
-        if lo > upmost or hi < lowest:
-            return True  # no rate of the window comes near
-        return not any(lo <= upper and hi >= lower for upper, lower in pairs)
+            return False  # the edit changed the unit: the evaluation decides
+        try:
+            implied = tested(reading) / tested(other) if name == "amount" else tested(other) / tested(reading)
+        except ArithmeticError:
+            return False
+        accepted = widened(implied, tolerance)  # as check_market_rate widens the implied rates
+        return not any(accepted.contains(rate) for rate in window)
 
     return cannot_fit
 

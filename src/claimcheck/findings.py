@@ -53,7 +53,7 @@ class Finding:
     @property
     def shown_level(self) -> Level:
         """The level a report files it under: a likely cause is shown, and sorted, with its error."""
-        return "error" if self.is_likely_cause else self.level
+        return level_shown(self.code)
 
     def shown_at(self, level: Level) -> bool:
         """Whether a report that shows findings from ``level`` up shows this one."""
@@ -64,11 +64,17 @@ class Finding:
         return f"{self.path}:{self.line}:{self.col}: {self.code}{who} {self.message}"
 
 
+def level_shown(code: str) -> Level:
+    """The level a report files a finding of rule ``code`` under: its own, but a likely cause
+    is shown, and sorted, with its error."""
+    return "error" if code in rules.LIKELY_CAUSES else rules.RULES[code].level
+
+
 def needed_from(code: str, level: Level) -> bool:
     """Whether a run that shows, or fails on, findings from ``level`` up needs a finding of
-    rule ``code``: its own level is that high, or it is shown with an error (a likely cause)."""
-    shown = "error" if code in rules.LIKELY_CAUSES else rules.RULES[code].level
-    return LEVEL_RANK[shown] >= LEVEL_RANK[level]
+    rule ``code``: it is shown from that level up (a finding's shown level is never below its
+    own, so one failed on is shown too)."""
+    return LEVEL_RANK[level_shown(code)] >= LEVEL_RANK[level]
 
 
 def result_code(result: Result) -> str | None:

@@ -9,6 +9,7 @@ one, and with reference rates where reference data is plugged in.
 from __future__ import annotations
 
 from dataclasses import field
+from datetime import date
 
 from claimcheck import units
 from claimcheck.derivation import amount_of, derive
@@ -96,21 +97,27 @@ def evaluate(claim: ConversionClaim, context: Context) -> Outcome:
         expected=expected,
         unverifiable="no printed rate to compare it with",
     )
-    defaults = context.defaults
-    tolerance_figure = claim.rate_tolerance or defaults.rate_tolerance
-    tolerance = DEFAULT_TOLERANCE if tolerance_figure is None else _tolerance(tolerance_figure)
-    window = defaults.rate_window if claim.rate_window is None else claim.rate_window
-    # A reference figure was converted when its own document was published.
-    source = claim.source
-    published = source.date if source is not None and source.date is not None else context.article.date
+    tolerance, window, published = market_terms(claim, context)
+    assert tolerance is not None  # validate() made sure
     market = check_market_rate(derived.result, inputs["amount"], target, published, window, tolerance)
     return outcome(inputs, [derived] if market is None else [derived, market], derived.message)
 
 
-def _tolerance(figure: Figure) -> Exact:
-    nominal = figure.reading.nominal
-    assert nominal is not None and units.is_percent(figure.reading.unit)  # validate() made sure
-    return nominal / 100
+def market_terms(claim: ConversionClaim, context: Context) -> tuple[Exact | None, int, date]:
+    """What a conversion's implied rate is judged against the market with: the tolerance (None
+    when it is not a plain percentage, which validation refuses), the business days of the
+    window before the date, and the date."""
+    defaults = context.defaults
+    figure = claim.rate_tolerance or defaults.rate_tolerance
+    tolerance: Exact | None = DEFAULT_TOLERANCE
+    if figure is not None:
+        nominal = figure.reading.nominal
+        tolerance = nominal / 100 if nominal is not None and units.is_percent(figure.reading.unit) else None
+    window = defaults.rate_window if claim.rate_window is None else claim.rate_window
+    # A reference figure was converted when its own document was published.
+    source = claim.source
+    published = source.date if source is not None and source.date is not None else context.article.date
+    return tolerance, window, published
 
 
 KIND = ClaimKind(
