@@ -797,25 +797,40 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
         window = [rate.value for rate in rates.window(base, quote, published, days)]
     except Exception:  # no rates, no quick test: every edit is evaluated
         return None
+    if not window:
+        return None
     strict = claim.rate is None
-    fixed = {"amount": converted, "converted": amount}  # the figure that stays as printed
 
     def tested(reading: Reading) -> Interval:
         """The reading the market test judges (see Reading.amount): strict without a printed rate."""
         return reading.strict if strict and reading.strict is not None else reading.interval
 
+    # The figure that stays as printed, as the evaluation reads it: amount / converted is
+    # amount * (1 / converted), so the reciprocal of a printed converted amount is taken once.
+    try:
+        per_converted = tested(converted).reciprocal()
+    except ArithmeticError:
+        return None
+    printed_amount = tested(amount)
+    lowest, highest = min(window), max(window)
+
     def cannot_fit(name: str, reading: Reading) -> bool:
-        other = fixed.get(name)
-        if other is None:
+        if name not in ("amount", "converted"):
             return False  # a printed rate: the evaluation decides
         unit = amount.unit if name == "amount" else converted.unit
         if not (reading.unit is unit or reading.unit == unit):
             return False  # the edit changed the unit: the evaluation decides
         try:
-            implied = tested(reading) / tested(other) if name == "amount" else tested(other) / tested(reading)
+            implied = (
+                tested(reading) * per_converted
+                if name == "amount"
+                else printed_amount * tested(reading).reciprocal()
+            )
         except ArithmeticError:
             return False
         accepted = widened(implied, tolerance)  # as check_market_rate widens the implied rates
+        if accepted.hi < lowest or accepted.lo > highest:
+            return True  # below or above every rate of the window
         return not any(accepted.contains(rate) for rate in window)
 
     return cannot_fit
