@@ -20,7 +20,8 @@ from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
-from claimcheck.identity import IdentityMemo
+from claimcheck.exact import Exact
+from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
@@ -47,6 +48,49 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
     # Integer arithmetic throughout: exact-number operations dominate large reports otherwise.
     # int(): an exact number's terms may be gmpy2 integers, which Decimal and "," refuse.
     return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
+
+
+def _rounded(value: Fraction, factor: int, rounding: str, digits: int) -> str:
+    """:func:`_decimal` (``factor`` and ``digits`` in another order), the common case worked
+    here in one go: a value at least 1 in size and below ``10**digits`` (the ends of most
+    figures: "55.55" billion, "7.22964"), cut to ``digits`` significant digits in integers and
+    rounded as the Decimal context would. Every other value is :func:`_decimal_ratio`'s."""
+    numerator, denominator = int(value.numerator), int(value.denominator) * factor
+    negative = numerator < 0
+    whole, rest = divmod(-numerator if negative else numerator, denominator)
+    if (
+        whole
+        and whole < _DIGIT_LIMIT
+        and denominator.bit_length() <= _SHORT_BITS
+        and rounding in _INTEGER_ROUNDINGS
+    ):
+        places = digits - len(str(whole))
+        if places >= 0:
+            fraction = ""
+            if rest:
+                scale = _POWERS_OF_TEN[places]
+                kept, remainder = divmod(rest * scale, denominator)  # the digits after the point
+                if rounding == _HALF_EVEN:  # the last digit kept is kept's, or whole's
+                    twice = remainder * 2
+                    up = twice > denominator or (twice == denominator and (kept if places else whole) % 2 == 1)
+                else:
+                    up = bool(remainder) and negative is (rounding == _FLOOR)
+                if up:
+                    kept += 1
+                    if kept == scale:  # 9.99995 up to 10
+                        whole, kept = whole + 1, 0
+                if kept:
+                    fraction = "." + str(kept).rjust(places, "0").rstrip("0")
+            text = (str(whole) if whole < 1000 else f"{whole:,}") + fraction
+            return "-" + text if negative else text
+    return _decimal_ratio(numerator, denominator, rounding, digits)
+
+
+_FLOOR, _HALF_EVEN = decimal.ROUND_FLOOR, decimal.ROUND_HALF_EVEN
+_POWERS_OF_TEN = tuple(10**places for places in range(SIGNIFICANT_DIGITS + 1))
+_SHORT_BITS = (_MAX_EXACT_BITS - 20) // 2
+"""Denominators up to this many bits, with a quotient below 10**6 < 2**20, are within the bits
+:func:`_decimal_ratio` works exactly (beyond, it approximates, and so does this)."""
 
 
 def _decimal_ratio(numerator: int, denominator: int, rounding: str, digits: int) -> str:
@@ -118,13 +162,21 @@ _DIGIT_LIMIT = 10**SIGNIFICANT_DIGITS
 
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
-    numerator, denominator = abs(magnitude.numerator), magnitude.denominator
+    if _BELOW_SCALES < magnitude < _ABOVE_SCALES:  # no scale word, the common case: two C calls
+        return _NO_SCALE
+    # Python ints: gmpy2's integers convert a Python int on every mixed comparison.
+    numerator, denominator = abs(int(magnitude.numerator)), int(magnitude.denominator)
     for factor, word in _SCALES:
         if numerator >= factor * denominator:
             if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
                 return 1, ""  # written in scientific notation, where a scale word would only confuse
             return factor, word
-    return 1, ""
+    return _NO_SCALE
+
+
+_NO_SCALE = (1, "")
+_ABOVE_SCALES = Exact(_SCALES[-1][0])
+_BELOW_SCALES = -_ABOVE_SCALES
 
 
 def unit_text(unit: Unit) -> str:
@@ -138,7 +190,10 @@ _UNIT_TEXTS: IdentityMemo[str] = IdentityMemo()
 
 
 def _unit_suffix(scale_word: str, unit: Unit) -> str:
-    name = unit_text(unit)
+    return _suffix(scale_word, unit_text(unit))
+
+
+def _suffix(scale_word: str, name: str) -> str:
     if scale_word and name:
         return f" {scale_word} {name}"
     return f" {scale_word or name}" if scale_word or name else ""
@@ -148,7 +203,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
 def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
-    return _decimal(value, decimal.ROUND_HALF_EVEN, digits, factor) + _unit_suffix(word, unit)
+    return _rounded(value, factor, decimal.ROUND_HALF_EVEN, digits) + _unit_suffix(word, unit)
 
 
 def format_percent(ratio: Fraction) -> str:
@@ -163,25 +218,24 @@ def format_percent(ratio: Fraction) -> str:
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
+    return _rounded(value, factor, rounding, digits)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
-    if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor)
+    lo, hi = interval.lo, interval.hi
+    if lo == hi and not isinstance(lo, float):  # a point
+        return _rounded(lo, factor, decimal.ROUND_HALF_EVEN, SIGNIFICANT_DIGITS)
     left = "[" if interval.lo_closed else "("
     right = "]" if interval.hi_closed else ")"
-    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
-    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
-    return f"{left}{lo}, {hi}{right}"
+    return f"{left}{_end(lo, factor, decimal.ROUND_FLOOR)}, {_end(hi, factor, decimal.ROUND_CEILING)}{right}"
 
 
 def format_span(interval: Interval, unit: Unit) -> str:
     """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
     factor, word = interval_scale(interval)
     if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, SHORT_DIGITS, factor) + _unit_suffix(word, unit)
+        return _rounded(interval.lo, factor, decimal.ROUND_HALF_EVEN, SHORT_DIGITS) + _unit_suffix(word, unit)
     digits = _span_digits(interval)
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
     hi = _end(interval.hi, factor, decimal.ROUND_CEILING, digits)
@@ -220,17 +274,19 @@ def format_amount(amount: Amount) -> str:
 
 def format_interval_in(interval: Interval, unit: Unit) -> str:
     """An interval with its scale and unit, as :func:`format_amount` shows an amount."""
-    entry = _AMOUNT_TEXTS.get(id(interval))
-    if entry is not None and entry[1][0] is unit:
-        return entry[1][1]
-    factor, word = interval_scale(interval)
-    text = format_interval(interval, factor) + _unit_suffix(word, unit)
-    return _AMOUNT_TEXTS.remember(interval, (unit, text))[1]
+    key = (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed, unit_text(unit))
+    text = _AMOUNT_TEXTS.get(key)
+    if text is None:
+        factor, word = interval_scale(interval)
+        text = _AMOUNT_TEXTS.remember(key, format_interval(interval, factor) + _suffix(word, key[4]))
+    return text
 
 
-_AMOUNT_TEXTS: IdentityMemo[tuple[Unit, str]] = IdentityMemo()
-"""Texts remembered by interval: one file's amounts are shown several times each (as a result,
-as the input of other results, as what a result is compared with), and a report shows every one."""
+_AMOUNT_TEXTS: ValueMemo[tuple[Endpoint, Endpoint, bool, bool, str], str] = ValueMemo()
+"""Texts remembered by the interval's ends and the unit's text: one file's amounts are shown
+several times each (as a result, as the input of other results, as what a result is compared
+with), results equal readings in value, and a report shows every one. A finite end is never a
+float (see :class:`~claimcheck.intervals.Interval`), so equal keys mean equal intervals."""
 
 
 def format_derived(amount: Amount) -> str:
@@ -315,8 +371,17 @@ def exact_text(value: Endpoint) -> str | None:
     An end of more than :data:`MAX_EXACT_DIGITS` digits, which only a claim file built to
     break claimcheck can produce, is given rounded instead, marked with "~": "~1.00000e+4620".
     """
-    if isinstance(value, float):
-        return None
+    if type(value) is Exact:  # the type checked: a finite float equal to a value has no text
+        text = _EXACT_TEXTS.get(value)
+        return _EXACT_TEXTS.remember(value, _exact_text(value)) if text is None else text
+    return None if isinstance(value, float) else _exact_text(value)
+
+
+_EXACT_TEXTS: ValueMemo[Fraction, str] = ValueMemo()
+"""Exact texts by value: 0, 100, the ends of common readings recur in every file."""
+
+
+def _exact_text(value: Fraction) -> str:
     numerator, denominator = value.numerator, value.denominator
     # Bit lengths bound the digits without converting anything to text.
     if numerator.bit_length() + denominator.bit_length() > _MAX_EXACT_BITS:
