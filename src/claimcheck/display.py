@@ -64,7 +64,7 @@ def _rounded(value: Fraction, factor: int, rounding: str, digits: int) -> str:
         and denominator.bit_length() <= _SHORT_BITS
         and rounding in _INTEGER_ROUNDINGS
     ):
-        places = digits - len(str(whole))
+        places = digits - (_WIDTHS[whole] if whole < 1000 else len(str(whole)))
         if places >= 0:
             fraction = ""
             if rest:
@@ -72,7 +72,9 @@ def _rounded(value: Fraction, factor: int, rounding: str, digits: int) -> str:
                 kept, remainder = divmod(rest * scale, denominator)  # the digits after the point
                 if rounding == _HALF_EVEN:  # the last digit kept is kept's, or whole's
                     twice = remainder * 2
-                    up = twice > denominator or (twice == denominator and (kept if places else whole) % 2 == 1)
+                    up = twice > denominator or (
+                        twice == denominator and (kept if places else whole) % 2 == 1
+                    )
                 else:
                     up = bool(remainder) and negative is (rounding == _FLOOR)
                 if up:
@@ -86,7 +88,9 @@ def _rounded(value: Fraction, factor: int, rounding: str, digits: int) -> str:
     return _decimal_ratio(numerator, denominator, rounding, digits)
 
 
-_FLOOR, _HALF_EVEN = decimal.ROUND_FLOOR, decimal.ROUND_HALF_EVEN
+_FLOOR, _CEILING, _HALF_EVEN = decimal.ROUND_FLOOR, decimal.ROUND_CEILING, decimal.ROUND_HALF_EVEN
+_WIDTHS = tuple(len(str(whole)) for whole in range(1000))
+"""The digits of the integer parts of most ends, looked up rather than written out."""
 _POWERS_OF_TEN = tuple(10**places for places in range(SIGNIFICANT_DIGITS + 1))
 _SHORT_BITS = (_MAX_EXACT_BITS - 20) // 2
 """Denominators up to this many bits, with a quotient below 10**6 < 2**20, are within the bits
@@ -224,11 +228,18 @@ def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
     lo, hi = interval.lo, interval.hi
-    if lo == hi and not isinstance(lo, float):  # a point
-        return _rounded(lo, factor, decimal.ROUND_HALF_EVEN, SIGNIFICANT_DIGITS)
-    left = "[" if interval.lo_closed else "("
-    right = "]" if interval.hi_closed else ")"
-    return f"{left}{_end(lo, factor, decimal.ROUND_FLOOR)}, {_end(hi, factor, decimal.ROUND_CEILING)}{right}"
+    if isinstance(lo, float):
+        lo_text = "-inf" if lo < 0 else "+inf"
+    elif lo == hi:  # a point
+        return _rounded(lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS)
+    else:
+        lo_text = _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
+    hi_text = (
+        ("-inf" if hi < 0 else "+inf")
+        if isinstance(hi, float)
+        else _rounded(hi, factor, _CEILING, SIGNIFICANT_DIGITS)
+    )
+    return f"{'[' if interval.lo_closed else '('}{lo_text}, {hi_text}{']' if interval.hi_closed else ')'}"
 
 
 def format_span(interval: Interval, unit: Unit) -> str:
@@ -277,7 +288,13 @@ def format_interval_in(interval: Interval, unit: Unit) -> str:
     key = (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed, unit_text(unit))
     text = _AMOUNT_TEXTS.get(key)
     if text is None:
-        factor, word = interval_scale(interval)
+        lo, hi = key[0], key[1]
+        if (isinstance(lo, float) or _BELOW_SCALES < lo < _ABOVE_SCALES) and (
+            isinstance(hi, float) or _BELOW_SCALES < hi < _ABOVE_SCALES
+        ):
+            factor, word = _NO_SCALE  # most amounts: what interval_scale finds, without asking it
+        else:
+            factor, word = interval_scale(interval)
         text = _AMOUNT_TEXTS.remember(key, format_interval(interval, factor) + _suffix(word, key[4]))
     return text
 
@@ -371,17 +388,8 @@ def exact_text(value: Endpoint) -> str | None:
     An end of more than :data:`MAX_EXACT_DIGITS` digits, which only a claim file built to
     break claimcheck can produce, is given rounded instead, marked with "~": "~1.00000e+4620".
     """
-    if type(value) is Exact:  # the type checked: a finite float equal to a value has no text
-        text = _EXACT_TEXTS.get(value)
-        return _EXACT_TEXTS.remember(value, _exact_text(value)) if text is None else text
-    return None if isinstance(value, float) else _exact_text(value)
-
-
-_EXACT_TEXTS: ValueMemo[Fraction, str] = ValueMemo()
-"""Exact texts by value: 0, 100, the ends of common readings recur in every file."""
-
-
-def _exact_text(value: Fraction) -> str:
+    if isinstance(value, float):
+        return None
     numerator, denominator = value.numerator, value.denominator
     # Bit lengths bound the digits without converting anything to text.
     if numerator.bit_length() + denominator.bit_length() > _MAX_EXACT_BITS:

@@ -19,10 +19,11 @@ from claimcheck.display import exact_text, format_interval_in, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
-from claimcheck.identity import IdentityMemo, ValueMemo
+from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
+from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
 
 FORMAT_VERSION = 1
@@ -46,8 +47,6 @@ def _list(items: list[str]) -> str:
     return f"[{_COMMA.join(items)}]"
 
 
-_INTERVALS: ValueMemo[tuple[Endpoint, Endpoint, bool, bool], str] = ValueMemo()
-"""By the ends' values: a finite end is never a float, so equal keys mean equal intervals."""
 _AMOUNTS: IdentityMemo[str] = IdentityMemo()
 _READINGS: IdentityMemo[tuple[str, str]] = IdentityMemo()
 
@@ -55,17 +54,13 @@ _READINGS: IdentityMemo[tuple[str, str]] = IdentityMemo()
 def interval_json(interval: Interval) -> str:
     """An interval with exact ends, as a JSON object: decimal strings, "a/b" fractions, or
     null for infinity."""
-    key = (lo, hi, lo_closed, hi_closed) = (interval.lo, interval.hi, interval.lo_closed, interval.hi_closed)
-    text = _INTERVALS.get(key)
-    if text is None:
-        lo_text = _text(exact_text(lo))
-        hi_text = lo_text if hi == lo else _text(exact_text(hi))
-        text = _INTERVALS.remember(
-            key,
-            f'{{"lo":{lo_text},"hi":{hi_text},'
-            f'"lo_closed":{_flag(lo_closed)},"hi_closed":{_flag(hi_closed)}}}',
-        )
-    return text
+    lo, hi = interval.lo, interval.hi
+    lo_text = _exact_json(lo)
+    return (
+        f'{{"lo":{lo_text},"hi":{lo_text if hi == lo else _exact_json(hi)},'
+        f'"lo_closed":{"true" if interval.lo_closed else "false"},'
+        f'"hi_closed":{"true" if interval.hi_closed else "false"}}}'
+    )
 
 
 def amount_json(amount: Amount) -> str:
@@ -80,9 +75,25 @@ def amount_json(amount: Amount) -> str:
         amount,
         f'"interval":{interval_json(interval)},'
         f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
-        f'"nominal":{"null" if nominal is None else _text(exact_text(nominal))},'
-        f'"unit":{_quoted(unit_text(unit))},"text":{_quoted(format_interval_in(interval, unit))}',
+        f'"nominal":{"null" if nominal is None else _exact_json(nominal)},'
+        f'"unit":{_unit_json(unit)},"text":{_quoted(format_interval_in(interval, unit))}',
     )
+
+
+def _exact_json(value: Endpoint) -> str:
+    """An end's exact text as JSON: it is digits, ".", "-", "/" and "~1.5e+4620" at most,
+    nothing a JSON string escapes, so it is quoted as it is."""
+    text = exact_text(value)
+    return "null" if text is None else f'"{text}"'
+
+
+def _unit_json(unit: Unit) -> str:
+    """A unit's text as JSON, remembered by the unit: a file shows a few units many times."""
+    entry = _UNITS.get(id(unit))
+    return _UNITS.remember(unit, _quoted(unit_text(unit))) if entry is None else entry[1]
+
+
+_UNITS: IdentityMemo[str] = IdentityMemo(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
@@ -119,6 +130,7 @@ def _derived(derived: Derived) -> str:
     )
 
 
+_CONSISTENT = Verdict.CONSISTENT
 _VERDICTS = {id(verdict): _quoted(verdict.value) for verdict in Verdict}
 """Each verdict's JSON string, by identity (an Enum's hash and ``value`` are Python calls)."""
 
@@ -151,8 +163,8 @@ def result_json(report: FileReport, result: Result) -> str:
 
 def _result(path: str, result: Result) -> str:
     """:func:`result_json`, given the file's path as JSON (the same for all of a file's results)."""
-    record, remarks, causes, quote_line = result.record, result.remarks, result.causes, result.quote_line
-    source = result.source
+    record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
+    remarks, causes, quote_line, source = result.remarks, result.causes, result.quote_line, result.source
     kind = "check" if result.is_check else "reference" if source else "claim"
     quote = getattr(record, "quote", None)
     line, col = record.at
@@ -161,9 +173,11 @@ def _result(path: str, result: Result) -> str:
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
         f'"quote_line":{"null" if quote_line is None else int.__repr__(quote_line)},'
-        f'"readings":[{_COMMA.join([_reading(name, reading) for name, reading in result.readings])}],'
-        f'"derived":[{_COMMA.join([_derived(item) for item in result.derived])}],'
-        f'"verdict":{_VERDICTS[id(result.verdict)]},"code":{_text(result_code(result))},'
+        f'"readings":[{_COMMA.join([_reading(name, item) for name, item in readings]) if readings else ""}],'
+        f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
+        # A consistent result has no code (findings.result_code): most results are consistent.
+        f'"verdict":{_VERDICTS[id(verdict)]},'
+        f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
         f'"message":{_quoted(result.message)},"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
     )
