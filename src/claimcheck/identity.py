@@ -4,9 +4,10 @@ Intervals, amounts and units recur by the hundred in every file, and hashing the
 an interval's dataclass hash hashes a tuple of its fields, and pint hashes and compares units
 in Python, several calls each. Found by ``id()``, a repeated look-up is one dictionary access.
 Each entry holds its objects, so that no other object can take their ids while they are
-remembered. Exact numbers, strings and tuples of them hash in C, as fast as an ``id()``: what
+remembered. Integers, strings and tuples of them hash in C, nearly as fast as an ``id()``: what
 is worked out from such values alone is remembered by value (:class:`ValueMemo`), and found
-again for equal values in other objects and other files. A memo forgets everything when full,
+again for equal values in other objects and other files (an exact number itself hashes with a
+modular power, several times slower: key by its terms). A memo forgets everything when full,
 so that a run over any number of files keeps its memory flat.
 """
 
@@ -43,7 +44,7 @@ class IdentityMemo(dict[Hashable, tuple[object, V]], Generic[V]):
 
 class ValueMemo(dict[K, V], Generic[K, V]):
     """Values by an equal key (``memo.get(key)``): for keys that hash in C and whose equal
-    values give equal results, such as an exact number, whatever its type."""
+    values give equal results, such as the terms of exact numbers, whatever their type."""
 
     __slots__ = ("size",)
 

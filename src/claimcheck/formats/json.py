@@ -158,11 +158,7 @@ _PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
-    return _result(_path(report.path), result)
-
-
-def _result(path: str, result: Result) -> str:
-    """:func:`result_json`, given the file's path as JSON (the same for all of a file's results)."""
+    path = _path(report.path)
     record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
     remarks, causes, quote_line, source = result.remarks, result.causes, result.quote_line, result.source
     kind = "check" if result.is_check else "reference" if source else "claim"
@@ -214,10 +210,9 @@ def file_json(report: FileReport) -> str:
         else f'{{"title":{_quoted(article.title)},"publisher":{_quoted(article.publisher)},'
         f'"date":{_quoted(article.date.isoformat())},"url":{_text(article.url)}}}'
     )
-    path = _path(report.path)
     return (
-        f'{{"file":{path},"article":{article_json},'
-        f'"results":[{_COMMA.join([_result(path, result) for result in report.results])}],'
+        f'{{"file":{_path(report.path)},"article":{article_json},'
+        f'"results":[{_COMMA.join([result_json(report, result) for result in report.results])}],'
         f'"problems":{_list([problem_json(problem) for problem in report.problems])}}}'
     )
 
