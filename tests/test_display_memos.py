@@ -179,3 +179,28 @@ def test_an_amount_in_the_json_document_is_what_json_dumps_writes(
         nominal = None if index % 3 == 2 else Exact(pool[index % 4])
         amount = Amount(interval, unit, nominal, strict)
         assert json_format.amount_json(amount) == reference_amount_json(amount)
+
+
+def reference_scale_for(magnitude: Fraction) -> tuple[int, str]:
+    """The scale of one value as first written, in Python ints: the word of the largest factor it
+    reaches, and none for a value written in scientific notation (bit lengths far apart)."""
+    numerator, denominator = abs(magnitude.numerator), magnitude.denominator
+    for factor, word in SCALES:
+        if numerator >= factor * denominator:
+            if numerator.bit_length() - denominator.bit_length() > display._PLAIN_BITS:
+                return 1, ""
+            return factor, word
+    return 1, ""
+
+
+@given(
+    numerator=st.one_of(st.integers(-(10**16), 10**16), st.integers(1, 2**display._PLAIN_BITS * 4)),
+    denominator=st.one_of(st.integers(1, 10**6), st.sampled_from([1, 3, 2**20 + 1])),
+    shift=st.sampled_from([0, display._PLAIN_BITS - 1, display._PLAIN_BITS, display._PLAIN_BITS + 1]),
+)
+def test_the_scale_of_a_value_is_the_one_its_integers_give(
+    numerator: int, denominator: int, shift: int
+) -> None:
+    # Shifted so that some values land on either side of the edge of scientific notation.
+    value = Fraction(numerator << shift if abs(numerator) < 2**40 else numerator, denominator)
+    assert display.scale_for(Exact(value)) == display.scale_for(value) == reference_scale_for(value)

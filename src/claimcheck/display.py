@@ -168,19 +168,24 @@ def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
     if _BELOW_SCALES < magnitude < _ABOVE_SCALES:  # the common case, in two exact comparisons
         return _NO_SCALE
-    # Python ints: gmpy2's integers convert a Python int on every mixed comparison.
-    numerator, denominator = abs(int(magnitude.numerator)), int(magnitude.denominator)
-    for factor, word in _SCALES:
-        if numerator >= factor * denominator:
-            if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
-                return 1, ""  # written in scientific notation, where a scale word would only confuse
-            return factor, word
+    size = abs(magnitude)
+    if size > _PLAIN_SIZE:  # bit lengths this far apart take scientific notation; closer, never
+        numerator, denominator = int(size.numerator), int(size.denominator)
+        if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
+            return _NO_SCALE  # written in scientific notation, where a scale word would only confuse
+    for least, scale in _SCALE_SIZES:
+        if size >= least:
+            return scale
     return _NO_SCALE
 
 
 _NO_SCALE = (1, "")
-_ABOVE_SCALES = Exact(_SCALES[-1][0])
+_SCALE_SIZES = tuple((Exact(factor), (factor, word)) for factor, word in _SCALES)
+"""The least size of each scale, as exact numbers: compared with an end without converting it."""
+_ABOVE_SCALES = _SCALE_SIZES[-1][0]
 _BELOW_SCALES = -_ABOVE_SCALES
+_PLAIN_SIZE = Exact(2**_PLAIN_BITS)
+"""Below this, a numerator has at most ``_PLAIN_BITS`` bits more than its denominator."""
 
 
 def unit_text(unit: Unit) -> str:
