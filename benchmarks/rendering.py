@@ -18,12 +18,10 @@ from pathlib import Path
 
 
 def _forget(module: object) -> None:
-    """Empty a module's memos: functools caches, and identity memos (dictionaries)."""
-    from claimcheck import display
-
-    memo = getattr(display, "IdentityMemo", ())  # none before it came: compare with older trees
+    """Empty a module's memos: functools caches, and memos by identity or by value
+    (dictionaries that ``remember``; older trees have fewer or none)."""
     for value in vars(module).values():
-        if memo and isinstance(value, memo):
+        if isinstance(value, dict) and hasattr(value, "remember"):
             value.clear()
         elif isinstance(value, functools._lru_cache_wrapper) and value.__name__ != "_context":
             value.cache_clear()

@@ -20,7 +20,8 @@ from fractions import Fraction
 
 from claimcheck import units
 from claimcheck.amounts import Amount
-from claimcheck.identity import IdentityMemo
+from claimcheck.exact import Exact
+from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.limits import MAX_EXACT_DIGITS, MAX_PLAIN_DIGITS
 from claimcheck.units import Unit
@@ -47,6 +48,53 @@ def _decimal(value: Fraction, rounding: str, digits: int = SIGNIFICANT_DIGITS, f
     # Integer arithmetic throughout: exact-number operations dominate large reports otherwise.
     # int(): an exact number's terms may be gmpy2 integers, which Decimal and "," refuse.
     return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
+
+
+def _rounded(value: Fraction, factor: int, rounding: str, digits: int) -> str:
+    """:func:`_decimal` (``factor`` and ``digits`` in another order), the common case worked
+    here in one go: a value at least 1 in size and below ``10**digits`` (the ends of most
+    figures: "55.55" billion, "7.22964"), cut to ``digits`` significant digits in integers and
+    rounded as the Decimal context would. Every other value is :func:`_decimal_ratio`'s."""
+    numerator, denominator = int(value.numerator), int(value.denominator) * factor
+    negative = numerator < 0
+    whole, rest = divmod(-numerator if negative else numerator, denominator)
+    if (
+        whole
+        and whole < _DIGIT_LIMIT
+        and denominator.bit_length() <= _SHORT_BITS
+        and rounding in _INTEGER_ROUNDINGS
+    ):
+        places = digits - (_WIDTHS[whole] if whole < 1000 else len(str(whole)))
+        if places >= 0:
+            fraction = ""
+            if rest:
+                scale = _POWERS_OF_TEN[places]
+                kept, remainder = divmod(rest * scale, denominator)  # the digits after the point
+                if rounding == _HALF_EVEN:  # the last digit kept is kept's, or whole's
+                    twice = remainder * 2
+                    up = twice > denominator or (
+                        twice == denominator and (kept if places else whole) % 2 == 1
+                    )
+                else:
+                    up = bool(remainder) and negative is (rounding == _FLOOR)
+                if up:
+                    kept += 1
+                    if kept == scale:  # 9.99995 up to 10
+                        whole, kept = whole + 1, 0
+                if kept:
+                    fraction = "." + str(kept).rjust(places, "0").rstrip("0")
+            text = (str(whole) if whole < 1000 else f"{whole:,}") + fraction
+            return "-" + text if negative else text
+    return _decimal_ratio(numerator, denominator, rounding, digits)
+
+
+_FLOOR, _CEILING, _HALF_EVEN = decimal.ROUND_FLOOR, decimal.ROUND_CEILING, decimal.ROUND_HALF_EVEN
+_WIDTHS = tuple(len(str(whole)) for whole in range(1000))
+"""The digits of the integer parts of most ends, looked up rather than written out."""
+_POWERS_OF_TEN = tuple(10**places for places in range(SIGNIFICANT_DIGITS + 1))
+_SHORT_BITS = (_MAX_EXACT_BITS - 20) // 2
+"""Denominators up to this many bits, with a quotient below 10**6 < 2**20, are within the bits
+:func:`_decimal_ratio` works exactly (beyond, it approximates, and so does this)."""
 
 
 def _decimal_ratio(numerator: int, denominator: int, rounding: str, digits: int) -> str:
@@ -118,13 +166,26 @@ _DIGIT_LIMIT = 10**SIGNIFICANT_DIGITS
 
 def scale_for(magnitude: Fraction) -> tuple[int, str]:
     """The scale word that suits a magnitude: (10**9, "billion"), or (1, "")."""
-    numerator, denominator = abs(magnitude.numerator), magnitude.denominator
-    for factor, word in _SCALES:
-        if numerator >= factor * denominator:
-            if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
-                return 1, ""  # written in scientific notation, where a scale word would only confuse
-            return factor, word
-    return 1, ""
+    if _BELOW_SCALES < magnitude < _ABOVE_SCALES:  # the common case, in two exact comparisons
+        return _NO_SCALE
+    size = abs(magnitude)
+    if size > _PLAIN_SIZE:  # bit lengths this far apart take scientific notation; closer, never
+        numerator, denominator = int(size.numerator), int(size.denominator)
+        if numerator.bit_length() - denominator.bit_length() > _PLAIN_BITS:
+            return _NO_SCALE  # written in scientific notation, where a scale word would only confuse
+    for least, scale in _SCALE_SIZES:
+        if size >= least:
+            return scale
+    return _NO_SCALE
+
+
+_NO_SCALE = (1, "")
+_SCALE_SIZES = tuple((Exact(factor), (factor, word)) for factor, word in _SCALES)
+"""The least size of each scale, as exact numbers: compared with an end without converting it."""
+_ABOVE_SCALES = _SCALE_SIZES[-1][0]
+_BELOW_SCALES = -_ABOVE_SCALES
+_PLAIN_SIZE = Exact(2**_PLAIN_BITS)
+"""Below this, a numerator has at most ``_PLAIN_BITS`` bits more than its denominator."""
 
 
 def unit_text(unit: Unit) -> str:
@@ -138,7 +199,10 @@ _UNIT_TEXTS: IdentityMemo[str] = IdentityMemo()
 
 
 def _unit_suffix(scale_word: str, unit: Unit) -> str:
-    name = unit_text(unit)
+    return _suffix(scale_word, unit_text(unit))
+
+
+def _suffix(scale_word: str, name: str) -> str:
     if scale_word and name:
         return f" {scale_word} {name}"
     return f" {scale_word or name}" if scale_word or name else ""
@@ -148,7 +212,7 @@ def _unit_suffix(scale_word: str, unit: Unit) -> str:
 def format_number(value: Fraction, unit: Unit, digits: int = SIGNIFICANT_DIGITS) -> str:
     """One value with its unit: "8.969 million visitor"."""
     factor, word = scale_for(value)
-    return _decimal(value, decimal.ROUND_HALF_EVEN, digits, factor) + _unit_suffix(word, unit)
+    return _rounded(value, factor, decimal.ROUND_HALF_EVEN, digits) + _unit_suffix(word, unit)
 
 
 def format_percent(ratio: Fraction) -> str:
@@ -163,25 +227,31 @@ def format_percent(ratio: Fraction) -> str:
 def _end(value: Endpoint, factor: int, rounding: str, digits: int = SIGNIFICANT_DIGITS) -> str:
     if isinstance(value, float):
         return "-inf" if value < 0 else "+inf"
-    return _decimal_ratio(int(value.numerator), int(value.denominator) * factor, rounding, digits)
+    return _rounded(value, factor, rounding, digits)
 
 
 def format_interval(interval: Interval, factor: int = 1) -> str:
     """An interval in interval notation, ends rounded outward: "[55.55, 55.65)"."""
-    if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, factor=factor)
-    left = "[" if interval.lo_closed else "("
-    right = "]" if interval.hi_closed else ")"
-    lo = _end(interval.lo, factor, decimal.ROUND_FLOOR)
-    hi = _end(interval.hi, factor, decimal.ROUND_CEILING)
-    return f"{left}{lo}, {hi}{right}"
+    lo, hi = interval.lo, interval.hi
+    if isinstance(lo, float):
+        lo_text = "-inf" if lo < 0 else "+inf"
+    elif lo == hi:  # a point
+        return _rounded(lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS)
+    else:
+        lo_text = _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
+    hi_text = (
+        ("-inf" if hi < 0 else "+inf")
+        if isinstance(hi, float)
+        else _rounded(hi, factor, _CEILING, SIGNIFICANT_DIGITS)
+    )
+    return f"{'[' if interval.lo_closed else '('}{lo_text}, {hi_text}{']' if interval.hi_closed else ')'}"
 
 
 def format_span(interval: Interval, unit: Unit) -> str:
     """An interval in words, ends rounded outward: "55.48 to 56.39 million visitor"."""
     factor, word = interval_scale(interval)
     if interval.is_point and not isinstance(interval.lo, float):
-        return _decimal(interval.lo, decimal.ROUND_HALF_EVEN, SHORT_DIGITS, factor) + _unit_suffix(word, unit)
+        return _rounded(interval.lo, factor, decimal.ROUND_HALF_EVEN, SHORT_DIGITS) + _unit_suffix(word, unit)
     digits = _span_digits(interval)
     lo = _end(interval.lo, factor, decimal.ROUND_FLOOR, digits)
     hi = _end(interval.hi, factor, decimal.ROUND_CEILING, digits)
@@ -220,17 +290,33 @@ def format_amount(amount: Amount) -> str:
 
 def format_interval_in(interval: Interval, unit: Unit) -> str:
     """An interval with its scale and unit, as :func:`format_amount` shows an amount."""
-    entry = _AMOUNT_TEXTS.get(id(interval))
-    if entry is not None and entry[1][0] is unit:
-        return entry[1][1]
-    factor, word = interval_scale(interval)
-    text = format_interval(interval, factor) + _unit_suffix(word, unit)
-    return _AMOUNT_TEXTS.remember(interval, (unit, text))[1]
+    lo, hi = interval.lo, interval.hi
+    # The ends' terms, not the ends: an exact number hashes with a modular power, its terms
+    # (never shared by an infinite end, whose "denominator" is 0 here) several times faster.
+    key = (
+        *((lo, 0) if isinstance(lo, float) else (lo.numerator, lo.denominator)),
+        *((hi, 0) if isinstance(hi, float) else (hi.numerator, hi.denominator)),
+        interval.lo_closed,
+        interval.hi_closed,
+        unit_text(unit),
+    )
+    text = _AMOUNT_TEXTS.get(key)
+    if text is None:
+        if (isinstance(lo, float) or _BELOW_SCALES < lo < _ABOVE_SCALES) and (
+            isinstance(hi, float) or _BELOW_SCALES < hi < _ABOVE_SCALES
+        ):
+            factor, word = _NO_SCALE  # most amounts: what interval_scale finds, without asking it
+        else:
+            factor, word = interval_scale(interval)
+        text = _AMOUNT_TEXTS.remember(key, format_interval(interval, factor) + _suffix(word, key[6]))
+    return text
 
 
-_AMOUNT_TEXTS: IdentityMemo[tuple[Unit, str]] = IdentityMemo()
-"""Texts remembered by interval: one file's amounts are shown several times each (as a result,
-as the input of other results, as what a result is compared with), and a report shows every one."""
+_AMOUNT_TEXTS: ValueMemo[tuple[object, ...], str] = ValueMemo()
+"""Texts remembered by value (the terms of the ends in lowest terms, the closedness and the
+unit's text): one file's amounts are shown several times each (as a result, as the input of
+other results, as what a result is compared with), results equal readings in value, the same
+bounds recur in every file, and a report shows every one."""
 
 
 def format_derived(amount: Amount) -> str:

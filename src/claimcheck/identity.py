@@ -1,10 +1,14 @@
-"""Values worked out once per object and found again by the object's identity.
+"""Values worked out once per object and found again by the object's identity, or by value.
 
 Intervals, amounts and units recur by the hundred in every file, and hashing them is slow:
 an interval's dataclass hash hashes a tuple of its fields, and pint hashes and compares units
 in Python, several calls each. Found by ``id()``, a repeated look-up is one dictionary access.
 Each entry holds its objects, so that no other object can take their ids while they are
-remembered; a memo forgets everything when full.
+remembered. Integers, strings and tuples of them hash in C, nearly as fast as an ``id()``: what
+is worked out from such values alone is remembered by value (:class:`ValueMemo`), and found
+again for equal values in other objects and other files (an exact number itself hashes with a
+modular power, several times slower: key by its terms). A memo forgets everything when full,
+so that a run over any number of files keeps its memory flat.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import functools
 from collections.abc import Callable, Hashable
 from typing import Generic, ParamSpec, TypeVar
 
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 _P = ParamSpec("_P")
 
@@ -34,6 +39,24 @@ class IdentityMemo(dict[Hashable, tuple[object, V]], Generic[V]):
         if len(self) >= self.size:
             self.clear()
         self[id(key) if identity is None else identity] = (key, value)
+        return value
+
+
+class ValueMemo(dict[K, V], Generic[K, V]):
+    """Values by an equal key (``memo.get(key)``): for keys that hash in C and whose equal
+    values give equal results, such as the terms of exact numbers, whatever their type."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int = 4096) -> None:
+        super().__init__()
+        self.size = size
+
+    def remember(self, key: K, value: V) -> V:
+        """Remember ``value`` for ``key``, and return it."""
+        if len(self) >= self.size:
+            self.clear()
+        self[key] = value
         return value
 
 

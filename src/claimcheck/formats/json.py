@@ -16,14 +16,13 @@ from pathlib import Path
 from claimcheck import __version__
 from claimcheck.amounts import Amount
 from claimcheck.display import exact_text, format_interval_in, unit_text
-from claimcheck.exact import Exact
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.identity import IdentityMemo
-from claimcheck.intervals import Interval
+from claimcheck.intervals import Endpoint, Interval
 from claimcheck.records import Source
-from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Result
+from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
 
@@ -48,49 +47,69 @@ def _list(items: list[str]) -> str:
     return f"[{_COMMA.join(items)}]"
 
 
-_INTERVALS: IdentityMemo[str] = IdentityMemo()
-_AMOUNTS: IdentityMemo[tuple[Interval | None, Exact | None, Unit, str]] = IdentityMemo()
+_AMOUNTS: IdentityMemo[str] = IdentityMemo()
+_READINGS: IdentityMemo[tuple[str, str]] = IdentityMemo(1024)
+"""Small: an entry keeps its reading alive, with everything read from the figure (4,096 of them
+cost a run about 4 MB more at its peak), and the readings shared across files are few."""
 
 
 def interval_json(interval: Interval) -> str:
     """An interval with exact ends, as a JSON object: decimal strings, "a/b" fractions, or
     null for infinity."""
-    entry = _INTERVALS.get(id(interval))
-    if entry is not None:
-        return entry[1]
-    return _INTERVALS.remember(
-        interval,
-        f'{{"lo":{_text(exact_text(interval.lo))},"hi":{_text(exact_text(interval.hi))},'
-        f'"lo_closed":{_flag(interval.lo_closed)},"hi_closed":{_flag(interval.hi_closed)}}}',
+    lo, hi = interval.lo, interval.hi
+    lo_text = _exact_json(lo)
+    return (
+        f'{{"lo":{lo_text},"hi":{lo_text if hi == lo else _exact_json(hi)},'
+        f'"lo_closed":{"true" if interval.lo_closed else "false"},'
+        f'"hi_closed":{"true" if interval.hi_closed else "false"}}}'
     )
 
 
 def amount_json(amount: Amount) -> str:
-    """An amount's members of a JSON object (without braces: readings and inputs add their own)."""
-    return _amount_members(amount.interval, amount.strict, amount.nominal, amount.unit)
-
-
-def _amount_members(interval: Interval, strict: Interval | None, nominal: Exact | None, unit: Unit) -> str:
-    """Remembered by the interval, and made again when the other parts are other objects."""
-    entry = _AMOUNTS.get(id(interval))
+    """An amount's members of a JSON object (without braces: readings and inputs add their own),
+    remembered by the amount: a file's amounts reappear many times (a reading's, as the input of
+    every figure derived from it; a result, as what another figure is compared with)."""
+    entry = _AMOUNTS.get(id(amount))
     if entry is not None:
-        found = entry[1]
-        if found[0] is strict and found[1] is nominal and found[2] is unit:
-            return found[3]
-    text = (
+        return entry[1]
+    interval, strict, nominal, unit = amount.interval, amount.strict, amount.nominal, amount.unit
+    return _AMOUNTS.remember(
+        amount,
         f'"interval":{interval_json(interval)},'
         f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
-        f'"nominal":{"null" if nominal is None else _text(exact_text(nominal))},'
-        f'"unit":{_quoted(unit_text(unit))},"text":{_quoted(format_interval_in(interval, unit))}'
+        f'"nominal":{"null" if nominal is None else _exact_json(nominal)},'
+        f'"unit":{_unit_json(unit)},"text":{_quoted(format_interval_in(interval, unit))}',
     )
-    return _AMOUNTS.remember(interval, (strict, nominal, unit, text))[3]
+
+
+def _exact_json(value: Endpoint) -> str:
+    """An end's exact text as JSON: it is digits, ".", "-", "/" and "~1.5e+4620" at most,
+    nothing a JSON string escapes, so it is quoted as it is."""
+    text = exact_text(value)
+    return "null" if text is None else f'"{text}"'
+
+
+def _unit_json(unit: Unit) -> str:
+    """A unit's text as JSON, remembered by the unit: a file shows a few units many times."""
+    entry = _UNITS.get(id(unit))
+    return _UNITS.remember(unit, _quoted(unit_text(unit))) if entry is None else entry[1]
+
+
+_UNITS: IdentityMemo[str] = IdentityMemo(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
-    # From the reading's parts: its ``amount`` would be a new Amount each time.
-    members = _amount_members(reading.interval, reading.strict, reading.nominal, reading.unit)
+    """Remembered by the reading: one is shared by every figure printed the same way, in
+    every file."""
+    entry = _READINGS.get(id(reading))
+    if entry is not None and entry[1][0] == name:
+        return entry[1][1]
     hedge = _quoted(reading.hedge_phrase) if reading.hedge_phrase else "null"
-    return f'{{"field":{_quoted(name)},"printed":{_quoted(reading.printed)},"hedge":{hedge},{members}}}'
+    text = (
+        f'{{"field":{_quoted(name)},"printed":{_quoted(reading.printed)},"hedge":{hedge},'
+        f"{amount_json(reading.amount)}}}"
+    )
+    return _READINGS.remember(reading, (name, text))[1]
 
 
 def _derived(derived: Derived) -> str:
@@ -107,15 +126,18 @@ def _derived(derived: Derived) -> str:
         f'{{"name":{_quoted(derived.name)},"label":{_quoted(derived.label)},'
         f'"formula":{_quoted(derived.formula)},"inputs":[{inputs}],'
         f'"result":{{{amount_json(derived.result)}}},"compared_with":{compared_with},'
-        f'"verdict":{_quoted(derived.verdict.value)},"set_aside":{_flag(derived.set_aside)},'
+        f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
         f'"message":{_quoted(derived.message)},'
         f'"evidence":[{_COMMA.join([_quoted(line) for line in evidence]) if evidence else ""}]}}'
     )
 
 
-def _source(source: Source | None) -> str:
-    if source is None:
-        return "null"
+_CONSISTENT = Verdict.CONSISTENT
+_VERDICTS = {id(verdict): _quoted(verdict.value) for verdict in Verdict}
+"""Each verdict's JSON string, by identity (an Enum's hash and ``value`` are Python calls)."""
+
+
+def _source(source: Source) -> str:
     date = None if source.date is None else source.date.isoformat()
     return (
         f'{{"title":{_quoted(source.title)},"publisher":{_quoted(source.publisher)},'
@@ -138,23 +160,30 @@ _PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
-    record = result.record
-    source = result.source
+    path = _path(report.path)
+    record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
+    remarks, causes, quote_line, source = result.remarks, result.causes, result.quote_line, result.source
     kind = "check" if result.is_check else "reference" if source else "claim"
-    readings = _COMMA.join([_reading(name, reading) for name, reading in result.readings])
-    derived = _COMMA.join([_derived(item) for item in result.derived])
-    remarks = _COMMA.join(
-        [f'{{"code":{_quoted(code)},"message":{_quoted(message)}}}' for code, message in result.remarks]
-    )
-    causes = _COMMA.join([_cause(cause) for cause in result.causes]) if result.causes else ""
     quote = getattr(record, "quote", None)
+    line, col = record.at
     return (
-        f'{{"file":{_path(report.path)},"line":{record.at.line:d},"col":{record.at.col:d},'
-        f'"id":{_quoted(record.id)},"type":"{kind}","source":{_source(source)},'
+        f'{{"file":{path},"line":{int.__repr__(line)},"col":{int.__repr__(col)},'
+        f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
-        f'"quote_line":{_number(result.quote_line)},"readings":[{readings}],"derived":[{derived}],'
-        f'"verdict":{_quoted(result.verdict.value)},"code":{_text(result_code(result))},'
-        f'"message":{_quoted(result.message)},"remarks":[{remarks}],"likely_causes":[{causes}]}}'
+        f'"quote_line":{"null" if quote_line is None else int.__repr__(quote_line)},'
+        f'"readings":[{_COMMA.join([_reading(name, item) for name, item in readings]) if readings else ""}],'
+        f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
+        # A consistent result has no code (findings.result_code): most results are consistent.
+        f'"verdict":{_VERDICTS[id(verdict)]},'
+        f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
+        f'"message":{_quoted(result.message)},"remarks":[{_remarks(remarks) if remarks else ""}],'
+        f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
+    )
+
+
+def _remarks(remarks: tuple[Remark, ...]) -> str:
+    return _COMMA.join(
+        [f'{{"code":{_quoted(code)},"message":{_quoted(message)}}}' for code, message in remarks]
     )
 
 
@@ -185,7 +214,7 @@ def file_json(report: FileReport) -> str:
     )
     return (
         f'{{"file":{_path(report.path)},"article":{article_json},'
-        f'"results":{_list([result_json(report, result) for result in report.results])},'
+        f'"results":[{_COMMA.join([result_json(report, result) for result in report.results])}],'
         f'"problems":{_list([problem_json(problem) for problem in report.problems])}}}'
     )
 
