@@ -128,7 +128,7 @@ def test_a_file_sends_back_only_the_findings_the_run_shows_or_fails_on() -> None
 
 
 @pytest.mark.parametrize("level", ["note", "warning", "error"])
-def test_findings_made_for_a_level_are_those_kept_for_it(level: str) -> None:
+def test_findings_made_for_a_level_are_those_a_run_from_that_level_needs(level: str) -> None:
     """Findings made only from a level up (the others never made) are the findings a run
     keeps from that level up, in the same order."""
     from claimcheck.engine import verify_path

@@ -56,10 +56,10 @@ def check_file(
     report = verify(claim_file)
     chosen = output_format(format_name)
     try:
+        # Only the findings the run shows or fails on: stored and sent back alike.
         output = FileOutput.of(report, chosen.render_file(report, options), options.lowest_shown)
     except Exception:  # the safety net: find the records that cannot be rendered
         output = _render_salvaged(report, chosen, options)
-    output = output.kept_for(options)  # what the run needs, stored and sent back alike
     if cache is not None and before is not None:
         cache.store(before, output, claim_file)
     return output
@@ -85,11 +85,11 @@ def _render_salvaged(report: FileReport, chosen: OutputFormat, options: RenderOp
             kept.append(result)
     salvaged = FileReport(report.path, report.article, tuple(kept), tuple(problems))
     try:
-        return FileOutput.of(salvaged, chosen.render_file(salvaged, options))
+        return FileOutput.of(salvaged, chosen.render_file(salvaged, options), options.lowest_shown)
     except Exception as error:  # the file as a whole: keep only its problems
         problem = safety.internal_problem(report.path, Mark(1, 1), None, "rendering", error)
         bare = FileReport(report.path, None, (), (*problems, problem))
-        return FileOutput.of(bare, chosen.render_file(bare, options))
+        return FileOutput.of(bare, chosen.render_file(bare, options), options.lowest_shown)
 
 
 BATCH_GC_THRESHOLD = 50_000

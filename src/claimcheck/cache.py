@@ -316,7 +316,7 @@ def cited_files(claim_file: ClaimFile) -> list[Path]:
 
 def _entry_data(output: FileOutput, reads: list[list[str | None]]) -> dict[str, Any]:
     """An entry's header (its part follows it as it is): the counts, the problems, and the
-    findings (those the run can show or fail on: see :meth:`FileOutput.kept_for`). A place in
+    findings (those the run can show or fail on: see :meth:`FileOutput.of`). A place in
     the claim file itself has no path."""
 
     def place(path: Path) -> str | None:

@@ -210,18 +210,19 @@ class Search(Generic[V]):
             total = 0
             try:
                 for result in inconsistent:
-                    total += self._most_evaluations(result, MAX_RECORD_EVALUATIONS)
-                    if total >= MAX_FILE_EVALUATIONS:
+                    most = self._most_evaluations(result, MAX_RECORD_EVALUATIONS)
+                    if most is None or total + most >= MAX_FILE_EVALUATIONS:
                         self._cannot_run_out.clear()
                         break
+                    total += most
                     self._cannot_run_out.add(result.record.id)
             except Exception:  # an edit that fails is reported by its own search
                 self._cannot_run_out.clear()
         return self._cannot_run_out
 
-    def _most_evaluations(self, result: Result, limit: int) -> int:
-        """The most evaluations the edits tried for ``result`` could be charged, counted up to
-        ``limit``: MAX_FILE_EVALUATIONS as soon as that is reached (the search may run out).
+    def _most_evaluations(self, result: Result, limit: int) -> int | None:
+        """The most evaluations the edits tried for ``result`` could be charged; None as soon
+        as that reaches ``limit`` (the search may run out).
 
         Only :class:`EditFinder` finders try edits, and so charge evaluations (see
         :meth:`try_edit`, which raises if a search thought unable to run out does)."""
@@ -234,7 +235,7 @@ class Search(Generic[V]):
             )
             most += edits * (1 + sum(check.id in self.results for check in self.dependents(owner.id)))
             if most >= limit:
-                return MAX_FILE_EVALUATIONS
+                return None
         return most
 
     def edits_of(self, edits: StringEdits, owner: Record, name: str, figure: Figure) -> tuple[Edit, ...]:

@@ -41,10 +41,6 @@ class Finding:
     def at_least(self, level: Level) -> bool:
         return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
 
-    def needed_from(self, level: Level) -> bool:
-        """Whether a run that shows, or fails on, findings from ``level`` up needs this one."""
-        return needed_from(self.code, level)
-
     @property
     def is_likely_cause(self) -> bool:
         """A likely cause of an inconsistency (CC5xx): a note that goes with the error it explains."""

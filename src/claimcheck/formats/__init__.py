@@ -12,7 +12,6 @@ unknown format name is an error, never a silent fallback.
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,7 +98,9 @@ class FileOutput:
     @classmethod
     def of(cls, report: FileReport, part: str, lowest: Level | None = None) -> FileOutput:
         """The output of ``report``; with ``lowest``, only the findings a run that shows or
-        fails on findings from that level up needs (as :meth:`kept_for` keeps them)."""
+        fails on findings from that level up needs: notes stay behind unless they are shown
+        (most findings are notes), so that fewer objects are cached and travel back from a
+        worker process."""
         counts = dict.fromkeys(Verdict, 0)
         for result in report.results:
             counts[result.verdict] += 1
@@ -112,13 +113,6 @@ class FileOutput:
             findings_of(report, lowest),
             part,
         )
-
-    def kept_for(self, options: RenderOptions) -> FileOutput:
-        """This output with only the findings a run with ``options`` shows or fails on, as the
-        cache keeps them: notes stay behind unless they are shown (most findings are notes),
-        so that fewer objects travel back from a worker process."""
-        kept = tuple(finding for finding in self.findings if finding.needed_from(options.lowest_shown))
-        return self if len(kept) == len(self.findings) else dataclasses.replace(self, findings=kept)
 
 
 @value_class(repr=False, eq=False)
