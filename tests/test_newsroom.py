@@ -95,6 +95,23 @@ def test_bad_configuration_is_an_error_with_its_line(
     assert err.strip() == f"error: {tmp_path / 'claimcheck.toml'}:2: {caught.value.message}"
 
 
+def test_a_claim_file_takes_the_configuration_of_the_folder_it_really_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for desk, window in (("sport", 2), ("business", 7)):
+        (tmp_path / desk / "claims").mkdir(parents=True)
+        (tmp_path / desk / "claimcheck.toml").write_text(f"rate_window = {window}\n")
+        (tmp_path / desk / "claims" / "a.yaml").write_text(CLAIM)
+    # The business desk's file, linked from the sport desk's folder, keeps its own settings.
+    (tmp_path / "sport" / "claims" / "linked.yaml").symlink_to(tmp_path / "business" / "claims" / "a.yaml")
+    assert config_module.config_for(tmp_path / "sport" / "claims" / "a.yaml").rate_window == 2
+    assert config_module.config_for(tmp_path / "sport" / "claims" / "linked.yaml").rate_window == 7
+    # A relative path is the working folder's, whichever folder that is now.
+    for desk, window in (("sport", 2), ("business", 7), ("sport", 2)):
+        monkeypatch.chdir(tmp_path / desk)
+        assert config_module.config_for(Path("claims/a.yaml")).rate_window == window
+
+
 def test_verify_takes_its_paths_and_fail_on_from_the_configuration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
