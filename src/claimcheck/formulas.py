@@ -376,18 +376,6 @@ def _run(
 ) -> Amount:
     """Evaluate a formula's plan: what :func:`_evaluate` does, in the same order, as a loop."""
     leaves, labels = formula.leaves, formula.labels
-    if len(plan) == 1:  # a name or a number alone (a match, a bound's value): no stack
-        leaf = leaves[plan[0][1]]
-        return lookup(leaf) if isinstance(leaf, str) else leaf
-    last = plan[-1][2]
-    if len(plan) == 3 and last is not None:  # a name or number, another, an operation on them
-        first, second = leaves[plan[0][1]], leaves[plan[1][1]]
-        value = last(
-            lookup(first) if isinstance(first, str) else first,
-            lookup(second) if isinstance(second, str) else second,
-        )
-        steps.append((labels[plan[2][1]], value))
-        return value
     stack: list[Amount] = []
     for action, node, operation in plan:
         if action == _LEAF:
