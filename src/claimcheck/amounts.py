@@ -80,8 +80,6 @@ class Amount:
         return self._with(self.interval.scaled(factor), unit, nominal, strict)
 
     def _aligned(self, other: Amount, operation: str) -> Amount:
-        if other.unit is self.unit:
-            return other
         if not units.same_dimension(self.unit, other.unit):
             raise UnitMismatchError(self.unit, other.unit, operation)
         return other.to(self.unit)
