@@ -26,7 +26,6 @@ from collections.abc import Callable
 from claimcheck import limits
 from claimcheck.amounts import Amount, fractional_power, root
 from claimcheck.exact import Exact
-from claimcheck.identity import ValueMemo
 from claimcheck.intervals import Interval, IntervalError
 from claimcheck.limits import (
     MAX_EXPONENT,
@@ -144,48 +143,29 @@ def bind(shape: str, **names: str) -> Formula:
     each check only fills in its names (parsing every check's own text cost a sixth of
     verifying a file). ``shape`` must be a trusted formula whose only names are the keywords.
     """
-    found = _SHAPES.get(shape)
-    bound = _SHAPES.remember(shape, _Shape(shape)) if found is None else found
-    text = bound.text.format_map(names)
-    labels = {node: text if label is None else label.format_map(names) for node, label in bound.labels}
-    leaves: dict[int, str | Amount] = {node: names[placeholder] for node, placeholder in bound.named}
-    if bound.numbers:
-        leaves.update(bound.numbers)
+    template, text, labels = _shape(shape)
     return Formula(
-        text,
-        bound.template.tree,
-        tuple(dict.fromkeys([names[placeholder] for placeholder in bound.template.names])),
-        labels,
-        leaves,
-        bound.template.plan,  # the same tree: its nodes keep their ids
+        text.format_map(names),
+        template.tree,
+        tuple(dict.fromkeys(names[name] for name in template.names)),
+        {node: label.format_map(names) for node, label in labels.items()},
+        {node: names[leaf] if isinstance(leaf, str) else leaf for node, leaf in template.leaves.items()},
+        template.plan,  # the same tree: its nodes keep their ids
     )
 
 
-class _Shape:
-    """A parsed shape (see :func:`bind`), and its text and step labels as format strings with a
-    field for each placeholder, so that binding names is a format call rather than a search."""
+@functools.lru_cache(maxsize=16)
+def _shape(shape: str) -> tuple[Formula, str, dict[int, str]]:
+    """The parsed shape, and its text and step labels as format strings with a field for each
+    placeholder, so that binding names is a format call rather than a search."""
+    template = parse_formula(shape, trusted=True)
+    placeholder = re.compile(r"\b(?:" + "|".join(map(re.escape, template.names)) + r")\b")
 
-    def __init__(self, shape: str) -> None:
-        template = self.template = parse_formula(shape, trusted=True)
-        placeholder = re.compile(r"\b(?:" + "|".join(map(re.escape, template.names)) + r")\b")
+    def fields(text: str) -> str:
+        escaped = text.replace("{", "{{").replace("}", "}}")
+        return placeholder.sub(lambda match: "{" + match.group() + "}", escaped)
 
-        def fields(text: str) -> str:
-            escaped = text.replace("{", "{{").replace("}", "}}")
-            return placeholder.sub(lambda match: "{" + match.group() + "}", escaped)
-
-        self.text = fields(template.text)
-        self.labels = [
-            # None: the step of the whole formula, labelled with its text, formatted once
-            (node, None if label == template.text else fields(label))
-            for node, label in template.labels.items()
-        ]
-        self.named = [(node, leaf) for node, leaf in template.leaves.items() if isinstance(leaf, str)]
-        self.numbers: dict[int, str | Amount] = {
-            node: leaf for node, leaf in template.leaves.items() if not isinstance(leaf, str)
-        }
-
-
-_SHAPES: ValueMemo[str, _Shape] = ValueMemo(16)
+    return template, fields(template.text), {node: fields(label) for node, label in template.labels.items()}
 
 
 def _plan(tree: ast.expr) -> tuple[Instruction, ...] | None:
