@@ -11,17 +11,12 @@ from collections.abc import Callable, Mapping
 from claimcheck.amounts import Amount
 from claimcheck.display import arithmetic
 from claimcheck.formulas import Formula, evaluate, parse_formula
-from claimcheck.identity import ValueMemo
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict, judge
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
-
-_PARSED: ValueMemo[str, Formula] = ValueMemo(1024)
-"""claimcheck's own formulas by their text: a dictionary look-up, where the parser's cache
-builds a key of the text and the keyword."""
 
 
 def amount_of(figure: Figure) -> Amount:
@@ -46,15 +41,11 @@ def derive(
     all of ``inputs`` (a figure matched against a reference shows both). ``on_fit`` gives the
     message of a fit from the result, for a caller that words it itself: the judge's message
     of a fit is then not written."""
-    if isinstance(formula, Formula):
-        parsed = formula
-    else:
-        found = _PARSED.get(formula)
-        parsed = _PARSED.remember(formula, parse_formula(formula, trusted=True)) if found is None else found
+    parsed = formula if isinstance(formula, Formula) else parse_formula(formula, trusted=True)
     result, steps = evaluate(parsed, inputs.__getitem__)
     if unit is not None:
         result = result.to(unit)
-    read = tuple([(input_name, inputs[input_name]) for input_name in parsed.names])
+    read = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
     used = tuple(inputs.items()) if every_input else read
     if expected is None:
         return Derived(
