@@ -15,16 +15,22 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck import causes, rates, units
 from claimcheck.engine import verify
+from claimcheck.exact import Exact
 from claimcheck.figures import Reading
+from claimcheck.intervals import Interval
 from claimcheck.kinds.conversion import ConversionClaim
 from claimcheck.loader import ClaimFile, load_claim_file
+from claimcheck.market import widened
 from claimcheck.results import FileReport, LikelyCause, Result
 from claimcheck.verdicts import Verdict
 
@@ -408,3 +414,47 @@ def test_the_comparison_catches_edits_uncharged_where_a_bound_is_reached(
     monkeypatch.setattr(causes, "MAX_RECORD_EVALUATIONS", 60)
     monkeypatch.setattr(causes.Search, "_searches_cannot_run_out", never_run_out)
     assert _differences(list(_corpus(tmp_path, 60)), monkeypatch) != []
+
+
+def _between(ends: tuple[Exact, Exact], closed: tuple[bool, bool]) -> Interval:
+    """The interval between two ends, one wide when they are equal."""
+    lo, hi = min(ends), max(ends)
+    return Interval(lo, hi if hi > lo else lo + 1, *closed)
+
+
+_POSITIVE = st.fractions(min_value=Fraction(1, 1000), max_value=Fraction(10**6)).map(Exact)
+
+
+@given(
+    amount=st.tuples(_POSITIVE, _POSITIVE),
+    converted=st.tuples(_POSITIVE, _POSITIVE),
+    scale=st.fractions(min_value=Fraction(1, 2), max_value=2).map(Exact),
+    rates_in_window=st.lists(_POSITIVE, min_size=1, max_size=5),
+    tolerance=st.fractions(min_value=0, max_value=Fraction(99, 100)).map(Exact),
+    closed=st.tuples(st.booleans(), st.booleans()),
+)
+def test_the_far_ends_of_a_conversion_agree_with_its_implied_rates(
+    amount: tuple[Exact, Exact],
+    converted: tuple[Exact, Exact],
+    scale: Exact,
+    rates_in_window: list[Exact],
+    tolerance: Exact,
+    closed: tuple[bool, bool],
+) -> None:
+    """An edit the two comparisons of ``_far_ends`` set aside is one whose implied rates,
+    widened as ``check_market_rate`` widens them, lie below or above every rate of the window;
+    the edits tried lie near either end (``scale`` times it), where a slip would show."""
+    printed_amount = _between(amount, closed)
+    per_converted = _between(converted, (True, True)).reciprocal()
+    lowest, highest = min(rates_in_window), max(rates_in_window)
+    far = causes._far_ends(per_converted, printed_amount, lowest, highest, tolerance)
+    for name in ("amount", "converted"):
+        below, above = far[name]
+        for figure in (
+            _between((below * scale / 2, below * scale), closed),
+            _between((above * scale, above * scale * 2), closed),
+        ):
+            implied = figure * per_converted if name == "amount" else printed_amount * figure.reciprocal()
+            accepted = widened(implied, tolerance)
+            outside = accepted.hi < lowest or accepted.lo > highest
+            assert (figure.hi < below or figure.lo > above) == outside

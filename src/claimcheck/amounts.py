@@ -64,9 +64,17 @@ class Amount:
 
     def to(self, unit: Unit) -> Amount:
         """The same amount expressed in ``unit`` (which must be of the same dimension)."""
-        if unit is self.unit or unit == self.unit:
+        if unit is self.unit:
             return self
-        factor = units.conversion_factor(self.unit, unit)
+        factor = units.conversion(self.unit, unit)
+        if factor is None:  # the same unit
+            return self
+        if factor is units.ONE:  # the same numbers, another name: nothing to multiply
+            return self._with(self.interval, unit, self.nominal, self.strict)
+        return self._scaled(factor, unit)
+
+    def _scaled(self, factor: Exact, unit: Unit) -> Amount:
+        """The numbers times ``factor``, in ``unit``."""
         nominal = None if self.nominal is None else self.nominal * factor
         strict = None if self.strict is None else self.strict.scaled(factor)
         return self._with(self.interval.scaled(factor), unit, nominal, strict)
@@ -88,16 +96,21 @@ class Amount:
         strict = None if self.strict is None else -self.strict
         return self._with(-self.interval, self.unit, None if self.nominal is None else -self.nominal, strict)
 
+    # A product or quotient cancels what cancels: CNY per CNY is a plain number, percent of
+    # visits is visits (units.reduced). The unit it ends in and the factor to it are looked up
+    # once per pair of units; the numbers are multiplied by the factor only when it is not 1.
     def __mul__(self, other: Amount) -> Amount:
-        unit = units.multiply(self.unit, other.unit)
-        return _simplified(_combined(self, other, Interval.__mul__, unit, _both(self, other, Exact.__mul__)))
+        unit, factor = units.product(self.unit, other.unit)
+        result = _combined(self, other, Interval.__mul__, unit, _both(self, other, Exact.__mul__))
+        return result if factor is None or factor is units.ONE else result._scaled(factor, unit)
 
     def __truediv__(self, other: Amount) -> Amount:
-        unit = units.divide(self.unit, other.unit)
+        unit, factor = units.quotient(self.unit, other.unit)
         nominal = None
         if self.nominal is not None and other.nominal is not None and other.nominal != 0:
             nominal = self.nominal / other.nominal
-        return _simplified(_combined(self, other, Interval.__truediv__, unit, nominal))
+        result = _combined(self, other, Interval.__truediv__, unit, nominal)
+        return result if factor is None or factor is units.ONE else result._scaled(factor, unit)
 
     def __pow__(self, exponent: int) -> Amount:
         nominal = None
@@ -141,12 +154,6 @@ def _both(a: Amount, b: Amount, operation: Callable[[Exact, Exact], Exact]) -> E
     if a.nominal is None or b.nominal is None:
         return None
     return operation(a.nominal, b.nominal)
-
-
-def _simplified(amount: Amount) -> Amount:
-    """Cancel what cancels: CNY per CNY is a plain number, percent of visits is visits."""
-    target = units.reduced(amount.unit)
-    return amount if target is amount.unit or target == amount.unit else amount.to(target)
 
 
 class RootUnitError(UnitMismatchError):

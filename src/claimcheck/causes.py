@@ -814,6 +814,7 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
         return None
     printed_amount = tested(amount)
     lowest, highest = min(window), max(window)
+    far = _far_ends(per_converted, printed_amount, lowest, highest, tolerance)
 
     def cannot_fit(name: str, reading: Reading) -> bool:
         if name not in ("amount", "converted"):
@@ -821,6 +822,16 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
         unit = amount.unit if name == "amount" else converted.unit
         if not (reading.unit is unit or reading.unit == unit):
             return False  # the edit changed the unit: the evaluation decides
+        edited = tested(reading)
+        lo, hi, bounds = edited.lo, edited.hi, far.get(name)
+        if (
+            bounds is not None
+            and type(lo) is Exact
+            and type(hi) is Exact
+            and lo > 0
+            and (hi < bounds[0] or lo > bounds[1])
+        ):
+            return True  # below or above every rate of the window, as found below
         try:
             implied = (
                 tested(reading) * per_converted
@@ -835,6 +846,32 @@ def _market_test(claim: ConversionClaim, claim_file: ClaimFile) -> QuickTest | N
         return not any(accepted.contains(rate) for rate in window)
 
     return cannot_fit
+
+
+def _far_ends(
+    per_converted: Interval, printed_amount: Interval, lowest: Exact, highest: Exact, tolerance: Exact
+) -> dict[str, tuple[Exact, Exact]]:
+    """For each figure of a conversion, the ends an edit of it must reach for its implied
+    rates, widened, to meet the window's rates: an edit read as ``[lo, hi]`` (finite, above
+    zero) with ``hi`` below the first or ``lo`` above the second is below or above every rate.
+
+    Where every interval is above zero, the implied rates run from ``lo * per_converted.lo``
+    to ``hi * per_converted.hi`` for an edited amount, and from ``printed_amount.lo / hi`` to
+    ``printed_amount.hi / lo`` for an edited converted amount (see Interval.__mul__), and
+    widening multiplies their ends by ``1 - tolerance`` and ``1 + tolerance``: the two tests
+    are those of ``cannot_fit`` solved for the edited figure's ends, two comparisons where
+    ``cannot_fit`` makes three intervals. A figure left out is tested in full."""
+    if not (type(lowest) is Exact and lowest > 0 and 0 <= tolerance < 1):
+        return {}
+    shrink, grow = 1 - tolerance, 1 + tolerance
+    far: dict[str, tuple[Exact, Exact]] = {}
+    low, high = per_converted.lo, per_converted.hi
+    if type(low) is Exact and type(high) is Exact and low > 0:
+        far["amount"] = (lowest / (high * grow), highest / (low * shrink))
+    low, high = printed_amount.lo, printed_amount.hi
+    if type(low) is Exact and type(high) is Exact and low > 0:
+        far["converted"] = (low * shrink / highest, high * grow / lowest)
+    return far
 
 
 QUICK_TESTS: dict[type[Record], Callable[[Any, ClaimFile], QuickTest | None]] = {

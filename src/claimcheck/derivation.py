@@ -6,7 +6,7 @@ the same trail for ``explain``: formula, inputs, intermediate steps, result, com
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from claimcheck.amounts import Amount
 from claimcheck.display import arithmetic
@@ -34,10 +34,13 @@ def derive(
     expected: Figure | Comparison | None = None,
     unverifiable: str = NOTHING_TO_COMPARE,
     every_input: bool = False,
+    on_fit: Callable[[Amount], str] | None = None,
 ) -> Derived:
     """Compute ``formula`` (text, or already parsed) over ``inputs``; compare with ``expected``
     when there is one. The inputs shown are those the formula reads, or with ``every_input``
-    all of ``inputs`` (a figure matched against a reference shows both)."""
+    all of ``inputs`` (a figure matched against a reference shows both). ``on_fit`` gives the
+    message of a fit from the result, for a caller that words it itself: the judge's message
+    of a fit is then not written."""
     parsed = formula if isinstance(formula, Formula) else parse_formula(formula, trusted=True)
     result, steps = evaluate(parsed, inputs.__getitem__)
     if unit is not None:
@@ -60,6 +63,7 @@ def derive(
         lambda: arithmetic(parsed.text, dict(read), result),
         comparison.noun,
         comparison.points,
+        None if on_fit is None else lambda: on_fit(result),
     )
     return Derived(
         name,

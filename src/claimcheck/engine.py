@@ -94,32 +94,35 @@ def verify(claim_file: ClaimFile) -> FileReport:
     results: dict[str, Result] = {}
     problems: list[Problem] = list(claim_file.problems)
     checks = {check.id: check for check in claim_file.checks}
+    context = Context(claim_file.article, claim_file.defaults)
+    quote_lines = claim_file.quote_lines
     for record in (*claim_file.claims, *(checks[check_id] for check_id in claim_file.check_order)):
-        if record.id in failed:
+        record_id = record.id
+        if record_id in failed:
             continue
         try:
-            outcome = _evaluate(claim_file, record, values)
+            outcome = _evaluate(context, record, values)
             readings: tuple[tuple[str, Reading], ...] = ()
             if isinstance(record, Claim):
-                readings = tuple((name, figure.reading) for name, figure in record.figures().items())
-            results[record.id] = Result(
+                readings = tuple([(name, figure.reading) for name, figure in record.figures().items()])
+            results[record_id] = Result(
                 record,
                 readings,
                 outcome.derived,
                 outcome.verdict,
                 outcome.message,
-                claim_file.quote_lines.get(record.id),
+                quote_lines.get(record_id),
                 outcome.remarks,
             )
         except (UnitMismatchError, MissingValueError, FormulaError) as error:
             place = _place(record, error)
-            problems.append(Problem(claim_file.path, place, _reason(error), record.id, _code(error)))
-            failed.setdefault(record.id, place)
+            problems.append(Problem(claim_file.path, place, _reason(error), record_id, _code(error)))
+            failed.setdefault(record_id, place)
         except Exception as error:  # the safety net: see claimcheck.safety
-            problems.append(safety.internal_problem(claim_file.path, record.at, record.id, "checking", error))
-            failed.setdefault(record.id, record.at)
+            problems.append(safety.internal_problem(claim_file.path, record.at, record_id, "checking", error))
+            failed.setdefault(record_id, record.at)
     if any(result.verdict is Verdict.INCONSISTENT for result in results.values()):
-        _add_likely_causes(claim_file, results, values, problems)
+        _add_likely_causes(claim_file, context, results, values, problems)
     ordered = [
         results[record.id] for record in (*claim_file.claims, *claim_file.checks) if record.id in results
     ]
@@ -127,11 +130,10 @@ def verify(claim_file: ClaimFile) -> FileReport:
     return FileReport(claim_file.path, claim_file.article, tuple(ordered), tuple(problems))
 
 
-def _evaluate(claim_file: ClaimFile, record: Record, values: _Values) -> Outcome:
-    assert claim_file.article is not None
+def _evaluate(context: Context, record: Record, values: _Values) -> Outcome:
     if isinstance(record, Claim):
         kind = CLAIM_KINDS[record.kind]
-        outcome = kind.evaluate(record, Context(claim_file.article, claim_file.defaults))
+        outcome = kind.evaluate(record, context)
         values.add(record.id, outcome.values, kind.primary)
         return outcome
     outcome = CHECK_KINDS[record.kind].evaluate(record, values.lookup)
@@ -140,7 +142,11 @@ def _evaluate(claim_file: ClaimFile, record: Record, values: _Values) -> Outcome
 
 
 def _add_likely_causes(
-    claim_file: ClaimFile, results: dict[str, Result], values: _Values, problems: list[Problem]
+    claim_file: ClaimFile,
+    context: Context,
+    results: dict[str, Result],
+    values: _Values,
+    problems: list[Problem],
 ) -> None:
     """Beside each inconsistent result, the slips that would make it fit (see claimcheck.causes).
 
@@ -148,7 +154,7 @@ def _add_likely_causes(
     """
     from claimcheck.causes import Search
 
-    search = Search(claim_file, results, values, lambda record, table: _evaluate(claim_file, record, table))
+    search = Search(claim_file, results, values, lambda record, table: _evaluate(context, record, table))
     for record_id, result in list(results.items()):
         if result.verdict is not Verdict.INCONSISTENT:
             continue

@@ -428,8 +428,13 @@ def _bits(amount: Amount) -> int:
     interval: Interval = amount.interval
     size = 0
     for value in (interval.lo, interval.hi, amount.nominal):
-        if isinstance(value, Exact):
-            size = max(size, value.numerator.bit_length(), value.denominator.bit_length())
+        if type(value) is Exact:  # not an infinite end, nor None (Exact is final)
+            numerator, denominator = value.numerator.bit_length(), value.denominator.bit_length()
+            # Comparisons rather than max(), a call: this runs at every evaluation.
+            if numerator > size:  # noqa: PLR1730
+                size = numerator
+            if denominator > size:  # noqa: PLR1730
+                size = denominator
     return size
 
 

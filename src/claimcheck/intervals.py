@@ -174,6 +174,17 @@ class Interval:
         return Interval(_recip_end(self.hi), _recip_end(self.lo), self.hi_closed, self.lo_closed)
 
     def __truediv__(self, other: Interval) -> Interval:
+        a_lo, b_lo, b_hi = self.lo, other.lo, other.hi
+        if type(a_lo) is Exact and type(b_lo) is Exact and type(b_hi) is Exact and a_lo > 0 and b_lo > 0:
+            # Both above zero and the divisor finite, the common case: what the product with
+            # the reciprocal gives (see __mul__), without making the reciprocal.
+            a_hi = self.hi
+            return Interval(
+                a_lo / b_hi,
+                a_hi if isinstance(a_hi, float) else a_hi / b_lo,
+                self.lo_closed and other.hi_closed,
+                self.hi_closed and other.lo_closed,
+            )
         return self * other.reciprocal()
 
     def __pow__(self, exponent: int) -> Interval:
@@ -219,6 +230,14 @@ class Interval:
 
     def scaled(self, factor: Exact) -> Interval:
         """The interval times an exact constant."""
+        if factor > 0:  # each end times the factor, open or closed as it was
+            lo, hi = self.lo, self.hi
+            return Interval(
+                lo if isinstance(lo, float) else lo * factor,
+                hi if isinstance(hi, float) else hi * factor,
+                self.lo_closed,
+                self.hi_closed,
+            )
         return self * Interval.point(factor)
 
 

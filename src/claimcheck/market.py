@@ -9,12 +9,14 @@ rate for a currency or date, the verdict is unverifiable and says why.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from claimcheck import rates, rules, units
 from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
 from claimcheck.exact import Exact
+from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import (
@@ -96,18 +98,15 @@ def check_market_rate(
     off = distances[nearest]
     tested = implied.strict_interval if matches else implied.interval
     rough = _rough(implied, nearest, matches) if loose_matches else None
-    tolerance_words = f"the tolerance of {format_percent(tolerance)}"
+    percent = format_percent(tolerance)
+    tolerance_words = f"the tolerance of {percent}"
     inside = f", inside {tolerance_words}"
     outside = f", outside {tolerance_words}" if tolerance else " (no tolerance is set)"
+    lines = _rate_lines(window, base, quote, published)
     evidence = (
-        *(
-            f"{rate.day}: {_rate(rate.value, base, quote)}"
-            + (" (publication date)" if rate.day == published else "")
-            + (" - inside" if strict.contains(rate.value) else " - outside")
-            for rate in window
-        ),
-        f"source: {rates.SOURCE}, from the {rates.DATA_PACKAGE} package {rates.package_version()}",
-        f"tolerance: {format_percent(tolerance)} of the implied rate on each side",
+        *[line + (" - inside" if rate in matches else " - outside") for rate, line in lines],
+        _source_line(),
+        f"tolerance: {percent} of the implied rate on each side",
     )
     on_the_day = next((rate for rate in window if rate.day == published), None)
     day_note = (
@@ -212,9 +211,47 @@ def _bare(
     )
 
 
+def _rate_lines(
+    window: tuple[rates.Rate, ...], base: str, quote: str, published: date
+) -> list[tuple[rates.Rate, str]]:
+    """Each rate of the window as a line of evidence, without whether it fits: remembered by
+    the window, which every conversion of the same pair and date shares."""
+    key = (id(window), base, quote, published)
+    hit = _RATE_LINES.get(key)
+    if hit is not None:
+        return hit[1]
+    lines = [
+        (
+            rate,
+            f"{rate.day}: {_rate(rate.value, base, quote)}"
+            + (" (publication date)" if rate.day == published else ""),
+        )
+        for rate in window
+    ]
+    return _RATE_LINES.remember(window, lines, key)
+
+
+_RATE_LINES: IdentityMemo[list[tuple[rates.Rate, str]]] = IdentityMemo(64)
+
+
+@functools.cache
+def _source_line() -> str:
+    return f"source: {rates.SOURCE}, from the {rates.DATA_PACKAGE} package {rates.package_version()}"
+
+
 def _distance(rate: rates.Rate, interval: Interval) -> Exact:
     """How far a rate lies from the implied rates, relative to the rate."""
-    return Interval.point(rate.value).gap_to(interval) / rate.value
+    value, lo, hi = rate.value, interval.lo, interval.hi
+    if type(lo) is Exact and type(hi) is Exact:  # finite: what Interval.gap_to gives
+        if value < lo or (value == lo and not interval.lo_closed):
+            return (lo - value) / value
+        if value > hi or (value == hi and not interval.hi_closed):
+            return (value - hi) / value
+        return _ZERO
+    return Interval.point(value).gap_to(interval) / value
+
+
+_ZERO = Exact(0)
 
 
 def _rate(value: Exact, base: str, quote: str) -> str:

@@ -93,6 +93,7 @@ def judge(
     arithmetic: Callable[[], str] | None = None,
     noun: str = "printed",
     points: bool = False,
+    fit_message: Callable[[], str] | None = None,
 ) -> Judgement:
     """Compare a recomputed amount with a printed one (converted to the recomputed unit).
 
@@ -103,12 +104,19 @@ def judge(
     is unverifiable instead. ``arithmetic`` works the computation on the printed numbers, in
     words, that an inconsistency leads with (only an inconsistency asks for it); ``noun``
     says what ``printed`` is ("printed", "required"); ``points``, that it is a change in
-    percentage points computed on the percent scale.
+    percentage points computed on the percent scale. ``fit_message`` gives the message of a
+    fit (consistent) in place of the ladder's, which is then not written: for a caller that
+    says what a fit means in its own words.
     """
     printed = printed.to(recomputed.unit)
     rung, rough = _rung(recomputed, printed)
     if only_verdicts_wanted():  # a search that needs only the verdict: no message is written
         return _BARE[rung]
+    if fit_message is not None and rung in _FITS:
+        bare = _BARE[rung]
+        return Judgement(
+            bare.verdict, fit_message(), bare.within_rounding, code=bare.code, strict_fit=bare.strict_fit
+        )
     if rung == "no fit":
         return _inconsistent(recomputed, printed, label, arithmetic, noun, points)
     if rung == "too rough":
@@ -206,6 +214,9 @@ _BARE: dict[Rung, Judgement] = {
     "no fit": Judgement(Verdict.INCONSISTENT, ""),
 }
 """The verdict of each rung without its message, for :func:`verdicts_only`."""
+
+_FITS: frozenset[Rung] = frozenset(("as printed", "margin", "rounding", "loose"))
+"""The rungs of a consistent verdict: their flags are those of :data:`_BARE`."""
 
 _VERDICTS_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar("verdicts_only", default=False)
 

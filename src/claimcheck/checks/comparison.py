@@ -50,22 +50,24 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     # the unit mismatch if there is one.
     required = Amount(_REQUIRED[check.relation], inputs[right].unit)
     words = f"{left} {_WORDS[check.relation]} {right}"
+
+    def holds(result: Amount) -> str:
+        certain = required.interval.intersection(result.interval) == result.interval
+        return (
+            f"{words} holds for every reading of the printed figures"
+            if certain
+            else f"{words} holds for some readings of the printed figures, not all"
+        )
+
     derived = derive(
         "margin",
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
         bind("right - left", left=left, right=right),
         inputs,
         expected=Comparison(f"the requirement {words}", required, "required"),
+        on_fit=holds,
     )
-    if derived.verdict is Verdict.CONSISTENT:
-        certain = required.interval.intersection(derived.result.interval) == derived.result.interval
-        message = (
-            f"{words} holds for every reading of the printed figures"
-            if certain
-            else f"{words} holds for some readings of the printed figures, not all"
-        )
-        derived = derived.with_message(message)
-    elif derived.verdict is Verdict.INCONSISTENT:
+    if derived.verdict is Verdict.INCONSISTENT:
         derived = derived.with_message(f"{words} fails for every reading: {derived.message}")
     return outcome({}, [derived], derived.message)
 

@@ -38,6 +38,16 @@ class Outcome:
 
 def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) -> Outcome:
     """An outcome whose verdict is the worst of its derived figures' verdicts."""
+    if len(derived) == 1:  # every check and most claims: what follows, for one figure
+        item = derived[0]
+        verdict, code, message = item.verdict, item.code, item.message
+        return Outcome(
+            {**values, item.name: item.result},
+            (item,),
+            verdict,
+            message if verdict is not Verdict.UNVERIFIABLE or code is not None else fallback,
+            ((code, message),) if code is not None and not item.set_aside else (),
+        )
     verdict = worst([item.verdict for item in derived])
     decisive = [
         item

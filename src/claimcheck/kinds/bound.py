@@ -81,6 +81,7 @@ def evaluate(claim: BoundClaim, context: Context) -> Outcome:
         "value",
         inputs,
         expected=Comparison(f"the possible range ({words})", limits),
+        on_fit=_unsaid,  # a fit is shown as the values it leaves possible, derived below
     )
     if derived.verdict is Verdict.CONSISTENT:
         possible = derived.result.interval.intersection(limits.interval)
@@ -98,6 +99,10 @@ def evaluate(claim: BoundClaim, context: Context) -> Outcome:
             "the bound lies within the quantity's possible range",
         )
     return outcome(inputs, [derived], derived.message)
+
+
+def _unsaid(result: Amount) -> str:
+    return ""
 
 
 KIND = ClaimKind(

@@ -25,6 +25,7 @@ from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.display import SHORT_DIGITS, format_number
 from claimcheck.exact import Exact
+from claimcheck.identity import IdentityMemo
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, remarks_of
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
@@ -280,23 +281,35 @@ def evaluate(claim: ChangeClaim, context: Context) -> Outcome:
     return _judge_ambiguous(claim, inputs, results)
 
 
-def _readings(claim: ChangeClaim) -> list[_Reading]:
+def _readings(claim: ChangeClaim) -> tuple[_Reading, ...]:
     printed_rate = claim.rate or claim.annual_rate
     if printed_rate is None:
-        return [RELATIVE]
+        return (RELATIVE,)
     rate_unit = printed_rate.reading.unit
     quantity = _quantity_unit(claim)
+    # Decided by the two units alone: remembered by their identity (units are shared).
+    key = (id(rate_unit), id(quantity))
+    hit = _READINGS_OF_UNITS.get(key)
+    if hit is not None:
+        return hit[1]
+    return _READINGS_OF_UNITS.remember((rate_unit, quantity), _readings_of(rate_unit, quantity), key)
+
+
+def _readings_of(rate_unit: units.Unit, quantity: units.Unit | None) -> tuple[_Reading, ...]:
     if units.is_points(rate_unit):
-        return [POINTS]
+        return (POINTS,)
     if (
         quantity is not None
         and not units.is_dimensionless(quantity)
         and units.same_dimension(rate_unit, quantity)
     ):
-        return [ADDITIVE]
+        return (ADDITIVE,)
     if quantity is not None and units.is_percent(quantity) and units.is_percent(rate_unit):
-        return [RELATIVE, POINTS]
-    return [RELATIVE]
+        return (RELATIVE, POINTS)
+    return (RELATIVE,)
+
+
+_READINGS_OF_UNITS: IdentityMemo[tuple[_Reading, ...]] = IdentityMemo(256)
 
 
 def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) -> list[Derived]:
@@ -514,13 +527,25 @@ def _simple_average_hint(item: Derived, total: Amount | None, annual: Amount | N
 
 
 def _when(claim: ChangeClaim, years: int) -> str:
-    """ " (2023)": the period of a value, when the claim's period is a calendar year or span."""
-    if claim.period is None or claim.period.recurring:
+    """ " (2023)": the period of a value, when the claim's period is a calendar year or span.
+
+    Remembered by the period's identity: periods are shared by the claims, and the files,
+    that print the same one."""
+    period = claim.period
+    if period is None or period.recurring:
         return ""
+    key = (id(period), years)
+    hit = _WHEN.get(key)
+    if hit is not None:
+        return hit[1]
     try:
-        return f" ({claim.period.shifted_years(years).label})"
+        when = f" ({period.shifted_years(years).label})"
     except PeriodError:  # the year before year 1: the value is still implied, only not dated
-        return ""
+        when = ""
+    return _WHEN.remember(period, when, key)
+
+
+_WHEN: IdentityMemo[str] = IdentityMemo(256)
 
 
 def _per_period(reading: _Reading, inputs: dict[str, Amount]) -> Derived:

@@ -44,10 +44,20 @@ def _possible_shares() -> Comparison:
     )
 
 
+WITHIN_LIMITS = "within 0 to 100 percent"
+"""What passing the check against the possible range says (see :func:`_limit_check`)."""
+
+
+def _within_limits(result: Amount) -> str:
+    return WITHIN_LIMITS
+
+
 def _limit_check(derived: Derived) -> Derived:
-    """A check against the possible range only ever fails: passing it verifies nothing."""
+    """A check against the possible range only ever fails: passing it verifies nothing.
+
+    Derived with ``on_fit=_within_limits``, so that a pass already has its message."""
     if derived.verdict is Verdict.CONSISTENT:
-        return replace(derived, verdict=Verdict.UNVERIFIABLE, message="within 0 to 100 percent")
+        return replace(derived, verdict=Verdict.UNVERIFIABLE)
     return derived
 
 
@@ -76,6 +86,7 @@ def evaluate(claim: ShareClaim, context: Context) -> Outcome:
                         formulas,
                         unit=percent,
                         expected=_possible_shares(),
+                        on_fit=_within_limits,
                     )
                 )
             )
@@ -90,6 +101,7 @@ def evaluate(claim: ShareClaim, context: Context) -> Outcome:
                     formulas,
                     unit=percent,
                     expected=_possible_shares(),
+                    on_fit=_within_limits,
                 )
             )
         )
