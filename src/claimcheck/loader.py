@@ -78,18 +78,33 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     on a FIFO (``O_NONBLOCK``), and the type is checked on the opened file itself.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as file:
-        status = os.fstat(file.fileno())
+    try:
+        status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableFileError("not a regular file")
         if status.st_size > limit:
             raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
         # One byte more than its size tells a file that grew while it was read (or a file of
         # /proc, which says it is empty): never more than limit + 1 bytes.
-        data = file.read(status.st_size + 1)
+        data = _read_at_most(descriptor, status.st_size + 1)
+    finally:
+        os.close(descriptor)
     if len(data) > status.st_size:
         raise UnreadableFileError("the file changed while it was read")
     return data
+
+
+def _read_at_most(descriptor: int, size: int) -> bytes:
+    """Up to ``size`` bytes of an open file, fewer only at its end: what a buffered file's
+    ``read(size)`` gives, without making one (which cost as much as reading a claim file)."""
+    chunks = []
+    while size > 0:
+        chunk = os.read(descriptor, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _reason(error: OSError) -> str:
