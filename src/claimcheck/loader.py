@@ -451,7 +451,7 @@ class _Loader:
         # Normalised once, with the offset where each line starts: matching stays linear in
         # the length of the article, however many quotes there are.
         index = _ArticleIndex.of(text) if text is not None else None
-        if index is not None:
+        if index is not None and len(index.text) * len(claims) > MAX_QUOTE_SEARCH:
             quoted = {claim.quote for claim in claims if claim.source is None}
             if len(index.text) * len(quoted) > MAX_QUOTE_SEARCH:
                 message = (
@@ -618,7 +618,16 @@ def _normalize(text: str) -> str:
     """Text for quote matching: straight quotes and dashes, single spaces, case folded."""
     if not text.isascii():  # the characters translated are not ASCII; most texts are
         text = text.translate(_QUOTES)
+    elif _spaced_plainly(text):
+        return text.lower()  # the same as casefold() for ASCII
     return " ".join(text.split()).casefold()
+
+
+def _spaced_plainly(line: str) -> bool:
+    """Whether ``line`` is its words joined by single spaces already, so that splitting and
+    joining it would change nothing: no white space but single spaces inside it (the only
+    white space that is printable is the space)."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 def _in_quote(printed: str, quote: str, normalized_quote: str) -> bool:
@@ -645,7 +654,7 @@ class _ArticleIndex:
         # joining the lines that have words (line breaks are white space to split(); quotes
         # are translated and case folded character by character, which never makes or removes
         # white space): so each line's length, normalised, places it in the whole.
-        lines = [" ".join(line.split()) for line in article.splitlines()]
+        lines = [line if _spaced_plainly(line) else " ".join(line.split()) for line in article.splitlines()]
         text = " ".join(filter(None, lines))
         if not text.isascii():
             text = text.translate(_QUOTES)
