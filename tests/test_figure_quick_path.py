@@ -303,3 +303,25 @@ def test_a_vocabulary_remembers_what_its_declarations_define() -> None:
     assert crate is not None and crate.canonical == "widget" and crate.factor == 12
     assert DEFAULT.term("widget") is None
     assert declared.term("widget") is not None
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    printed=st.one_of(common_figures(), shaped_figures(), loose_figures, st.sampled_from(COMMON)),
+    options=st.sampled_from(OPTIONS),
+    context=st.sampled_from(CONTEXTS),
+    shift=st.integers(1, 9),
+)
+def test_the_words_after_a_number_read_before_read_the_same_again(
+    printed: str, options: FigureOptions | None, context: ReadingContext, shift: int
+) -> None:
+    """What the words after a number part make is kept and replayed (``_Scanner.known_tail``):
+    a figure read after one that ends the same way with other digits, or again, reads as a
+    figure read with nothing kept."""
+    other = "".join(str((int(char) + shift) % 10) if char.isdigit() else char for char in printed)
+    figures._TAILS.clear()
+    alone = outcome(printed, options, context)
+    figures._TAILS.clear()
+    outcome(other, options, context)
+    assert outcome(printed, options, context) == alone
+    assert outcome(printed, options, context) == alone

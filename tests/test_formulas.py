@@ -8,7 +8,7 @@ import time
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.amounts import Amount
@@ -256,3 +256,92 @@ def test_a_planned_formula_gives_what_the_walk_of_its_tree_gives(
 def test_powers_and_calls_have_no_plan(text: str) -> None:
     assert parse_formula(text).plan is None
     assert bind("x ** 2", x="a").plan is None
+
+
+_SHAPED_ATOMS = [
+    "a",
+    "b.rate",
+    "city_gdp_7",
+    "n0",
+    "n1.share",
+    "1",
+    "2.5",
+    "not",
+    "abs",
+    "x.in",
+    "1e5",
+    "A",
+    "a.b.c",
+]
+
+
+@st.composite
+def _written_formulas(draw: st.DrawFn, depth: int = 0) -> str:
+    choice = draw(st.integers(0, 4 if depth < 3 else 0))
+    if choice == 0:
+        return draw(st.sampled_from(_SHAPED_ATOMS))
+    if choice == 1:
+        return f"({draw(_written_formulas(depth + 1))})"
+    if choice == 2:
+        return f"-{draw(_written_formulas(depth + 1))}"
+    operator = draw(st.sampled_from([" + ", "-", " * ", "/", " ** ", " / "]))
+    return draw(_written_formulas(depth + 1)) + operator + draw(_written_formulas(depth + 1))
+
+
+def _parsed_as_written(text: str) -> object:
+    """What parsing ``text`` itself gives: its text, names, labels, leaves and plan, in the
+    order of its tree, or the error."""
+    from claimcheck.formulas import _parsed
+
+    try:
+        formula = _parsed(text, False)
+    except FormulaError as error:
+        return error.message, error.offset
+    return _shown(formula)
+
+
+def _shown(formula: Formula) -> object:
+    nodes = [id(node) for node in ast.walk(formula.tree)]
+    leaves = [formula.leaves[node] for node in nodes if node in formula.leaves]
+    return (
+        formula.text,
+        formula.names,
+        [formula.labels[node] for node in nodes if node in formula.labels],
+        [leaf if isinstance(leaf, str) else (leaf.nominal, leaf.interval) for leaf in leaves],
+        None if formula.plan is None else [(action, operation) for action, _, operation in formula.plan],
+    )
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(_written_formulas())
+def test_a_formula_made_from_its_shape_is_the_formula_parsed_from_its_text(text: str) -> None:
+    """Plain formulas are made from their shape with the ids filled in: the same formula as
+    parsing the text gives, and what the shape cannot stand for (keywords, calls, powers,
+    capitals, '1e5') is parsed as written, with its own error."""
+    from claimcheck.formulas import _shaped
+
+    shaped = _shaped(text)
+    if shaped is not None:
+        assert _shown(shaped) == _parsed_as_written(text)
+    parse_formula.cache_clear()
+    try:
+        parsed: object = _shown(parse_formula(text))
+    except FormulaError as error:
+        parsed = error.message, error.offset
+    assert parsed == _parsed_as_written(text)
+
+
+def test_formulas_of_one_shape_share_its_tree() -> None:
+    first = parse_formula("(1 + income_1.rate) / (1 + visitors_1.rate) - 1")
+    second = parse_formula("(1 + income_2.rate) / (1 + visitors_2.rate) - 1")
+    assert first.tree is second.tree
+    assert second.names == ("income_2.rate", "visitors_2.rate")
+    assert sorted(second.labels.values()) == [
+        "(1 + income_2.rate) / (1 + visitors_2.rate)",
+        "(1 + income_2.rate) / (1 + visitors_2.rate) - 1",
+        "1 + income_2.rate",
+        "1 + visitors_2.rate",
+    ]
+    assert parse_formula("not_1 + 2").names == ("not_1",)
+    with pytest.raises(FormulaError, match="not allowed"):
+        parse_formula("a if b else c")

@@ -6,15 +6,24 @@ from __future__ import annotations
 import dataclasses
 import graphlib
 import itertools
+import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck import schema
 from claimcheck.checks import CHECK_KINDS
 from claimcheck.kinds import CLAIM_KINDS
-from claimcheck.loader import _ArticleIndex, _in_quote, _normalize, _static_order, load_claim_text
+from claimcheck.loader import (
+    _ArticleIndex,
+    _in_quote,
+    _normalize,
+    _resolved,
+    _static_order,
+    load_claim_text,
+)
 
 NAMES = [f"c{index}" for index in range(8)]
 
@@ -119,3 +128,61 @@ def test_a_figure_is_found_in_its_quote_as_when_both_are_normalised(quote: str, 
     for printed in (quote[start:end], data.draw(QUOTE_TEXT)):
         normalized = _normalize(quote)
         assert _in_quote(printed, quote, normalized) == (_normalize(printed) in normalized)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(QUOTE_TEXT)
+def test_a_text_spaced_plainly_is_normalised_as_any_other(text: str) -> None:
+    """Texts whose words are one space apart skip splitting and joining: the same result."""
+    translated = text.translate(str.maketrans("“”‘’–—", "\"\"''--"))
+    assert _normalize(text) == " ".join(translated.split()).casefold()
+    lines = [" ".join(line.split()) for line in translated.splitlines()]
+    lengths = [len(line.casefold()) + 1 if line else 0 for line in lines]
+    assert _ArticleIndex.of(text).starts == list(itertools.accumulate(lengths, initial=0))
+
+
+@pytest.fixture
+def layout(tmp_path: Path) -> Path:
+    """Article texts behind links, a link loop, a file where a folder is expected."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("a")
+    (tmp_path / "real" / "b.md").write_text("b")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "file").write_text("f")
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    os.symlink(tmp_path / "real" / "b.md", tmp_path / "real" / "c.txt")  # the target's suffix counts
+    os.symlink(tmp_path / "loop1", tmp_path / "loop2")
+    os.symlink(tmp_path / "loop2", tmp_path / "loop1")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "../real/a.txt",
+        "../link/a.txt",
+        "../real/c.txt",
+        "../link/../real/a.txt",
+        "../missing/../real/a.txt",
+        "../file/../real/a.txt",
+        "../loop1/a.txt",
+        "../real/missing.txt",
+        "../real/..",
+        "../real/./a.txt",
+        "../real/a.txt/",
+    ],
+)
+def test_an_article_path_resolves_as_path_resolve_does(
+    layout: Path, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def outcome(resolve: object, path: Path) -> object:
+        try:
+            return resolve(path)  # type: ignore[operator]
+        except (OSError, RuntimeError) as error:
+            return type(error), str(error)
+
+    for path in (layout / "claims" / text, Path("claims") / text):
+        monkeypatch.chdir(layout)
+        assert outcome(_resolved, path) == outcome(Path.resolve, path), path
+        monkeypatch.chdir(layout / "real")  # the same relative path elsewhere: not what was cached
+        assert outcome(_resolved, path) == outcome(Path.resolve, path), path

@@ -26,7 +26,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
@@ -357,6 +357,13 @@ def read_figure(
     return _Scanner(printed, options, context).read()
 
 
+_TAILS: dict[tuple[Any, ...], tuple[Unit, str, bool, tuple[str, ...], Exact, Exact]] = {}
+"""What :meth:`_Scanner.tail` made of the words after a number part (see
+:meth:`_Scanner.known_tail`), by everything it reads."""
+_MAX_TAILS = 4096
+"""Tails kept at most: an archive's figures end in a few dozen ways; emptied when full."""
+
+
 class _Scanner:
     """One pass over a printed figure, left to right, part by part."""
 
@@ -463,8 +470,49 @@ class _Scanner:
             self.restart()
             number_part = self.number_part()
         sign, hedge, hedge_phrase = number_part
-        unit, noun, has_unit = self.tail()
+        unit, noun, has_unit = self.known_tail()
         return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+
+    def known_tail(self) -> tuple[Unit, str, bool]:
+        """:meth:`tail`, looked up by everything it reads when the same words were read after
+        the same number part before.
+
+        Figures differ mostly by their numbers: "385 projects", "120 projects". What
+        :meth:`tail` makes of the words after the number depends on those words, where they
+        start, what the number part found (currency, ratio, role, factors), the unit set in
+        the claim file and the reading context, never on the number: so it is read once per
+        such key, and its steps and factors are replayed. A tail that raises is not kept.
+        """
+        found = self.found
+        key = (
+            self.printed[self.pos :],
+            self.pos,
+            found.currency,
+            found.ratio,
+            found.role,
+            found.term_factor,
+            found.per_count,
+            self.options.unit,
+            self.context,
+        )
+        known = _TAILS.get(key)
+        if known is None:
+            before = len(found.steps)
+            unit, noun, has_unit = self.tail()
+            if len(_TAILS) >= _MAX_TAILS:
+                _TAILS.clear()
+            _TAILS[key] = (
+                unit,
+                noun,
+                has_unit,
+                tuple(found.steps[before:]),
+                found.term_factor,
+                found.per_count,
+            )
+            return unit, noun, has_unit
+        unit, noun, has_unit, steps, found.term_factor, found.per_count = known
+        found.steps += steps
+        return unit, noun, has_unit
 
     def restart(self) -> None:
         """Back to the start of the figure, with nothing found."""

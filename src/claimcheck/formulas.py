@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import keyword
 import math
 import re
 from collections.abc import Callable
@@ -115,6 +116,15 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
         raise FormulaError(f"formula is longer than {MAX_FORMULA_LENGTH} characters")
     if not text.strip():
         raise FormulaError("formula is empty")
+    if not trusted and len(text) <= _SHORTEST_TOO_LARGE:
+        shaped = _shaped(text.strip())
+        if shaped is not None:
+            return shaped
+    return _parsed(text, trusted)
+
+
+def _parsed(text: str, trusted: bool) -> Formula:
+    """:func:`parse_formula` of a formula that is neither too long nor empty, from its text."""
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
@@ -133,6 +143,86 @@ def parse_formula(text: str, *, trusted: bool = False) -> Formula:
     labels = {id(node): _source(source, node) for node in operations}
     names = tuple(dict.fromkeys(leaf for leaf in leaves.values() if isinstance(leaf, str)))
     return Formula(source, tree.body, names, labels, leaves, _plan(tree.body))
+
+
+_PLAIN_FORMULA = re.compile(
+    r"(?:[ ()+*/-]|[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?(?![a-z0-9_.])|[0-9]+(?:\.[0-9]+)?(?![a-z0-9_.]))*"
+)
+"""A formula of names, numbers written plainly, ``+ - * /``, parentheses and spaces: the
+formulas whose text can be read as a shape (see :func:`_shaped`)."""
+_CLAIM_ID = re.compile(r"(?<![.a-z0-9_])[a-z][a-z0-9_]*")
+"""The claim id of a name in a plain formula (not its '.field', nor part of a number)."""
+
+
+def _shaped(text: str) -> Formula | None:
+    """The formula ``text`` (stripped, short enough to skip the count of its nodes), made
+    from its shape when it is a plain formula with a plan; None for any other, to be parsed.
+
+    Formulas in an archive differ from file to file only by their claim ids:
+    ``output_share_7.share * city_gdp_7``. Its shape, ``n0.share * n1``, is parsed and
+    checked once, and each formula of that shape only fills in its ids, as :func:`bind` does:
+    the same checks pass or fail on the same tree with other names (an id is never checked
+    but for its spelling, which a plain formula's ids have), and the labels of its steps are
+    the shape's with the ids written back. Shapes with powers or calls, whose evaluation
+    reports places in the text, and anything unusual (a keyword, a capital, '1e5', a line
+    break) are parsed as written.
+    """
+    if not _PLAIN_FORMULA.fullmatch(text):
+        return None
+    ids: dict[str, str] = {}
+
+    def placeholder(match: re.Match[str]) -> str:
+        name = match.group()
+        found = ids.get(name)
+        if found is None:
+            found = ids[name] = f"n{len(ids)}"
+        return found
+
+    shape = _CLAIM_ID.sub(placeholder, text)
+    if not _KEYWORDS.isdisjoint(ids) or not _KEYWORDS.isdisjoint(re.findall(r"\.([a-z0-9_]+)", text)):
+        return None  # 'not', 'if', 'x.in': Python would read them otherwise
+    template = _user_shape(shape)
+    if template is None:
+        return None
+    formula, labels = template
+    names = {placeholder: name for name, placeholder in ids.items()}
+    return Formula(
+        text,
+        formula.tree,
+        tuple(_with_id(leaf, names) for leaf in formula.names),
+        {node: label.format_map(names) for node, label in labels.items()},
+        {
+            node: _with_id(leaf, names) if isinstance(leaf, str) else leaf
+            for node, leaf in formula.leaves.items()
+        },
+        formula.plan,  # the same tree: its nodes keep their ids
+    )
+
+
+_KEYWORDS = frozenset(keyword.kwlist)
+
+
+def _with_id(name: str, ids: dict[str, str]) -> str:
+    """The qualified name ``n0.field`` of a shape with its placeholder replaced by the id."""
+    placeholder, dot, field = name.partition(".")
+    return ids[placeholder] + dot + field
+
+
+@functools.lru_cache(maxsize=256)
+def _user_shape(shape: str) -> tuple[Formula, dict[int, str]] | None:
+    """A shape parsed and checked as a claim file's formula is, with the labels of its steps
+    as format strings (a field for each placeholder); None if it fails or has no plan."""
+    try:
+        template = _parsed(shape, False)
+    except FormulaError:
+        return None
+    if template.plan is None:
+        return None
+    labels = {
+        node: _CLAIM_ID.sub(lambda match: "{" + match.group() + "}", label)
+        for node, label in template.labels.items()
+    }
+    return template, labels
 
 
 def bind(shape: str, **names: str) -> Formula:

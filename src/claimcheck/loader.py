@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import graphlib
 import itertools
 import os
@@ -78,18 +79,33 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     on a FIFO (``O_NONBLOCK``), and the type is checked on the opened file itself.
     """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(descriptor, "rb") as file:
-        status = os.fstat(file.fileno())
+    try:
+        status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise UnreadableFileError("not a regular file")
         if status.st_size > limit:
             raise UnreadableFileError(f"larger than {limit // (1024 * 1024)} MiB", too_large=True)
         # One byte more than its size tells a file that grew while it was read (or a file of
         # /proc, which says it is empty): never more than limit + 1 bytes.
-        data = file.read(status.st_size + 1)
+        data = _read_at_most(descriptor, status.st_size + 1)
+    finally:
+        os.close(descriptor)
     if len(data) > status.st_size:
         raise UnreadableFileError("the file changed while it was read")
     return data
+
+
+def _read_at_most(descriptor: int, size: int) -> bytes:
+    """Up to ``size`` bytes of an open file, fewer only at its end: what a buffered file's
+    ``read(size)`` gives, without making one (which cost as much as reading a claim file)."""
+    chunks = []
+    while size > 0:
+        chunk = os.read(descriptor, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _reason(error: OSError) -> str:
@@ -435,7 +451,7 @@ class _Loader:
         # Normalised once, with the offset where each line starts: matching stays linear in
         # the length of the article, however many quotes there are.
         index = _ArticleIndex.of(text) if text is not None else None
-        if index is not None:
+        if index is not None and len(index.text) * len(claims) > MAX_QUOTE_SEARCH:
             quoted = {claim.quote for claim in claims if claim.source is None}
             if len(index.text) * len(quoted) > MAX_QUOTE_SEARCH:
                 message = (
@@ -472,22 +488,20 @@ class _Loader:
 
     def _article_text(self, article: Article) -> str | None:
         assert article.text is not None
-        mark = self.document.mark(("article", "text"))
-        target = (self.path.parent / article.text).resolve()
+        target = _resolved(self.path.parent / article.text)
         try:
             raw = read_regular_file(target, MAX_ARTICLE_BYTES)
         except OSError as error:
             reason = f"cannot read the article text {article.text!r}: {_reason(error)}"
             if isinstance(error, UnreadableFileError) and error.too_large:
                 reason = f"the article text is {error.reason}"
-            self._problem(None, reason, mark, rules.FILE_UNREADABLE)
+            self._problem(None, reason, self.document.mark(("article", "text")), rules.FILE_UNREADABLE)
             return None
         try:
             return plain_text(raw.decode("utf-8-sig"), target.suffix)
         except UnicodeDecodeError:
-            self._problem(
-                None, f"the article text {article.text!r} is not UTF-8", mark, rules.FILE_UNREADABLE
-            )
+            message = f"the article text {article.text!r} is not UTF-8"
+            self._problem(None, message, self.document.mark(("article", "text")), rules.FILE_UNREADABLE)
             return None
 
     def _references(self, claims: list[Claim], checks: list[Check]) -> tuple[str, ...]:
@@ -524,6 +538,36 @@ class _Loader:
                 for member in cycle:
                     graph.pop(member, None)
                 graph = {check_id: targets - set(cycle) for check_id, targets in graph.items()}
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, with its folder resolved once per run rather than once per file.
+
+    Resolving walks every component of the path (``os.path.realpath``, one ``lstat`` each),
+    and an archive's article texts share a few folders. A path whose last component is not a
+    symbolic link resolves to its resolved folder joined with its name (that is how
+    ``realpath`` proceeds, component by component); anything else (a link, a name that
+    cannot be looked up, '..' last) is resolved by ``Path.resolve`` itself, with its errors.
+    A relative folder's resolution depends on the working directory, which is part of its key.
+    """
+    name = path.name
+    if name and name != "..":
+        folder = os.fspath(path.parent)
+        cwd = "" if os.path.isabs(folder) else os.getcwd()
+        target = os.path.join(_real_folder(cwd, folder), name)
+        try:
+            is_link = stat.S_ISLNK(os.lstat(target).st_mode)
+        except OSError:
+            is_link = True
+        if not is_link:
+            return Path(target)
+    return path.resolve()
+
+
+@functools.lru_cache(maxsize=256)
+def _real_folder(cwd: str, folder: str) -> str:
+    """``os.path.realpath(folder)``, in the working directory ``cwd`` when it is relative."""
+    return os.path.realpath(folder)
 
 
 def _static_order(graph: dict[str, set[str]]) -> tuple[str, ...] | None:
@@ -574,7 +618,16 @@ def _normalize(text: str) -> str:
     """Text for quote matching: straight quotes and dashes, single spaces, case folded."""
     if not text.isascii():  # the characters translated are not ASCII; most texts are
         text = text.translate(_QUOTES)
+    elif _spaced_plainly(text):
+        return text.lower()  # the same as casefold() for ASCII
     return " ".join(text.split()).casefold()
+
+
+def _spaced_plainly(line: str) -> bool:
+    """Whether ``line`` is its words joined by single spaces already, so that splitting and
+    joining it would change nothing: no white space but single spaces inside it (the only
+    white space that is printable is the space)."""
+    return line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
 
 
 def _in_quote(printed: str, quote: str, normalized_quote: str) -> bool:
@@ -601,7 +654,7 @@ class _ArticleIndex:
         # joining the lines that have words (line breaks are white space to split(); quotes
         # are translated and case folded character by character, which never makes or removes
         # white space): so each line's length, normalised, places it in the whole.
-        lines = [" ".join(line.split()) for line in article.splitlines()]
+        lines = [line if _spaced_plainly(line) else " ".join(line.split()) for line in article.splitlines()]
         text = " ".join(filter(None, lines))
         if not text.isascii():
             text = text.translate(_QUOTES)
