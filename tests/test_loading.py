@@ -20,10 +20,10 @@ from claimcheck.loader import (
     _ArticleIndex,
     _in_quote,
     _normalize,
-    _resolved,
     _static_order,
     load_claim_text,
 )
+from claimcheck.realpaths import resolved
 
 NAMES = [f"c{index}" for index in range(8)]
 
@@ -183,6 +183,6 @@ def test_an_article_path_resolves_as_path_resolve_does(
 
     for path in (layout / "claims" / text, Path("claims") / text):
         monkeypatch.chdir(layout)
-        assert outcome(_resolved, path) == outcome(Path.resolve, path), path
+        assert outcome(resolved, path) == outcome(Path.resolve, path), path
         monkeypatch.chdir(layout / "real")  # the same relative path elsewhere: not what was cached
-        assert outcome(_resolved, path) == outcome(Path.resolve, path), path
+        assert outcome(resolved, path) == outcome(Path.resolve, path), path

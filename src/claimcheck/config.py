@@ -13,11 +13,11 @@ configuration are relative to the folder of the file that holds it.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from claimcheck.realpaths import resolved
 from claimcheck.vocabulary import Declaration
 
 KEYS: dict[str, str] = {
@@ -121,16 +121,7 @@ EMPTY = Config()
 def config_for(claim_file: Path) -> Config:
     """The configuration that applies to ``claim_file``, found from the folder the file really
     is in (a symlinked file's target's); raises :class:`ConfigError`."""
-    if claim_file.is_symlink():
-        return _config_in(claim_file.resolve().parent)
-    # The folder's real path once per folder, not a path walk (a system call a folder) per file.
-    return _config_in(_real_folder(os.getcwd(), claim_file.parent))
-
-
-@functools.lru_cache(maxsize=256)
-def _real_folder(cwd: str, folder: Path) -> Path:
-    """``folder`` resolved, where ``cwd`` is the working folder a relative ``folder`` is in."""
-    return folder.resolve()
+    return _config_in(resolved(claim_file).parent)
 
 
 def config_in(folder: Path) -> Config:

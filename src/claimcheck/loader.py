@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import graphlib
 import itertools
 import os
@@ -30,6 +29,7 @@ from claimcheck.figures import PLAIN, FigureError, FigureOptions, ReadingContext
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.kinds.conversion import validate_tolerance
 from claimcheck.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_QUOTE_SEARCH, MAX_RECORDS
+from claimcheck.realpaths import resolved
 from claimcheck.records import Article, Check, Claim, Defaults, Figure, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
@@ -488,7 +488,7 @@ class _Loader:
 
     def _article_text(self, article: Article) -> str | None:
         assert article.text is not None
-        target = _resolved(self.path.parent / article.text)
+        target = resolved(self.path.parent / article.text)
         try:
             raw = read_regular_file(target, MAX_ARTICLE_BYTES)
         except OSError as error:
@@ -538,36 +538,6 @@ class _Loader:
                 for member in cycle:
                     graph.pop(member, None)
                 graph = {check_id: targets - set(cycle) for check_id, targets in graph.items()}
-
-
-def _resolved(path: Path) -> Path:
-    """``path.resolve()``, with its folder resolved once per run rather than once per file.
-
-    Resolving walks every component of the path (``os.path.realpath``, one ``lstat`` each),
-    and an archive's article texts share a few folders. A path whose last component is not a
-    symbolic link resolves to its resolved folder joined with its name (that is how
-    ``realpath`` proceeds, component by component); anything else (a link, a name that
-    cannot be looked up, '..' last) is resolved by ``Path.resolve`` itself, with its errors.
-    A relative folder's resolution depends on the working directory, which is part of its key.
-    """
-    name = path.name
-    if name and name != "..":
-        folder = os.fspath(path.parent)
-        cwd = "" if os.path.isabs(folder) else os.getcwd()
-        target = os.path.join(_real_folder(cwd, folder), name)
-        try:
-            is_link = stat.S_ISLNK(os.lstat(target).st_mode)
-        except OSError:
-            is_link = True
-        if not is_link:
-            return Path(target)
-    return path.resolve()
-
-
-@functools.lru_cache(maxsize=256)
-def _real_folder(cwd: str, folder: str) -> str:
-    """``os.path.realpath(folder)``, in the working directory ``cwd`` when it is relative."""
-    return os.path.realpath(folder)
 
 
 def _static_order(graph: dict[str, set[str]]) -> tuple[str, ...] | None:
