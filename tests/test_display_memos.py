@@ -204,3 +204,34 @@ def test_the_scale_of_a_value_is_the_one_its_integers_give(
     # Shifted so that some values land on either side of the edge of scientific notation.
     value = Fraction(numerator << shift if abs(numerator) < 2**40 else numerator, denominator)
     assert display.scale_for(Exact(value)) == display.scale_for(value) == reference_scale_for(value)
+
+
+# Ends as the JSON document meets them: whole numbers, decimals of few and many digits, and
+# fractions, at every scale, some huge (their exact text is given rounded, with "~").
+exact_ends = st.one_of(
+    values,
+    st.builds(
+        lambda numerator, twos, fives: Fraction(numerator, 2**twos * 5**fives),
+        st.integers(-(10**20), 10**20),
+        st.integers(0, 70),
+        st.integers(0, 30),
+    ),
+    st.builds(
+        lambda exponent, sign: Fraction(sign * 10**exponent + 1, 3),
+        st.integers(900, 1100),
+        st.sampled_from([1, -1]),
+    ),
+)
+
+
+@given(value=exact_ends)
+def test_an_exact_text_from_an_ends_str_is_the_exact_text(value: Fraction) -> None:
+    end = Exact(value)
+    assert display.exact_text_of(str(end), end) == display.exact_text(end) == display.exact_text(value)
+    if abs(value.numerator) < 10**50 and value.denominator < 10**50:
+        assert display.exact_text(end) == reference_exact(value)
+
+
+def test_an_infinite_end_has_no_exact_text_from_its_str() -> None:
+    assert display.exact_text_of(str(INF), INF) is None
+    assert display.exact_text_of(str(-INF), -INF) is None

@@ -424,6 +424,53 @@ def exact_text(value: Endpoint) -> str | None:
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
 
 
+def exact_text_of(text: str, value: Endpoint) -> str | None:
+    """:func:`exact_text` of ``value``, given its ``str()``: an exact number's is canonical,
+    "7" or "-3/2", so a whole number's exact text is that text, and so is a fraction's unless
+    its denominator divides a power of ten (then the digits are worked from the terms in the
+    text). What this does not know (an infinity's "inf", a long text) is :func:`exact_text`'s."""
+    if len(text) > _SHORT_EXACT or text[-1] == "f":
+        return exact_text(value)
+    numerator, slash, denominator = text.partition("/")
+    if not slash:
+        return text
+    found = _DECIMAL_DENOMINATORS.get(denominator)
+    if found is None:
+        if len(denominator) >= _TABLE_DIGITS:
+            return exact_text(value)
+        if _DECIMAL_DENOMINATORS:
+            return text  # no divisor of a power of ten: written as a fraction
+        _DECIMAL_DENOMINATORS.update(_decimal_denominators())  # on first use: not at start-up
+        return exact_text_of(text, value)
+    places, multiplier = found
+    scaled = int(numerator) * multiplier
+    digits = str(-scaled if scaled < 0 else scaled).rjust(places + 1, "0")
+    return f"{'-' if scaled < 0 else ''}{digits[:-places]}.{digits[-places:]}"
+
+
+_SHORT_EXACT = 300
+"""Characters of an end's ``str()`` worked here: far within :data:`MAX_EXACT_DIGITS`."""
+_TABLE_DIGITS = 18
+_DECIMAL_DENOMINATORS: dict[str, tuple[int, int]] = {}
+"""Every denominator above 1 and below ``10**_TABLE_DIGITS`` whose fractions end as decimals,
+``2**a * 5**b``, by its text, with the decimal places of its fractions and the factor that makes
+it a power of ten (``"20": (2, 5)``): one look-up tells a fraction to write out from one to
+leave as it is (a file's figures have both, by the dozen)."""
+
+
+def _decimal_denominators() -> dict[str, tuple[int, int]]:
+    table = {}
+    for fives in range(_TABLE_DIGITS * 2):
+        for twos in range(_TABLE_DIGITS * 4):
+            denominator = 5**fives << twos
+            if denominator >= 10**_TABLE_DIGITS:
+                break
+            places = max(twos, fives)
+            table[str(denominator)] = (places, 2 ** (places - twos) * 5 ** (places - fives))
+    del table["1"]
+    return table
+
+
 _NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
 
 

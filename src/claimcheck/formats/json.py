@@ -15,11 +15,11 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, format_interval_in, unit_text
+from claimcheck.display import exact_text, exact_text_of, format_interval_in, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
-from claimcheck.identity import IdentityMemo
+from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.records import Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
@@ -68,18 +68,47 @@ def interval_json(interval: Interval) -> str:
 def amount_json(amount: Amount) -> str:
     """An amount's members of a JSON object (without braces: readings and inputs add their own),
     remembered by the amount: a file's amounts reappear many times (a reading's, as the input of
-    every figure derived from it; a result, as what another figure is compared with)."""
+    every figure derived from it; a result, as what another figure is compared with).
+
+    Then by value: a third of a file's amounts are other objects equal to one already shown
+    (a figure that is one of its inputs, a result equal to the printed figure, readings shared
+    by many files). The key is the ends' own ``str()``, one C call each, canonical for an exact
+    number ("-3/2", "7") and never an infinity's ("inf"), from which the exact texts are made."""
     entry = _AMOUNTS.get(id(amount))
     if entry is not None:
         return entry[1]
-    interval, strict, nominal, unit = amount.interval, amount.strict, amount.nominal, amount.unit
-    return _AMOUNTS.remember(
-        amount,
-        f'"interval":{interval_json(interval)},'
-        f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
-        f'"nominal":{"null" if nominal is None else _exact_json(nominal)},'
-        f'"unit":{_unit_json(unit)},"text":{_quoted(format_interval_in(interval, unit))}',
-    )
+    interval, strict, nominal = amount.interval, amount.strict, amount.nominal
+    lo, hi = interval.lo, interval.hi
+    lo_str = str(lo)
+    hi_str = lo_str if hi is lo else str(hi)
+    nominal_str = "" if nominal is None else str(nominal)
+    unit = _unit_json(amount.unit)
+    key = (lo_str, hi_str, interval.lo_closed, interval.hi_closed, nominal_str, unit)
+    text = _AMOUNT_VALUES.get(key) if strict is None else None
+    if text is None:
+        lo_exact = exact_text_of(lo_str, lo)
+        hi_exact = lo_exact if hi_str == lo_str else exact_text_of(hi_str, hi)
+        nominal_exact = None if nominal is None else exact_text_of(nominal_str, nominal)
+        text = (
+            f'"interval":{{"lo":{_exact_or_null(lo_exact)},"hi":{_exact_or_null(hi_exact)},'
+            f'"lo_closed":{"true" if interval.lo_closed else "false"},'
+            f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
+            f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
+            f'"nominal":{_exact_or_null(nominal_exact)},"unit":{unit},'
+            f'"text":{_quoted(format_interval_in(interval, amount.unit))}'
+        )
+        if strict is None:  # the few amounts with a strict reading are not worth a longer key
+            _AMOUNT_VALUES.remember(key, text)
+    return _AMOUNTS.remember(amount, text)
+
+
+_AMOUNT_VALUES: ValueMemo[tuple[object, ...], str] = ValueMemo()
+
+
+def _exact_or_null(text: str | None) -> str:
+    """An exact text as JSON: digits, ".", "-", "/" and "~1.5e+4620" at most, nothing a JSON
+    string escapes, so it is quoted as it is."""
+    return "null" if text is None else f'"{text}"'
 
 
 def _exact_json(value: Endpoint) -> str:
