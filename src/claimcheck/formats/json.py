@@ -21,7 +21,7 @@ from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
 from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
-from claimcheck.records import Source
+from claimcheck.records import Check, Claim, Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
@@ -48,7 +48,7 @@ def _list(items: list[str]) -> str:
 
 
 _AMOUNTS: IdentityMemo[str] = IdentityMemo()
-_READINGS: IdentityMemo[tuple[str, str]] = IdentityMemo(1024)
+_READINGS: IdentityMemo[str] = IdentityMemo(1024)
 """Small: an entry keeps its reading alive, with everything read from the figure (4,096 of them
 cost a run about 4 MB more at its peak), and the readings shared across files are few."""
 
@@ -74,9 +74,9 @@ def amount_json(amount: Amount) -> str:
     (a figure that is one of its inputs, a result equal to the printed figure, readings shared
     by many files). The key is the ends' own ``str()``, one C call each, canonical for an exact
     number ("-3/2", "7") and never an infinity's ("inf"), from which the exact texts are made."""
-    entry = _AMOUNTS.get(id(amount))
-    if entry is not None:
-        return entry[1]
+    text = _AMOUNTS.get(id(amount))
+    if text is not None:
+        return text
     interval, strict, nominal = amount.interval, amount.strict, amount.nominal
     lo, hi = interval.lo, interval.hi
     lo_str = str(lo)
@@ -120,44 +120,54 @@ def _exact_json(value: Endpoint) -> str:
 
 def _unit_json(unit: Unit) -> str:
     """A unit's text as JSON, remembered by the unit: a file shows a few units many times."""
-    entry = _UNITS.get(id(unit))
-    return _UNITS.remember(unit, _quoted(unit_text(unit))) if entry is None else entry[1]
+    return _UNITS.get(id(unit)) or _UNITS.remember(unit, _quoted(unit_text(unit)))
 
 
 _UNITS: IdentityMemo[str] = IdentityMemo(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
-    """Remembered by the reading: one is shared by every figure printed the same way, in
-    every file."""
-    entry = _READINGS.get(id(reading))
-    if entry is not None and entry[1][0] == name:
-        return entry[1][1]
+    """Remembered by the reading and the field's name (``_READINGS.get((id(reading), name))``):
+    a reading is shared by every figure printed the same way, in every file."""
     hedge = _quoted(reading.hedge_phrase) if reading.hedge_phrase else "null"
     text = (
         f'{{"field":{_quoted(name)},"printed":{_quoted(reading.printed)},"hedge":{hedge},'
-        f"{amount_json(reading.amount)}}}"
+        f"{_AMOUNTS.get(id(reading.amount)) or amount_json(reading.amount)}}}"
     )
-    return _READINGS.remember(reading, (name, text))[1]
+    return _READINGS.remember(reading, text, (id(reading), name))
 
 
 def _derived(derived: Derived) -> str:
-    compared, evidence = derived.compared_with, derived.evidence
+    # An amount's text is found by the amount (``_AMOUNTS.get(id(amount))``) before any call:
+    # a derived figure's inputs and what it is compared with were nearly all shown before.
+    compared, evidence, label, formula, message = (
+        derived.compared_with,
+        derived.evidence,
+        derived.label,
+        derived.formula,
+        derived.message,
+    )
     inputs = _COMMA.join(
-        [f'{{"name":{_quoted(name)},{amount_json(amount)}}}' for name, amount in derived.inputs]
+        [
+            f'{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
+            for name, amount in derived.inputs
+        ]
     )
     compared_with = (
         "null"
         if compared is None
-        else f'{{"label":{_quoted(compared.label)},{amount_json(compared.amount)}}}'
+        else f'{{"label":{_quoted(compared.label)},'
+        f"{_AMOUNTS.get(id(compared.amount)) or amount_json(compared.amount)}}}"
     )
+    result = derived.result
+    lines = _COMMA.join([_quoted(line) for line in evidence]) if evidence else ""
     return (
-        f'{{"name":{_quoted(derived.name)},"label":{_quoted(derived.label)},'
-        f'"formula":{_quoted(derived.formula)},"inputs":[{inputs}],'
-        f'"result":{{{amount_json(derived.result)}}},"compared_with":{compared_with},'
+        f'{{"name":{_quoted(derived.name)},"label":{_quoted(label)},'
+        f'"formula":{_quoted(formula)},"inputs":[{inputs}],'
+        f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
         f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
-        f'"message":{_quoted(derived.message)},'
-        f'"evidence":[{_COMMA.join([_quoted(line) for line in evidence]) if evidence else ""}]}}'
+        f'"message":{_quoted(message)},'
+        f'"evidence":[{lines}]}}'
     )
 
 
@@ -180,8 +190,7 @@ def _number(value: int | None) -> str:
 
 def _path(path: Path) -> str:
     """A file's path as a JSON string, made once: every result of the file repeats it."""
-    entry = _PATHS.get(id(path))
-    return _PATHS.remember(path, _quoted(str(path))) if entry is None else entry[1]
+    return _PATHS.get(id(path)) or _PATHS.remember(path, _quoted(str(path)))
 
 
 _PATHS: IdentityMemo[str] = IdentityMemo(16)
@@ -189,23 +198,31 @@ _PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
-    path = _path(report.path)
+    path = _PATHS.get(id(report.path)) or _path(report.path)
     record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
-    remarks, causes, quote_line, source = result.remarks, result.causes, result.quote_line, result.source
-    kind = "check" if result.is_check else "reference" if source else "claim"
+    remarks, causes, quote_line, message = result.remarks, result.causes, result.quote_line, result.message
+    # Result.source and Result.is_check, without two property calls.
+    source = record.source if isinstance(record, Claim) else None
+    kind = "check" if isinstance(record, Check) else "reference" if source else "claim"
     quote = getattr(record, "quote", None)
     line, col = record.at
+    shown = (
+        _COMMA.join([_READINGS.get((id(item), name)) or _reading(name, item) for name, item in readings])
+        if readings
+        else ""
+    )
     return (
         f'{{"file":{path},"line":{int.__repr__(line)},"col":{int.__repr__(col)},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
         f'"quote_line":{"null" if quote_line is None else int.__repr__(quote_line)},'
-        f'"readings":[{_COMMA.join([_reading(name, item) for name, item in readings]) if readings else ""}],'
+        f'"readings":[{shown}],'
         f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
         # A consistent result has no code (findings.result_code): most results are consistent.
         f'"verdict":{_VERDICTS[id(verdict)]},'
         f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
-        f'"message":{_quoted(result.message)},"remarks":[{_remarks(remarks) if remarks else ""}],'
+        f'"message":{_quoted(message)},'
+        f'"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
     )
 
