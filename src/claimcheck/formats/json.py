@@ -156,19 +156,29 @@ def _derived(derived: Derived) -> str:
     compared_with = (
         "null"
         if compared is None
-        else f'{{"label":{_quoted(compared.label)},'
+        else f'{{"label":{_STRINGS.get(compared.label) or _string(compared.label)},'
         f"{_AMOUNTS.get(id(compared.amount)) or amount_json(compared.amount)}}}"
     )
     result = derived.result
-    lines = _COMMA.join([_quoted(line) for line in evidence]) if evidence else ""
+    lines = _COMMA.join([_STRINGS.get(line) or _string(line) for line in evidence]) if evidence else ""
     return (
-        f'{{"name":{_quoted(derived.name)},"label":{_quoted(label)},'
-        f'"formula":{_quoted(formula)},"inputs":[{inputs}],'
+        f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
+        f'"formula":{_STRINGS.get(formula) or _string(formula)},"inputs":[{inputs}],'
         f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
         f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
-        f'"message":{_quoted(message)},'
+        f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"evidence":[{lines}]}}'
     )
+
+
+def _string(text: str) -> str:
+    """A string that recurs from figure to figure and file to file (a label, a formula, a
+    message) as JSON, remembered by value: the json module's encoder takes longer over a
+    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first."""
+    return _STRINGS.remember(text, _quoted(text))
+
+
+_STRINGS: ValueMemo[str, str] = ValueMemo()
 
 
 _CONSISTENT = Verdict.CONSISTENT
@@ -221,7 +231,7 @@ def result_json(report: FileReport, result: Result) -> str:
         # A consistent result has no code (findings.result_code): most results are consistent.
         f'"verdict":{_VERDICTS[id(verdict)]},'
         f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
-        f'"message":{_quoted(message)},'
+        f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
     )
