@@ -471,6 +471,80 @@ def _decimal_denominators() -> dict[str, tuple[int, int]]:
     return table
 
 
+def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, hi_exact: str | None) -> str:
+    """:func:`format_interval_in`, given the ends' exact texts (:func:`exact_text`'s), which
+    the JSON document writes anyway: the ends of most figures are decimals ("35550000000",
+    "15.5"), rounded here as text (:func:`_shown`); any other end is :func:`_rounded`'s. Not
+    remembered: the document remembers the whole amount's text by value."""
+    lo, hi = interval.lo, interval.hi
+    if (lo_exact is None or _BELOW_SCALES < lo < _ABOVE_SCALES) and (
+        hi_exact is None or _BELOW_SCALES < hi < _ABOVE_SCALES
+    ):
+        factor, word = _NO_SCALE  # most amounts: what interval_scale finds, without asking it
+    else:
+        factor, word = interval_scale(interval)
+    zeros = _ZEROS[factor]
+    if isinstance(lo, float):
+        lo_text = "-inf" if lo < 0 else "+inf"
+    elif lo == hi:  # a point
+        text = _shown(lo_exact or "~", zeros, _HALF_EVEN) or _rounded(
+            lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS
+        )
+        return text + _suffix(word, unit_text(unit))
+    else:
+        lo_text = _shown(lo_exact or "~", zeros, _FLOOR) or _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
+    if isinstance(hi, float):
+        hi_text = "-inf" if hi < 0 else "+inf"
+    else:
+        hi_text = _shown(hi_exact or "~", zeros, _CEILING) or _rounded(
+            hi, factor, _CEILING, SIGNIFICANT_DIGITS
+        )
+    return (
+        f"{'[' if interval.lo_closed else '('}{lo_text}, {hi_text}{']' if interval.hi_closed else ')'}"
+        f"{_suffix(word, unit_text(unit))}"
+    )
+
+
+_ZEROS = {1: 0, **{factor: len(str(factor)) - 1 for factor, _ in _SCALES}}
+
+
+def _shown(exact: str, zeros: int, rounding: str) -> str | None:
+    """:func:`_rounded` of an end divided by ``10**zeros``, to :data:`SIGNIFICANT_DIGITS`
+    digits, worked on its exact decimal text: the digits kept are the text's, the digits
+    dropped tell whether to round up. Only the common case, a value at least 1 in size and
+    below ``10**SIGNIFICANT_DIGITS`` that does not round up into another digit ("99.9999"):
+    None for any other, and for a fraction ("2/3") or an approximation ("~1e+4620")."""
+    if "/" in exact or exact[0] == "~":
+        return None
+    negative = exact[0] == "-"
+    whole, _, fraction = (exact[1:] if negative else exact).partition(".")
+    if zeros:
+        if len(whole) <= zeros:
+            return None
+        whole, fraction = whole[:-zeros], whole[-zeros:] + fraction
+    places = SIGNIFICANT_DIGITS - len(whole)
+    if places < 0 or whole == "0":
+        return None
+    kept, dropped = fraction[:places], fraction[places:]
+    if dropped and dropped.strip("0"):  # digits beyond those shown: round
+        if rounding == _HALF_EVEN:
+            first = dropped[0]
+            up = first > "5" or (
+                first == "5" and (bool(dropped[1:].strip("0")) or (kept or whole)[-1] in "13579")
+            )
+        else:
+            up = negative is (rounding == _FLOOR)
+        if up:
+            if not kept or kept.count("9") == len(kept):  # into the next digit: _rounded's
+                return None
+            kept = str(int(kept) + 1).rjust(len(kept), "0")
+    kept = kept.rstrip("0")
+    if len(whole) > 3:
+        whole = f"{int(whole):,}"
+    text = f"{whole}.{kept}" if kept else whole
+    return "-" + text if negative else text
+
+
 _NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
 
 

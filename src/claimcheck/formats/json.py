@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, exact_text_of, format_interval_in, unit_text
+from claimcheck.display import exact_text, exact_text_of, format_interval_exact, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
@@ -95,7 +95,7 @@ def amount_json(amount: Amount) -> str:
             f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
             f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
             f'"nominal":{_exact_or_null(nominal_exact)},"unit":{unit},'
-            f'"text":{_quoted(format_interval_in(interval, amount.unit))}'
+            f'"text":{_quoted(format_interval_exact(interval, amount.unit, lo_exact, hi_exact))}'
         )
         if strict is None:  # the few amounts with a strict reading are not worth a longer key
             _AMOUNT_VALUES.remember(key, text)
