@@ -76,15 +76,20 @@ def needed_from(code: str, level: Level) -> bool:
 
 def result_code(result: Result) -> str | None:
     """The rule a result's verdict falls under; None for a consistent result."""
-    if result.verdict is Verdict.INCONSISTENT:
+    verdict = result.verdict
+    if verdict is _INCONSISTENT:
         return rules.INCONSISTENT_BY_KIND[result.record.kind]
-    if result.verdict is Verdict.AMBIGUOUS:
+    if verdict is _AMBIGUOUS:
         return rules.AMBIGUOUS
-    if result.verdict is Verdict.UNVERIFIABLE:
-        if any(code == rules.TOO_ROUGH for code, _ in result.remarks):
-            return None  # the remark says why, with its own code
+    if verdict is _UNVERIFIABLE:
+        for code, _ in result.remarks:
+            if code == rules.TOO_ROUGH:
+                return None  # the remark says why, with its own code
         return rules.UNVERIFIABLE
     return None
+
+
+_INCONSISTENT, _AMBIGUOUS, _UNVERIFIABLE = Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.UNVERIFIABLE
 
 
 def problem_finding(problem: Problem) -> Finding:

@@ -82,19 +82,23 @@ def amount_json(amount: Amount) -> str:
     lo_str = str(lo)
     hi_str = lo_str if hi is lo else str(hi)
     nominal_str = "" if nominal is None else str(nominal)
-    unit = _unit_json(amount.unit)
+    unit = _UNITS.get(id(amount.unit)) or _unit_json(amount.unit)
     key = (lo_str, hi_str, interval.lo_closed, interval.hi_closed, nominal_str, unit)
     text = _AMOUNT_VALUES.get(key) if strict is None else None
     if text is None:
         lo_exact = exact_text_of(lo_str, lo)
         hi_exact = lo_exact if hi_str == lo_str else exact_text_of(hi_str, hi)
-        nominal_exact = None if nominal is None else exact_text_of(nominal_str, nominal)
+        # Exact texts are digits, ".", "-", "/" and "~1.5e+4620" at most: nothing a JSON string
+        # escapes, so each is quoted as it is.
+        lo_json = "null" if lo_exact is None else f'"{lo_exact}"'
+        hi_json = lo_json if hi_exact is lo_exact else "null" if hi_exact is None else f'"{hi_exact}"'
+        nominal_json = "null" if nominal is None else f'"{exact_text_of(nominal_str, nominal)}"'
         text = (
-            f'"interval":{{"lo":{_exact_or_null(lo_exact)},"hi":{_exact_or_null(hi_exact)},'
+            f'"interval":{{"lo":{lo_json},"hi":{hi_json},'
             f'"lo_closed":{"true" if interval.lo_closed else "false"},'
             f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
             f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
-            f'"nominal":{_exact_or_null(nominal_exact)},"unit":{unit},'
+            f'"nominal":{nominal_json},"unit":{unit},'
             f'"text":{_quoted(format_interval_exact(interval, amount.unit, lo_exact, hi_exact))}'
         )
         if strict is None:  # the few amounts with a strict reading are not worth a longer key
@@ -103,12 +107,6 @@ def amount_json(amount: Amount) -> str:
 
 
 _AMOUNT_VALUES: ValueMemo[tuple[object, ...], str] = ValueMemo()
-
-
-def _exact_or_null(text: str | None) -> str:
-    """An exact text as JSON: digits, ".", "-", "/" and "~1.5e+4620" at most, nothing a JSON
-    string escapes, so it is quoted as it is."""
-    return "null" if text is None else f'"{text}"'
 
 
 def _exact_json(value: Endpoint) -> str:
