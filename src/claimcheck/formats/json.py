@@ -209,21 +209,28 @@ def result_json(report: FileReport, result: Result) -> str:
     path = _PATHS.get(id(report.path)) or _path(report.path)
     record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
     remarks, causes, quote_line, message = result.remarks, result.causes, result.quote_line, result.message
-    # Result.source and Result.is_check, without two property calls.
-    source = record.source if isinstance(record, Claim) else None
-    kind = "check" if isinstance(record, Check) else "reference" if source else "claim"
-    quote = getattr(record, "quote", None)
+    # Result.source and Result.is_check without property calls, and a check's quote without
+    # getattr's AttributeError.
+    if isinstance(record, Claim):
+        source = record.source
+        kind = "claim" if source is None else "reference"
+        quote = _quoted(record.quote)
+    else:
+        source = None
+        kind = "check" if isinstance(record, Check) else "claim"
+        quote = "null"
     line, col = record.at
     shown = (
         _COMMA.join([_READINGS.get((id(item), name)) or _reading(name, item) for name, item in readings])
         if readings
         else ""
     )
+    # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
-        f'{{"file":{path},"line":{int.__repr__(line)},"col":{int.__repr__(col)},'
+        f'{{"file":{path},"line":{line},"col":{col},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
-        f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
-        f'"quote_line":{"null" if quote_line is None else int.__repr__(quote_line)},'
+        f'"kind":{_quoted(record.kind)},"quote":{quote},'
+        f'"quote_line":{"null" if quote_line is None else quote_line},'
         f'"readings":[{shown}],'
         f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
         # A consistent result has no code (findings.result_code): most results are consistent.
