@@ -204,3 +204,81 @@ def test_the_scale_of_a_value_is_the_one_its_integers_give(
     # Shifted so that some values land on either side of the edge of scientific notation.
     value = Fraction(numerator << shift if abs(numerator) < 2**40 else numerator, denominator)
     assert display.scale_for(Exact(value)) == display.scale_for(value) == reference_scale_for(value)
+
+
+# Ends as the JSON document meets them: whole numbers, decimals of few and many digits, and
+# fractions, at every scale, some huge (their exact text is given rounded, with "~").
+exact_ends = st.one_of(
+    values,
+    st.builds(
+        lambda numerator, twos, fives: Fraction(numerator, 2**twos * 5**fives),
+        st.integers(-(10**20), 10**20),
+        st.integers(0, 70),
+        st.integers(0, 30),
+    ),
+    st.builds(
+        lambda exponent, sign: Fraction(sign * 10**exponent + 1, 3),
+        st.integers(900, 1100),
+        st.sampled_from([1, -1]),
+    ),
+)
+
+
+@given(value=exact_ends)
+def test_an_exact_text_from_an_ends_str_is_the_exact_text(value: Fraction) -> None:
+    end = Exact(value)
+    assert display.exact_text_of(str(end), end) == display.exact_text(end) == display.exact_text(value)
+    if abs(value.numerator) < 10**50 and value.denominator < 10**50:
+        assert display.exact_text(end) == reference_exact(value)
+
+
+def test_an_infinite_end_has_no_exact_text_from_its_str() -> None:
+    assert display.exact_text_of(str(INF), INF) is None
+    assert display.exact_text_of(str(-INF), -INF) is None
+
+
+# Decimal ends with a few to many digits, at every scale, so that rounding to six digits meets
+# ties ("2.5000005"), carries ("9.9999995") and digits dropped either side of a half.
+decimal_ends = st.builds(
+    lambda digits, places, magnitude, negative: (
+        Fraction(int(digits), 10**places) * magnitude * (-1 if negative else 1)
+    ),
+    st.one_of(
+        st.from_regex(r"[1-9][0-9]{0,11}", fullmatch=True),
+        st.from_regex(r"[1-9](9{3,9}|0{3,9})[0-9]{0,3}", fullmatch=True),
+        st.from_regex(r"[1-9][0-9]{0,5}50{0,6}[0-9]?", fullmatch=True),
+    ),
+    st.integers(0, 12),
+    magnitudes,
+    st.booleans(),
+)
+
+
+@given(value=decimal_ends, factor=st.sampled_from([1, 10**6, 10**9, 10**12]))
+def test_an_end_rounded_as_text_is_rounded_as_the_decimal_context_rounds_it(
+    value: Fraction, factor: int
+) -> None:
+    text = display.exact_text(Exact(value))
+    assert text is not None
+    zeros = len(str(factor)) - 1
+    for rounding in ROUNDINGS:
+        shown = display._shown(text, zeros, rounding)
+        if shown is not None:  # else the end is _rounded's, held to the reference above
+            assert shown == reference_end(value, factor, rounding, 6)
+
+
+@given(
+    pool=st.lists(st.one_of(exact_ends, decimal_ends), min_size=4, max_size=4),
+    chosen=st.lists(picks, min_size=1, max_size=12),
+)
+def test_an_interval_shown_from_its_exact_texts_is_the_plain_text(
+    pool: list[Fraction], chosen: list[tuple[int, int, bool, bool, int, int]]
+) -> None:
+    for choice in chosen:
+        interval = _interval(pool, choice)
+        unit = _unit(UNIT_NAMES[choice[5]])
+        lo, hi = display.exact_text(interval.lo), display.exact_text(interval.hi)
+        # format_interval_in is held to the Decimal reference above, within its range.
+        assert display.format_interval_exact(interval, unit, lo, hi) == display.format_interval_in(
+            interval, unit
+        )

@@ -424,6 +424,127 @@ def exact_text(value: Endpoint) -> str | None:
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
 
 
+def exact_text_of(text: str, value: Endpoint) -> str | None:
+    """:func:`exact_text` of ``value``, given its ``str()``: an exact number's is canonical,
+    "7" or "-3/2", so a whole number's exact text is that text, and so is a fraction's unless
+    its denominator divides a power of ten (then the digits are worked from the terms in the
+    text). What this does not know (an infinity's "inf", a long text) is :func:`exact_text`'s."""
+    if len(text) > _SHORT_EXACT or text[-1] == "f":
+        return exact_text(value)
+    numerator, slash, denominator = text.partition("/")
+    if not slash:
+        return text
+    found = _DECIMAL_DENOMINATORS.get(denominator)
+    if found is None:
+        if len(denominator) >= _TABLE_DIGITS:
+            return exact_text(value)
+        if _DECIMAL_DENOMINATORS:
+            return text  # no divisor of a power of ten: written as a fraction
+        _DECIMAL_DENOMINATORS.update(_decimal_denominators())  # on first use: not at start-up
+        return exact_text_of(text, value)
+    places, multiplier = found
+    scaled = int(numerator) * multiplier
+    digits = str(-scaled if scaled < 0 else scaled).rjust(places + 1, "0")
+    return f"{'-' if scaled < 0 else ''}{digits[:-places]}.{digits[-places:]}"
+
+
+_SHORT_EXACT = 300
+"""Characters of an end's ``str()`` worked here: far within :data:`MAX_EXACT_DIGITS`."""
+_TABLE_DIGITS = 18
+_DECIMAL_DENOMINATORS: dict[str, tuple[int, int]] = {}
+"""Every denominator above 1 and below ``10**_TABLE_DIGITS`` whose fractions end as decimals,
+``2**a * 5**b``, by its text, with the decimal places of its fractions and the factor that makes
+it a power of ten (``"20": (2, 5)``): one look-up tells a fraction to write out from one to
+leave as it is (a file's figures have both, by the dozen)."""
+
+
+def _decimal_denominators() -> dict[str, tuple[int, int]]:
+    table = {}
+    for fives in range(_TABLE_DIGITS * 2):
+        for twos in range(_TABLE_DIGITS * 4):
+            denominator = 5**fives << twos
+            if denominator >= 10**_TABLE_DIGITS:
+                break
+            places = max(twos, fives)
+            table[str(denominator)] = (places, 2 ** (places - twos) * 5 ** (places - fives))
+    del table["1"]
+    return table
+
+
+def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, hi_exact: str | None) -> str:
+    """:func:`format_interval_in`, given the ends' exact texts (:func:`exact_text`'s), which
+    the JSON document writes anyway: the ends of most figures are decimals ("35550000000",
+    "15.5"), rounded here as text (:func:`_shown`); any other end is :func:`_rounded`'s. Not
+    remembered: the document remembers the whole amount's text by value."""
+    lo, hi = interval.lo, interval.hi
+    if (lo_exact is None or _BELOW_SCALES < lo < _ABOVE_SCALES) and (
+        hi_exact is None or _BELOW_SCALES < hi < _ABOVE_SCALES
+    ):
+        factor, word = _NO_SCALE  # most amounts: what interval_scale finds, without asking it
+    else:
+        factor, word = interval_scale(interval)
+    zeros = _ZEROS[factor]
+    if isinstance(lo, float):
+        lo_text = "-inf" if lo < 0 else "+inf"
+    elif lo == hi:  # a point
+        text = _shown(lo_exact or "~", zeros, _HALF_EVEN) or _rounded(
+            lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS
+        )
+        return text + _suffix(word, unit_text(unit))
+    else:
+        lo_text = _shown(lo_exact or "~", zeros, _FLOOR) or _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
+    if isinstance(hi, float):
+        hi_text = "-inf" if hi < 0 else "+inf"
+    else:
+        hi_text = _shown(hi_exact or "~", zeros, _CEILING) or _rounded(
+            hi, factor, _CEILING, SIGNIFICANT_DIGITS
+        )
+    return (
+        f"{'[' if interval.lo_closed else '('}{lo_text}, {hi_text}{']' if interval.hi_closed else ')'}"
+        f"{_suffix(word, unit_text(unit))}"
+    )
+
+
+_ZEROS = {1: 0, **{factor: len(str(factor)) - 1 for factor, _ in _SCALES}}
+
+
+def _shown(exact: str, zeros: int, rounding: str) -> str | None:
+    """:func:`_rounded` of an end divided by ``10**zeros``, to :data:`SIGNIFICANT_DIGITS`
+    digits, worked on its exact decimal text: the digits kept are the text's, the digits
+    dropped tell whether to round up. Only the common case, a value at least 1 in size and
+    below ``10**SIGNIFICANT_DIGITS`` that does not round up into another digit ("99.9999"):
+    None for any other, and for a fraction ("2/3") or an approximation ("~1e+4620")."""
+    if "/" in exact or exact[0] == "~":
+        return None
+    negative = exact[0] == "-"
+    whole, _, fraction = (exact[1:] if negative else exact).partition(".")
+    if zeros:
+        if len(whole) <= zeros:
+            return None
+        whole, fraction = whole[:-zeros], whole[-zeros:] + fraction
+    places = SIGNIFICANT_DIGITS - len(whole)
+    if places < 0 or whole == "0":
+        return None
+    kept, dropped = fraction[:places], fraction[places:]
+    if dropped and dropped.strip("0"):  # digits beyond those shown: round
+        if rounding == _HALF_EVEN:
+            first = dropped[0]
+            up = first > "5" or (
+                first == "5" and (bool(dropped[1:].strip("0")) or (kept or whole)[-1] in "13579")
+            )
+        else:
+            up = negative is (rounding == _FLOOR)
+        if up:
+            if not kept or kept.count("9") == len(kept):  # into the next digit: _rounded's
+                return None
+            kept = str(int(kept) + 1).rjust(len(kept), "0")
+    kept = kept.rstrip("0")
+    if len(whole) > 3:
+        whole = f"{int(whole):,}"
+    text = f"{whole}.{kept}" if kept else whole
+    return "-" + text if negative else text
+
+
 _NAME = re.compile(r"\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?")
 
 

@@ -8,6 +8,7 @@ are small and travel between processes.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from claimcheck import rules
@@ -75,15 +76,20 @@ def needed_from(code: str, level: Level) -> bool:
 
 def result_code(result: Result) -> str | None:
     """The rule a result's verdict falls under; None for a consistent result."""
-    if result.verdict is Verdict.INCONSISTENT:
+    verdict = result.verdict
+    if verdict is _INCONSISTENT:
         return rules.INCONSISTENT_BY_KIND[result.record.kind]
-    if result.verdict is Verdict.AMBIGUOUS:
+    if verdict is _AMBIGUOUS:
         return rules.AMBIGUOUS
-    if result.verdict is Verdict.UNVERIFIABLE:
-        if any(code == rules.TOO_ROUGH for code, _ in result.remarks):
-            return None  # the remark says why, with its own code
+    if verdict is _UNVERIFIABLE:
+        for code, _ in result.remarks:
+            if code == rules.TOO_ROUGH:
+                return None  # the remark says why, with its own code
         return rules.UNVERIFIABLE
     return None
+
+
+_INCONSISTENT, _AMBIGUOUS, _UNVERIFIABLE = Verdict.INCONSISTENT, Verdict.AMBIGUOUS, Verdict.UNVERIFIABLE
 
 
 def problem_finding(problem: Problem) -> Finding:
@@ -96,25 +102,45 @@ def findings_of(report: FileReport, lowest: Level | None = None) -> tuple[Findin
     """Every finding of one verified claim file, in file order; with ``lowest``, only those a
     run that shows or fails on findings from that level up needs (see :func:`needed_from`):
     the others, most of them notes, are never made."""
+    needed = {} if lowest is None else _needed_codes(lowest)
 
     def wanted(code: str) -> bool:
-        return lowest is None or needed_from(code, lowest)
+        if lowest is None:
+            return True
+        known = needed.get(code)
+        return needed_from(code, lowest) if known is None else known
 
+    path = report.path
     found = [problem_finding(problem) for problem in report.problems if wanted(problem.code)]
     for result in report.results:
+        remarks, causes = result.remarks, result.causes
+        # Most results are consistent, with nothing beside: no code, no finding.
+        if result.verdict is _CONSISTENT and not remarks and not causes:
+            continue
         record = result.record
+        line, col = record.at
         code = result_code(result)
         if code is not None and wanted(code):
-            found.append(Finding(code, report.path, record.at.line, record.at.col, record.id, result.message))
-        for remark_code, message in result.remarks:
+            found.append(Finding(code, path, line, col, record.id, result.message))
+        for remark_code, message in remarks:
             if wanted(remark_code):
-                found.append(
-                    Finding(remark_code, report.path, record.at.line, record.at.col, record.id, message)
-                )
-        for cause in result.causes:
+                found.append(Finding(remark_code, path, line, col, record.id, message))
+        for cause in causes:
             if wanted(cause.code):
-                message = f"likely cause: {cause.message}"
                 found.append(
-                    Finding(cause.code, report.path, record.at.line, record.at.col, record.id, message)
+                    Finding(cause.code, path, line, col, record.id, f"likely cause: {cause.message}")
                 )
-    return tuple(sorted(found, key=lambda finding: (finding.line, finding.col)))
+    return tuple(sorted(found, key=_place)) if len(found) > 1 else tuple(found)
+
+
+_CONSISTENT = Verdict.CONSISTENT
+
+
+def _place(finding: Finding) -> tuple[int, int]:
+    return finding.line, finding.col
+
+
+@functools.cache
+def _needed_codes(lowest: Level) -> dict[str, bool]:
+    """:func:`needed_from` of every rule's code, worked once per level."""
+    return {code: needed_from(code, lowest) for code in rules.RULES}

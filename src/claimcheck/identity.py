@@ -42,6 +42,33 @@ class IdentityMemo(dict[Hashable, tuple[object, V]], Generic[V]):
         return value
 
 
+class IdentityValues(dict[Hashable, V], Generic[V]):
+    """Values by the identity of their object, like :class:`IdentityMemo`, but
+    ``memo.get(id(key))`` gives the value itself, so that a caller finds it with no call
+    (``memo.get(id(key)) or work(key)`` for values that are never empty); the objects are kept
+    beside, alive while their values are remembered."""
+
+    __slots__ = ("kept", "size")
+
+    def __init__(self, size: int = 4096) -> None:
+        super().__init__()
+        self.size = size
+        self.kept: list[object] = []
+
+    def remember(self, key: object, value: V, identity: Hashable | None = None) -> V:
+        """Remember ``value`` for ``key`` (under ``identity``, ``id(key)`` unless given), and
+        return it."""
+        if len(self.kept) >= self.size:  # the objects, counted with any remembered again
+            self.clear()
+        self.kept.append(key)
+        self[id(key) if identity is None else identity] = value
+        return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.kept.clear()
+
+
 class ValueMemo(dict[K, V], Generic[K, V]):
     """Values by an equal key (``memo.get(key)``): for keys that hash in C and whose equal
     values give equal results, such as the terms of exact numbers, whatever their type."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from claimcheck.findings import Finding, findings_of
+from claimcheck.records import Check, Claim
 from claimcheck.results import Problem
 from claimcheck.rules import LEVEL_RANK, Level
 from claimcheck.valueclass import value_class
@@ -101,18 +102,23 @@ class FileOutput:
         fails on findings from that level up needs: notes stay behind unless they are shown
         (most findings are notes), so that fewer objects are cached and travel back from a
         worker process."""
-        counts = dict.fromkeys(Verdict, 0)
-        for result in report.results:
-            counts[result.verdict] += 1
+        results = report.results
+        # Counted in C: an Enum hashes in Python, and the report's claims and checks are tuples
+        # built through a property of each result.
+        verdicts = [result.verdict for result in results]
+        records = [result.record for result in results]
         return cls(
             report.path,
-            counts,
-            len(report.claims),
-            len(report.checks),
+            {verdict: verdicts.count(verdict) for verdict in _VERDICTS},
+            len([record for record in records if isinstance(record, Claim)]),
+            len([record for record in records if isinstance(record, Check)]),
             report.problems,
             findings_of(report, lowest),
             part,
         )
+
+
+_VERDICTS = tuple(Verdict)
 
 
 @value_class(repr=False, eq=False)

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, format_interval_in, unit_text
+from claimcheck.display import exact_text, exact_text_of, format_interval_exact, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
-from claimcheck.identity import IdentityMemo
+from claimcheck.identity import IdentityValues, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
-from claimcheck.records import Source
+from claimcheck.records import Check, Claim, Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
@@ -47,8 +47,8 @@ def _list(items: list[str]) -> str:
     return f"[{_COMMA.join(items)}]"
 
 
-_AMOUNTS: IdentityMemo[str] = IdentityMemo()
-_READINGS: IdentityMemo[tuple[str, str]] = IdentityMemo(1024)
+_AMOUNTS: IdentityValues[str] = IdentityValues()
+_READINGS: IdentityValues[str] = IdentityValues(1024)
 """Small: an entry keeps its reading alive, with everything read from the figure (4,096 of them
 cost a run about 4 MB more at its peak), and the readings shared across files are few."""
 
@@ -68,18 +68,45 @@ def interval_json(interval: Interval) -> str:
 def amount_json(amount: Amount) -> str:
     """An amount's members of a JSON object (without braces: readings and inputs add their own),
     remembered by the amount: a file's amounts reappear many times (a reading's, as the input of
-    every figure derived from it; a result, as what another figure is compared with)."""
-    entry = _AMOUNTS.get(id(amount))
-    if entry is not None:
-        return entry[1]
-    interval, strict, nominal, unit = amount.interval, amount.strict, amount.nominal, amount.unit
-    return _AMOUNTS.remember(
-        amount,
-        f'"interval":{interval_json(interval)},'
-        f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
-        f'"nominal":{"null" if nominal is None else _exact_json(nominal)},'
-        f'"unit":{_unit_json(unit)},"text":{_quoted(format_interval_in(interval, unit))}',
-    )
+    every figure derived from it; a result, as what another figure is compared with).
+
+    Then by value: a third of a file's amounts are other objects equal to one already shown
+    (a figure that is one of its inputs, a result equal to the printed figure, readings shared
+    by many files). The key is the ends' own ``str()``, one C call each, canonical for an exact
+    number ("-3/2", "7") and never an infinity's ("inf"), from which the exact texts are made."""
+    text = _AMOUNTS.get(id(amount))
+    if text is not None:
+        return text
+    interval, strict, nominal = amount.interval, amount.strict, amount.nominal
+    lo, hi = interval.lo, interval.hi
+    lo_str = str(lo)
+    hi_str = lo_str if hi is lo else str(hi)
+    nominal_str = "" if nominal is None else str(nominal)
+    unit = _UNITS.get(id(amount.unit)) or _unit_json(amount.unit)
+    key = (lo_str, hi_str, interval.lo_closed, interval.hi_closed, nominal_str, unit)
+    text = _AMOUNT_VALUES.get(key) if strict is None else None
+    if text is None:
+        lo_exact = exact_text_of(lo_str, lo)
+        hi_exact = lo_exact if hi_str == lo_str else exact_text_of(hi_str, hi)
+        # Exact texts are digits, ".", "-", "/" and "~1.5e+4620" at most: nothing a JSON string
+        # escapes, so each is quoted as it is.
+        lo_json = "null" if lo_exact is None else f'"{lo_exact}"'
+        hi_json = lo_json if hi_exact is lo_exact else "null" if hi_exact is None else f'"{hi_exact}"'
+        nominal_json = "null" if nominal is None else f'"{exact_text_of(nominal_str, nominal)}"'
+        text = (
+            f'"interval":{{"lo":{lo_json},"hi":{hi_json},'
+            f'"lo_closed":{"true" if interval.lo_closed else "false"},'
+            f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
+            f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
+            f'"nominal":{nominal_json},"unit":{unit},'
+            f'"text":{_quoted(format_interval_exact(interval, amount.unit, lo_exact, hi_exact))}'
+        )
+        if strict is None:  # the few amounts with a strict reading are not worth a longer key
+            _AMOUNT_VALUES.remember(key, text)
+    return _AMOUNTS.remember(amount, text)
+
+
+_AMOUNT_VALUES: ValueMemo[tuple[object, ...], str] = ValueMemo()
 
 
 def _exact_json(value: Endpoint) -> str:
@@ -91,45 +118,65 @@ def _exact_json(value: Endpoint) -> str:
 
 def _unit_json(unit: Unit) -> str:
     """A unit's text as JSON, remembered by the unit: a file shows a few units many times."""
-    entry = _UNITS.get(id(unit))
-    return _UNITS.remember(unit, _quoted(unit_text(unit))) if entry is None else entry[1]
+    return _UNITS.get(id(unit)) or _UNITS.remember(unit, _quoted(unit_text(unit)))
 
 
-_UNITS: IdentityMemo[str] = IdentityMemo(256)
+_UNITS: IdentityValues[str] = IdentityValues(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
-    """Remembered by the reading: one is shared by every figure printed the same way, in
-    every file."""
-    entry = _READINGS.get(id(reading))
-    if entry is not None and entry[1][0] == name:
-        return entry[1][1]
+    """Remembered by the reading and the field's name (``_READINGS.get((id(reading), name))``):
+    a reading is shared by every figure printed the same way, in every file."""
     hedge = _quoted(reading.hedge_phrase) if reading.hedge_phrase else "null"
     text = (
         f'{{"field":{_quoted(name)},"printed":{_quoted(reading.printed)},"hedge":{hedge},'
-        f"{amount_json(reading.amount)}}}"
+        f"{_AMOUNTS.get(id(reading.amount)) or amount_json(reading.amount)}}}"
     )
-    return _READINGS.remember(reading, (name, text))[1]
+    return _READINGS.remember(reading, text, (id(reading), name))
 
 
 def _derived(derived: Derived) -> str:
-    compared, evidence = derived.compared_with, derived.evidence
+    # An amount's text is found by the amount (``_AMOUNTS.get(id(amount))``) before any call:
+    # a derived figure's inputs and what it is compared with were nearly all shown before.
+    compared, evidence, label, formula, message = (
+        derived.compared_with,
+        derived.evidence,
+        derived.label,
+        derived.formula,
+        derived.message,
+    )
     inputs = _COMMA.join(
-        [f'{{"name":{_quoted(name)},{amount_json(amount)}}}' for name, amount in derived.inputs]
+        [
+            f'{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
+            for name, amount in derived.inputs
+        ]
     )
     compared_with = (
         "null"
         if compared is None
-        else f'{{"label":{_quoted(compared.label)},{amount_json(compared.amount)}}}'
+        else f'{{"label":{_STRINGS.get(compared.label) or _string(compared.label)},'
+        f"{_AMOUNTS.get(id(compared.amount)) or amount_json(compared.amount)}}}"
     )
+    result = derived.result
+    lines = _COMMA.join([_STRINGS.get(line) or _string(line) for line in evidence]) if evidence else ""
     return (
-        f'{{"name":{_quoted(derived.name)},"label":{_quoted(derived.label)},'
-        f'"formula":{_quoted(derived.formula)},"inputs":[{inputs}],'
-        f'"result":{{{amount_json(derived.result)}}},"compared_with":{compared_with},'
+        f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
+        f'"formula":{_STRINGS.get(formula) or _string(formula)},"inputs":[{inputs}],'
+        f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
         f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
-        f'"message":{_quoted(derived.message)},'
-        f'"evidence":[{_COMMA.join([_quoted(line) for line in evidence]) if evidence else ""}]}}'
+        f'"message":{_STRINGS.get(message) or _string(message)},'
+        f'"evidence":[{lines}]}}'
     )
+
+
+def _string(text: str) -> str:
+    """A string that recurs from figure to figure and file to file (a label, a formula, a
+    message) as JSON, remembered by value: the json module's encoder takes longer over a
+    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first."""
+    return _STRINGS.remember(text, _quoted(text))
+
+
+_STRINGS: ValueMemo[str, str] = ValueMemo()
 
 
 _CONSISTENT = Verdict.CONSISTENT
@@ -151,32 +198,46 @@ def _number(value: int | None) -> str:
 
 def _path(path: Path) -> str:
     """A file's path as a JSON string, made once: every result of the file repeats it."""
-    entry = _PATHS.get(id(path))
-    return _PATHS.remember(path, _quoted(str(path))) if entry is None else entry[1]
+    return _PATHS.get(id(path)) or _PATHS.remember(path, _quoted(str(path)))
 
 
-_PATHS: IdentityMemo[str] = IdentityMemo(16)
+_PATHS: IdentityValues[str] = IdentityValues(16)
 
 
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
-    path = _path(report.path)
+    path = _PATHS.get(id(report.path)) or _path(report.path)
     record, readings, derived, verdict = result.record, result.readings, result.derived, result.verdict
-    remarks, causes, quote_line, source = result.remarks, result.causes, result.quote_line, result.source
-    kind = "check" if result.is_check else "reference" if source else "claim"
-    quote = getattr(record, "quote", None)
+    remarks, causes, quote_line, message = result.remarks, result.causes, result.quote_line, result.message
+    # Result.source and Result.is_check without property calls, and a check's quote without
+    # getattr's AttributeError.
+    if isinstance(record, Claim):
+        source = record.source
+        kind = "claim" if source is None else "reference"
+        quote = _quoted(record.quote)
+    else:
+        source = None
+        kind = "check" if isinstance(record, Check) else "claim"
+        quote = "null"
     line, col = record.at
+    shown = (
+        _COMMA.join([_READINGS.get((id(item), name)) or _reading(name, item) for name, item in readings])
+        if readings
+        else ""
+    )
+    # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
-        f'{{"file":{path},"line":{int.__repr__(line)},"col":{int.__repr__(col)},'
+        f'{{"file":{path},"line":{line},"col":{col},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
-        f'"kind":{_quoted(record.kind)},"quote":{"null" if quote is None else _quoted(quote)},'
-        f'"quote_line":{"null" if quote_line is None else int.__repr__(quote_line)},'
-        f'"readings":[{_COMMA.join([_reading(name, item) for name, item in readings]) if readings else ""}],'
+        f'"kind":{_quoted(record.kind)},"quote":{quote},'
+        f'"quote_line":{"null" if quote_line is None else quote_line},'
+        f'"readings":[{shown}],'
         f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
         # A consistent result has no code (findings.result_code): most results are consistent.
         f'"verdict":{_VERDICTS[id(verdict)]},'
         f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
-        f'"message":{_quoted(result.message)},"remarks":[{_remarks(remarks) if remarks else ""}],'
+        f'"message":{_STRINGS.get(message) or _string(message)},'
+        f'"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
     )
 
