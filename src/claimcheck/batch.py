@@ -38,9 +38,7 @@ CHUNK_FILES = 16
 """At most this many files go to a worker at once: enough to make a task's round trip cheap,
 few enough that the results waiting to be written stay small."""
 CHUNKS_PER_WORKER = 4
-"""Chunks waiting to be written, per process: room for a slow chunk to hold up a few others."""
-CHUNKS_IN_HAND = 2
-"""Chunks given to a worker process and not yet done: one it checks, one ready for it next."""
+"""Tasks in flight per worker: enough to keep every worker busy while the parent writes."""
 
 
 def check_file(
@@ -176,30 +174,19 @@ def _in_parallel(
     format_name: str,
     cache: ResultCache | None,
 ) -> Iterator[FileOutput]:
-    """Files not in the cache are checked in chunks by ``workers`` processes: this one and
-    ``workers - 1`` forked workers. A chunk goes to the workers while they have fewer than
-    :data:`CHUNKS_IN_HAND` each; otherwise this process checks it itself, between writes, with
-    no pickling and no memory copied. The last chunks are always checked here, while the
-    workers finish theirs, so that no process waits long for the others at the end. Results
-    are yielded in input order, with at most ``workers * CHUNKS_PER_WORKER`` chunks (and
-    cached results) waiting."""
+    """Files not in the cache go to workers in chunks; results are yielded in input order,
+    with at most ``workers * CHUNKS_PER_WORKER`` chunks (and cached results) waiting."""
     window = workers * CHUNKS_PER_WORKER
-    in_hand = (workers - 1) * CHUNKS_IN_HAND
     waiting: deque[Future[list[FileOutput]] | list[FileOutput]] = deque()
     gathered: list[Path] = []
-    held: list[Path] = []  # the last full chunk, until it is known not to be the last
     pool: ProcessPoolExecutor | None = None
 
-    def dispatch(files: list[Path], here: bool = False) -> None:
+    def submit() -> None:
         nonlocal pool
-        if not files:
-            return
-        if not here and sum(1 for slot in waiting if not _ready(slot)) < in_hand:
-            if pool is None:
-                pool = _start_pool(workers - 1, format_name)
-            waiting.append(pool.submit(_check_all, check, files))
-        else:
-            waiting.append(_check_all(check, files))
+        if pool is None:
+            pool = _start_pool(workers, format_name)
+        waiting.append(pool.submit(_check_all, check, list(gathered)))
+        gathered.clear()
 
     try:
         for path in paths:
@@ -207,17 +194,15 @@ def _in_parallel(
             if found is None:
                 gathered.append(path)
                 if len(gathered) >= chunk:
-                    dispatch(held)
-                    held, gathered = gathered, []
+                    submit()
             else:
-                dispatch(held)
-                dispatch(gathered)
-                held, gathered = [], []
+                if gathered:
+                    submit()
                 waiting.append([found])
             while len(waiting) > window or (waiting and _ready(waiting[0])):
                 yield from _results(waiting.popleft())
-        dispatch(held, here=True)
-        dispatch(gathered, here=True)
+        if gathered:
+            submit()
         while waiting:
             yield from _results(waiting.popleft())
     finally:
