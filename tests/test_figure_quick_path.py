@@ -311,17 +311,33 @@ def test_a_vocabulary_remembers_what_its_declarations_define() -> None:
     options=st.sampled_from(OPTIONS),
     context=st.sampled_from(CONTEXTS),
     shift=st.integers(1, 9),
+    digits=st.sampled_from(["0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"]),
 )
 def test_the_words_after_a_number_read_before_read_the_same_again(
-    printed: str, options: FigureOptions | None, context: ReadingContext, shift: int
+    printed: str, options: FigureOptions | None, context: ReadingContext, shift: int, digits: str
 ) -> None:
     """What the words after a number part make is kept and replayed (``_Scanner.known_tail``):
-    a figure read after one that ends the same way with other digits, or again, reads as a
-    figure read with nothing kept."""
-    other = "".join(str((int(char) + shift) % 10) if char.isdigit() else char for char in printed)
+    a figure read after one that ends the same way with other digits (ASCII or not), or
+    again, reads as a figure read with nothing kept."""
+    other = "".join(digits[(int(char) + shift) % 10] if char.isdigit() else char for char in printed)
     figures._TAILS.clear()
     alone = outcome(printed, options, context)
     figures._TAILS.clear()
     outcome(other, options, context)
     assert outcome(printed, options, context) == alone
     assert outcome(printed, options, context) == alone
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f"])
+def test_words_read_after_a_non_ascii_figure_are_not_replayed_for_an_ascii_one(separator: str) -> None:
+    """A figure with a character other than ASCII is normalised with more characters read as
+    spaces (an information separator among them): the words after its number read otherwise
+    than the same words in an ASCII figure, whichever figure is read first."""
+    ascii_figure = f"5 cases per 1{separator}000 people"
+    other = f"\u0665 cases per 1{separator}000 people"
+    figures._TAILS.clear()
+    alone = outcome(ascii_figure, None, PLAIN)
+    assert alone[:2] == ("error", figures.FigureError)  # '000' after the number
+    figures._TAILS.clear()
+    outcome(other, None, PLAIN)
+    assert outcome(ascii_figure, None, PLAIN) == alone

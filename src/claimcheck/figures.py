@@ -484,9 +484,14 @@ class _Scanner:
         such key, and its steps and factors are replayed. A tail that raises is not kept.
         """
         found = self.found
+        pos = self.pos
         key = (
-            self.printed[self.pos :],
-            self.pos,
+            # The words as printed and as read: how a figure is normalised depends on all of it
+            # (a non-ASCII figure has more characters read as spaces, see _normalize).
+            self.printed[pos:],
+            self.text[pos:],
+            self.low[pos:],
+            pos,
             found.currency,
             found.ratio,
             found.role,
