@@ -192,7 +192,7 @@ def unit_text(unit: Unit) -> str:
     """:func:`claimcheck.units.format_unit`, remembered by the unit's identity: pint hashes a
     unit from its exponents each time, and a report shows the same few units again and again."""
     entry = _UNIT_TEXTS.get(id(unit))
-    return _UNIT_TEXTS.remember(unit, units.format_unit(unit)) if entry is None else entry[1]
+    return _UNIT_TEXTS.remember(unit, units.format_unit(unit)) if entry is None else entry
 
 
 _UNIT_TEXTS: IdentityMemo[str] = IdentityMemo()

@@ -15,38 +15,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 _P = ParamSpec("_P")
 
 
-class IdentityMemo(dict[Hashable, tuple[object, V]], Generic[V]):
+class IdentityMemo(dict[Hashable, V], Generic[V]):
     """Values by the identity of their object (``memo.get(id(key))``, a plain dictionary
-    look-up, the hottest path of a JSON report), or of several (a tuple of ids); an entry is
-    ``(key, value)``."""
-
-    __slots__ = ("size",)
-
-    def __init__(self, size: int = 4096) -> None:
-        super().__init__()
-        self.size = size
-
-    def remember(self, key: object, value: V, identity: Hashable | None = None) -> V:
-        """Remember ``value`` for ``key`` (under ``identity``, ``id(key)`` unless given), and
-        return it."""
-        if len(self) >= self.size:
-            self.clear()
-        self[id(key) if identity is None else identity] = (key, value)
-        return value
-
-
-class IdentityValues(dict[Hashable, V], Generic[V]):
-    """Values by the identity of their object, like :class:`IdentityMemo`, but
-    ``memo.get(id(key))`` gives the value itself, so that a caller finds it with no call
-    (``memo.get(id(key)) or work(key)`` for values that are never empty); the objects are kept
-    beside, alive while their values are remembered."""
+    look-up that gives the value itself, the hottest path of a JSON report), or of several (a
+    tuple of ids). The objects are kept beside, alive while their values are remembered, so
+    that no other object can take their ids."""
 
     __slots__ = ("kept", "size")
 
@@ -97,10 +77,17 @@ def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
         if kwargs:
             return function(*args, **kwargs)
         # One argument, the commonest call, is found by its own id: no tuple to build.
-        identity: Hashable = id(args[0]) if len(args) == 1 else tuple(map(id, args))
-        hit = memo.get(identity)
-        if hit is not None:
-            return hit[1]
-        return memo.remember(args, function(*args, **kwargs), identity)
+        count = len(args)
+        identity: Hashable = (
+            id(args[0]) if count == 1 else (id(args[0]), id(args[1])) if count == 2 else tuple(map(id, args))
+        )
+        hit: V = memo.get(identity, _MISSING)
+        if hit is _MISSING:
+            return memo.remember(args, function(*args, **kwargs), identity)
+        return hit
 
     return cached
+
+
+_MISSING: Any = object()
+"""What a memo gives for what it has not remembered (a remembered value may be None)."""

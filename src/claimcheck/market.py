@@ -219,7 +219,7 @@ def _rate_lines(
     key = (id(window), base, quote, published)
     hit = _RATE_LINES.get(key)
     if hit is not None:
-        return hit[1]
+        return hit
     lines = [
         (
             rate,

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from claimcheck.exact import Exact
-from claimcheck.identity import IdentityMemo, by_identity
+from claimcheck.identity import by_identity
 from claimcheck.vocabulary import DATA, DEFAULT, Term, Vocabulary
 
 MAX_UNIT_LENGTH = 100
@@ -214,48 +214,32 @@ def conversion_factor(source: Unit, target: Unit) -> Exact:
 ONE = Exact(1)
 """The factor :func:`conversion` gives between two equal units that are different objects."""
 
-_Pair = tuple[Unit, Unit]
-_CONVERSIONS: IdentityMemo[Exact | None] = IdentityMemo()
-_PRODUCTS: IdentityMemo[tuple[Unit, Exact | None]] = IdentityMemo()
-_QUOTIENTS: IdentityMemo[tuple[Unit, Exact | None]] = IdentityMemo()
 
-
+@by_identity
 def conversion(source: Unit, target: Unit) -> Exact | None:
     """What an amount in ``source`` is multiplied by to be in ``target``: None when they are
     the same unit, :data:`ONE` (that very object) when only the name changes, else the factor.
 
     Remembered by the identity of the two units (amounts convert at every comparison and
     every sum of two units): one look-up, where pint compares units in Python."""
-    key = (id(source), id(target))
-    hit = _CONVERSIONS.get(key)
-    if hit is not None:
-        return hit[1]
     if source is target or source == target:
-        factor = None
-    else:
-        factor = conversion_factor(source, target)
-        factor = ONE if factor == 1 else factor
-    return _CONVERSIONS.remember((source, target), factor, key)
+        return None
+    factor = conversion_factor(source, target)
+    return ONE if factor == 1 else factor
 
 
+@by_identity
 def product(a: Unit, b: Unit) -> tuple[Unit, Exact | None]:
     """The unit of a product with what cancels cancelled (:func:`reduced`), and the factor
     from ``a * b`` to it as :func:`conversion` gives it; remembered by identity."""
-    key = (id(a), id(b))
-    hit = _PRODUCTS.get(key)
-    if hit is not None:
-        return hit[1]
-    return _PRODUCTS.remember((a, b), _simplest(multiply(a, b)), key)
+    return _simplest(multiply(a, b))
 
 
+@by_identity
 def quotient(a: Unit, b: Unit) -> tuple[Unit, Exact | None]:
     """The unit of a quotient with what cancels cancelled, and the factor from ``a / b`` to
     it, as :func:`product` gives them for a product."""
-    key = (id(a), id(b))
-    hit = _QUOTIENTS.get(key)
-    if hit is not None:
-        return hit[1]
-    return _QUOTIENTS.remember((a, b), _simplest(divide(a, b)), key)
+    return _simplest(divide(a, b))
 
 
 def _simplest(unit: Unit) -> tuple[Unit, Exact | None]:

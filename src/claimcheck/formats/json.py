@@ -19,7 +19,7 @@ from claimcheck.display import exact_text, exact_text_of, format_interval_exact,
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
-from claimcheck.identity import IdentityValues, ValueMemo
+from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Endpoint, Interval
 from claimcheck.records import Check, Claim, Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
@@ -47,8 +47,8 @@ def _list(items: list[str]) -> str:
     return f"[{_COMMA.join(items)}]"
 
 
-_AMOUNTS: IdentityValues[str] = IdentityValues()
-_READINGS: IdentityValues[str] = IdentityValues(1024)
+_AMOUNTS: IdentityMemo[str] = IdentityMemo()
+_READINGS: IdentityMemo[str] = IdentityMemo(1024)
 """Small: an entry keeps its reading alive, with everything read from the figure (4,096 of them
 cost a run about 4 MB more at its peak), and the readings shared across files are few."""
 
@@ -121,7 +121,7 @@ def _unit_json(unit: Unit) -> str:
     return _UNITS.get(id(unit)) or _UNITS.remember(unit, _quoted(unit_text(unit)))
 
 
-_UNITS: IdentityValues[str] = IdentityValues(256)
+_UNITS: IdentityMemo[str] = IdentityMemo(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
@@ -201,7 +201,7 @@ def _path(path: Path) -> str:
     return _PATHS.get(id(path)) or _PATHS.remember(path, _quoted(str(path)))
 
 
-_PATHS: IdentityValues[str] = IdentityValues(16)
+_PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 
 def result_json(report: FileReport, result: Result) -> str:

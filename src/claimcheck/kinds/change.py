@@ -25,7 +25,7 @@ from claimcheck.amounts import Amount
 from claimcheck.derivation import amount_of, derive
 from claimcheck.display import SHORT_DIGITS, format_number
 from claimcheck.exact import Exact
-from claimcheck.identity import IdentityMemo
+from claimcheck.identity import IdentityMemo, by_identity
 from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome, remarks_of
 from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
@@ -287,14 +287,10 @@ def _readings(claim: ChangeClaim) -> tuple[_Reading, ...]:
         return (RELATIVE,)
     rate_unit = printed_rate.reading.unit
     quantity = _quantity_unit(claim)
-    # Decided by the two units alone: remembered by their identity (units are shared).
-    key = (id(rate_unit), id(quantity))
-    hit = _READINGS_OF_UNITS.get(key)
-    if hit is not None:
-        return hit[1]
-    return _READINGS_OF_UNITS.remember((rate_unit, quantity), _readings_of(rate_unit, quantity), key)
+    return _readings_of(rate_unit, quantity)
 
 
+@by_identity  # decided by the two units alone, which are shared
 def _readings_of(rate_unit: units.Unit, quantity: units.Unit | None) -> tuple[_Reading, ...]:
     if units.is_points(rate_unit):
         return (POINTS,)
@@ -307,9 +303,6 @@ def _readings_of(rate_unit: units.Unit, quantity: units.Unit | None) -> tuple[_R
     if quantity is not None and units.is_percent(quantity) and units.is_percent(rate_unit):
         return (RELATIVE, POINTS)
     return (RELATIVE,)
-
-
-_READINGS_OF_UNITS: IdentityMemo[tuple[_Reading, ...]] = IdentityMemo(256)
 
 
 def _derive(claim: ChangeClaim, reading: _Reading, inputs: dict[str, Amount]) -> list[Derived]:
@@ -537,7 +530,7 @@ def _when(claim: ChangeClaim, years: int) -> str:
     key = (id(period), years)
     hit = _WHEN.get(key)
     if hit is not None:
-        return hit[1]
+        return hit
     try:
         when = f" ({period.shifted_years(years).label})"
     except PeriodError:  # the year before year 1: the value is still implied, only not dated
