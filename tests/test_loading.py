@@ -23,7 +23,7 @@ from claimcheck.loader import (
     _static_order,
     load_claim_text,
 )
-from claimcheck.realpaths import resolved
+from claimcheck.realpaths import real_folder, resolved
 
 NAMES = [f"c{index}" for index in range(8)]
 
@@ -181,8 +181,13 @@ def test_an_article_path_resolves_as_path_resolve_does(
         except (OSError, RuntimeError) as error:
             return type(error), str(error)
 
-    for path in (layout / "claims" / text, Path("claims") / text):
+    def parent(path: Path) -> str:
+        return os.fspath(path.resolve().parent)
+
+    for path in (layout / "claims" / text, Path("claims") / text, Path(Path(text).name)):
         monkeypatch.chdir(layout)
         assert outcome(resolved, path) == outcome(Path.resolve, path), path
+        assert outcome(real_folder, path) == outcome(parent, path), path
         monkeypatch.chdir(layout / "real")  # the same relative path elsewhere: not what was cached
         assert outcome(resolved, path) == outcome(Path.resolve, path), path
+        assert outcome(real_folder, path) == outcome(parent, path), path

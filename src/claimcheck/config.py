@@ -13,11 +13,12 @@ configuration are relative to the folder of the file that holds it.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from claimcheck.realpaths import resolved
+from claimcheck.realpaths import real_folder
 from claimcheck.vocabulary import Declaration
 
 KEYS: dict[str, str] = {
@@ -121,16 +122,19 @@ EMPTY = Config()
 def config_for(claim_file: Path) -> Config:
     """The configuration that applies to ``claim_file``, found from the folder the file really
     is in (a symlinked file's target's); raises :class:`ConfigError`."""
-    return _config_in(resolved(claim_file).parent)
+    return _config_in(real_folder(claim_file))
 
 
 def config_in(folder: Path) -> Config:
     """The configuration in force in ``folder`` (for ``verify`` with no path, and ``config``)."""
-    return _config_in(folder.resolve())
+    return _config_in(os.fspath(folder.resolve()))
 
 
 @functools.lru_cache(maxsize=256)
-def _config_in(folder: Path) -> Config:
+def _config_in(real_path: str) -> Config:
+    """The configuration in force in a folder, by its real path (a string: a claim file's
+    folder is looked up without making a path)."""
+    folder = Path(real_path)
     for candidate in (folder, *folder.parents):
         found = _read(candidate)
         if found is not None:

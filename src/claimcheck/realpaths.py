@@ -22,18 +22,31 @@ def resolved(path: Path) -> Path:
     itself, with its errors. A relative folder's resolution depends on the working directory,
     which is part of its key.
     """
-    name = path.name
-    if name and name != "..":
-        folder = os.fspath(path.parent)
-        cwd = "" if os.path.isabs(folder) else os.getcwd()
-        target = os.path.join(_real_folder(cwd, folder), name)
-        try:
-            is_link = stat.S_ISLNK(os.lstat(target).st_mode)
-        except OSError:
-            is_link = True
-        if not is_link:
-            return Path(target)
-    return path.resolve()
+    found = _resolved_text(os.fspath(path))
+    return path.resolve() if found is None else Path(found[0])
+
+
+def real_folder(path: Path) -> str:
+    """The real path of the folder a file is really in: ``str(resolved(path).parent)``,
+    without making the paths between."""
+    found = _resolved_text(os.fspath(path))
+    return os.fspath(path.resolve().parent) if found is None else found[1]
+
+
+def _resolved_text(text: str) -> tuple[str, str] | None:
+    """The resolved path ``text`` and its folder, when its last component is a name that is
+    not a link; else None."""
+    folder, name = os.path.split(text)
+    if not name or name == "..":
+        return None
+    real = _real_folder("" if os.path.isabs(folder) else os.getcwd(), folder or ".")
+    target = os.path.join(real, name)
+    try:
+        if stat.S_ISLNK(os.lstat(target).st_mode):
+            return None
+    except OSError:
+        return None
+    return target, real
 
 
 @functools.lru_cache(maxsize=256)
