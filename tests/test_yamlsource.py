@@ -129,7 +129,10 @@ def reading(read: Callable[[str], Document], text: str) -> tuple[Any, ...]:
 
     def walk(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, (dict, list)):
-            own, held, keys = document.places[id(value)]
+            own, held = document.places[id(value)]
+            keys = (
+                {key: document.key_position(value, key) for key in value} if isinstance(value, dict) else None
+            )
             places.append((path, own, repr(held), repr(keys)))
             for step, inner in value.items() if isinstance(value, dict) else enumerate(value):
                 walk(inner, (*path, step))

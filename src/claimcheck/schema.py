@@ -69,14 +69,15 @@ class Builder:
         problems = self.problems
         before = len(problems)
         plan = _plan(cls)
-        _, places, key_places = self.document.places[id(data)]
+        places = self.document.places[id(data)][1]
         if not plan.known.issuperset(data):
             for key in data:
                 if key not in plan.known:
                     names = plan.names
                     close = difflib.get_close_matches(key, names, n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
-                    self.problem(f"unknown key {key!r} in {what}{hint}", position_mark(key_places[key]))
+                    at = position_mark(self.document.key_position(data, key))
+                    self.problem(f"unknown key {key!r} in {what}{hint}", at)
         values: dict[str, Any] = {}
         for name, required, optional, convert in plan.fields:
             value = data.get(name, _ABSENT)
