@@ -226,6 +226,8 @@ def test_places_of_values_held() -> None:
     assert text_mark(document.value_position(items, 1), 0) == Mark(3, 6)  # past the quote
     assert position_mark(document.value_position(items, 5)) == Mark(2, 3)  # no such item
     assert position_mark(document.key_position(inner, "c")) == Mark(4, 5)
+    assert position_mark(document.key_position(items, "c")) == Mark(2, 3)  # a list has no keys
+    assert position_mark(document.key_position(inner, "x")) == Mark(4, 4)  # nor has it this one
     assert document.key_mark(("b", "c")) == Mark(4, 5)
     assert document.text_mark(("a", 1, "deeper"), 0) == Mark(3, 5)  # not the quoted text itself
 

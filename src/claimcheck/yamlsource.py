@@ -111,7 +111,8 @@ class Document:
         keys = self._keys
         if keys is None:
             keys = self._keys = _key_places(self)
-        found = keys[id(container)].get(key)
+        held = keys.get(id(container))  # a list holds no keys
+        found = held.get(key) if held is not None else None
         return self.places[id(container)][0] if found is None else found
 
     # places by path from the top --------------------------------------------------------
