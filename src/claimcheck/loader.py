@@ -193,7 +193,7 @@ class _Loader:
             except Exception as error:  # the safety net
                 self._internal(("article",), None, "reading", error)
             self.builder.published = article.date if article else None
-        self.builder.context = self._reading_context(article, data.get("units"))
+        self.builder.read_in(self._reading_context(article, data.get("units")))
         defaults = self._defaults(data)
         for key, shape in (
             ("claims", "a list"),
