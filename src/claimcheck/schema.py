@@ -77,7 +77,7 @@ class Builder:
             return None
         problems = self.problems
         before = len(problems)
-        plan = _plan(cls)
+        plan = _PLANS.get(cls) or _plan(cls)
         places = self.document.places[id(data)][1]
         if not plan.known.issuperset(data):
             for key in data:
@@ -440,7 +440,8 @@ def _make_converter(hint: Any) -> Converter:
         raise TypeError(f"no parser for {hint!r}")
 
     def scalar(builder: Builder, data: Any, position: Position, name: str) -> Any:
-        if not _one_scalar(builder, data, position, name):
+        # One scalar within the length limit (the common case) needs no call to say so.
+        if (type(data) is not str or len(data) > MAX_TEXT) and not _one_scalar(builder, data, position, name):
             return None
         try:
             return parse(builder, data, position)
