@@ -191,3 +191,35 @@ def test_an_article_path_resolves_as_path_resolve_does(
         monkeypatch.chdir(layout / "real")  # the same relative path elsewhere: not what was cached
         assert outcome(resolved, path) == outcome(Path.resolve, path), path
         assert outcome(real_folder, path) == outcome(parent, path), path
+
+
+def test_a_figure_read_before_in_another_context_is_read_in_the_files_own(tmp_path: Path) -> None:
+    """Readings of figures printed with no options are shared by the files of one context:
+    the same figure in a file with other currency hints, or other units, reads otherwise."""
+    claims = """\
+article:
+  title: T
+  publisher: P
+  date: 2025-03-11{hints}
+{units}claims:
+  - id: spent
+    kind: figure
+    quote: spent ¥5 billion on 3 bed nights
+    value: ¥5 billion
+  - id: nights
+    kind: figure
+    quote: spent ¥5 billion on 3 bed nights
+    value: 3 bed nights
+"""
+
+    def read(hints: str = "", units: str = "") -> tuple[str, str]:
+        loaded = load_claim_text(tmp_path / "claims.yaml", claims.format(hints=hints, units=units))
+        assert [problem.message for problem in loaded.problems] == []
+        spent, nights = (claim.figures()["value"].reading for claim in loaded.claims)
+        return str(spent.unit), str(nights.unit)
+
+    yuan, noun = "\n  currency_hints: [CNY]", "units:\n  bed night: noun\n"
+    plain = read(yuan, noun)
+    assert read("\n  currency_hints: [JPY]", noun)[0] != plain[0]
+    assert read(yuan, "units:\n  bed night: night\n")[1] != plain[1]
+    assert read(yuan, noun) == plain

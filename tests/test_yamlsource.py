@@ -129,7 +129,10 @@ def reading(read: Callable[[str], Document], text: str) -> tuple[Any, ...]:
 
     def walk(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, (dict, list)):
-            own, held, keys = document.places[id(value)]
+            own, held = document.places[id(value)]
+            keys = (
+                {key: document.key_position(value, key) for key in value} if isinstance(value, dict) else None
+            )
             places.append((path, own, repr(held), repr(keys)))
             for step, inner in value.items() if isinstance(value, dict) else enumerate(value):
                 walk(inner, (*path, step))
@@ -223,6 +226,8 @@ def test_places_of_values_held() -> None:
     assert text_mark(document.value_position(items, 1), 0) == Mark(3, 6)  # past the quote
     assert position_mark(document.value_position(items, 5)) == Mark(2, 3)  # no such item
     assert position_mark(document.key_position(inner, "c")) == Mark(4, 5)
+    assert position_mark(document.key_position(items, "c")) == Mark(2, 3)  # a list has no keys
+    assert position_mark(document.key_position(inner, "x")) == Mark(4, 4)  # nor has it this one
     assert document.key_mark(("b", "c")) == Mark(4, 5)
     assert document.text_mark(("a", 1, "deeper"), 0) == Mark(3, 5)  # not the quoted text itself
 

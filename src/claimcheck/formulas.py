@@ -179,21 +179,21 @@ def _shaped(text: str) -> Formula | None:
         return found
 
     shape = _CLAIM_ID.sub(placeholder, text)
-    if not _KEYWORDS.isdisjoint(ids) or not _KEYWORDS.isdisjoint(re.findall(r"\.([a-z0-9_]+)", text)):
-        return None  # 'not', 'if', 'x.in': Python would read them otherwise
+    if not _KEYWORDS.isdisjoint(ids):
+        return None  # 'not', 'if': Python would read them otherwise
     template = _user_shape(shape)
     if template is None:
         return None
-    formula, labels = template
+    formula, labels, names_of, leaves = template
     names = {placeholder: name for name, placeholder in ids.items()}
     return Formula(
         text,
         formula.tree,
-        tuple(_with_id(leaf, names) for leaf in formula.names),
+        tuple(names[placeholder] + field for placeholder, field in names_of),
         {node: label.format_map(names) for node, label in labels.items()},
         {
-            node: _with_id(leaf, names) if isinstance(leaf, str) else leaf
-            for node, leaf in formula.leaves.items()
+            node: names[leaf[0]] + leaf[1] if isinstance(leaf, tuple) else leaf
+            for node, leaf in leaves.items()
         },
         formula.plan,  # the same tree: its nodes keep their ids
     )
@@ -202,16 +202,22 @@ def _shaped(text: str) -> Formula | None:
 _KEYWORDS = frozenset(keyword.kwlist)
 
 
-def _with_id(name: str, ids: dict[str, str]) -> str:
-    """The qualified name ``n0.field`` of a shape with its placeholder replaced by the id."""
+def _placeholder_and_field(name: str) -> tuple[str, str]:
+    """A qualified name of a shape, ``n0.field``, as its placeholder and the rest: ``.field``."""
     placeholder, dot, field = name.partition(".")
-    return ids[placeholder] + dot + field
+    return placeholder, dot + field
 
 
 @functools.lru_cache(maxsize=256)
-def _user_shape(shape: str) -> tuple[Formula, dict[int, str]] | None:
+def _user_shape(
+    shape: str,
+) -> tuple[Formula, dict[int, str], tuple[tuple[str, str], ...], dict[int, tuple[str, str] | Amount]] | None:
     """A shape parsed and checked as a claim file's formula is, with the labels of its steps
-    as format strings (a field for each placeholder); None if it fails or has no plan."""
+    as format strings (a field for each placeholder), and its names and leaves with each name
+    split into its placeholder and the rest; None if it fails or has no plan, or when a field
+    is a keyword ('x.in'), which Python would read otherwise."""
+    if not _KEYWORDS.isdisjoint(re.findall(r"\.([a-z0-9_]+)", shape)):
+        return None  # fields are not placeholders: the shape has the formula's own
     try:
         template = _parsed(shape, False)
     except FormulaError:
@@ -222,7 +228,12 @@ def _user_shape(shape: str) -> tuple[Formula, dict[int, str]] | None:
         node: _CLAIM_ID.sub(lambda match: "{" + match.group() + "}", label)
         for node, label in template.labels.items()
     }
-    return template, labels
+    names = tuple(_placeholder_and_field(name) for name in template.names)
+    leaves = {
+        node: _placeholder_and_field(leaf) if isinstance(leaf, str) else leaf
+        for node, leaf in template.leaves.items()
+    }
+    return template, labels, names, leaves
 
 
 def bind(shape: str, **names: str) -> Formula:

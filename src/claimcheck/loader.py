@@ -193,7 +193,7 @@ class _Loader:
             except Exception as error:  # the safety net
                 self._internal(("article",), None, "reading", error)
             self.builder.published = article.date if article else None
-        self.builder.context = self._reading_context(article, data.get("units"))
+        self.builder.read_in(self._reading_context(article, data.get("units")))
         defaults = self._defaults(data)
         for key, shape in (
             ("claims", "a list"),
@@ -624,8 +624,14 @@ class _ArticleIndex:
         # joining the lines that have words (line breaks are white space to split(); quotes
         # are translated and case folded character by character, which never makes or removes
         # white space): so each line's length, normalised, places it in the whole.
-        lines = [line if _spaced_plainly(line) else " ".join(line.split()) for line in article.splitlines()]
+        lines = article.splitlines()
         text = " ".join(filter(None, lines))
+        if not _spaced_plainly(text):
+            # Some line is not its words joined by single spaces: each is normalised. When the
+            # lines joined are, so is every line with words (a space at either end of one would
+            # make two together, or one at an end); a line is kept when it has any.
+            lines = [line if _spaced_plainly(line) else " ".join(line.split()) for line in lines]
+            text = " ".join(filter(None, lines))
         if not text.isascii():
             text = text.translate(_QUOTES)
             lines = [line.casefold() for line in lines]  # folding may change a length: 'ß', 'ss'

@@ -23,6 +23,7 @@ from claimcheck.figures import (
     PLAIN,
     FigureError,
     FigureOptions,
+    Reading,
     ReadingContext,
     UnknownWordError,
     read_figure,
@@ -55,7 +56,15 @@ class Builder:
     """(reason, place, record id, finding code) of every problem found."""
     record_id: str | None = None
     context: ReadingContext = PLAIN
-    """How this file's figures are read: the article's locale, currency hints, declared units."""
+    """How this file's figures are read: the article's locale, currency hints, declared units
+    (set with :meth:`read_in`)."""
+    plain_readings: dict[str, Reading] = dataclasses.field(default_factory=lambda: _plain_readings(PLAIN))
+    """The readings of the figures printed with no options, in :attr:`context`, by figure."""
+
+    def read_in(self, context: ReadingContext) -> None:
+        """Read this file's figures in ``context`` from now on."""
+        self.context = context
+        self.plain_readings = _plain_readings(context)
 
     def problem(self, message: str, mark: Mark, code: str = rules.SCHEMA_INVALID) -> None:
         self.problems.append((message, mark, self.record_id, code))
@@ -68,15 +77,16 @@ class Builder:
             return None
         problems = self.problems
         before = len(problems)
-        plan = _plan(cls)
-        _, places, key_places = self.document.places[id(data)]
+        plan = _PLANS.get(cls) or _plan(cls)
+        places = self.document.places[id(data)][1]
         if not plan.known.issuperset(data):
             for key in data:
                 if key not in plan.known:
                     names = plan.names
                     close = difflib.get_close_matches(key, names, n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else f"; expected {', '.join(names)}"
-                    self.problem(f"unknown key {key!r} in {what}{hint}", position_mark(key_places[key]))
+                    at = position_mark(self.document.key_position(data, key))
+                    self.problem(f"unknown key {key!r} in {what}{hint}", at)
         values: dict[str, Any] = {}
         for name, required, optional, convert in plan.fields:
             value = data.get(name, _ABSENT)
@@ -111,7 +121,11 @@ class Builder:
             self.problem(f"{name!r} must be a printed figure such as '55.6 billion yuan'", mark)
             return None
         try:
-            reading = read_figure(printed, options, self.context)
+            reading = self.plain_readings.get(printed) if options is _DEFAULT_OPTIONS else None
+            if reading is None:
+                reading = read_figure(printed, options, self.context)
+                if options is _DEFAULT_OPTIONS:
+                    _remember(self.plain_readings, printed, reading)
         except (FigureError, UnknownUnitError) as error:
             unknown = isinstance(error, (UnknownUnitError, UnknownWordError))
             code = rules.UNKNOWN_UNIT if unknown else rules.FIGURE_UNREADABLE
@@ -141,6 +155,31 @@ _ABSENT = object()
 """A key the mapping does not have (None is a key written with no value)."""
 
 _DEFAULT_OPTIONS = FigureOptions()
+
+_PLAIN_READINGS: dict[ReadingContext, dict[str, Reading]] = {}
+"""The readings of figures printed with no options, by context and figure: files read in the
+same context (nearly all of an archive's) share them. Readings are never changed, and the
+same figure in the same context always reads the same, so this only skips the look-up of
+:func:`read_figure`'s cache, which hashes the options and the context of every figure."""
+_MAX_PLAIN_READINGS = 4096
+"""Readings kept at most in one context (and contexts kept at most): emptied when full."""
+
+
+def _plain_readings(context: ReadingContext) -> dict[str, Reading]:
+    """The readings of figures printed with no options in ``context``, shared by its files."""
+    readings = _PLAIN_READINGS.get(context)
+    if readings is None:
+        readings = _PLAIN_READINGS[context] = {}
+        if len(_PLAIN_READINGS) > _MAX_PLAIN_READINGS:
+            _PLAIN_READINGS.clear()
+            _PLAIN_READINGS[context] = readings
+    return readings
+
+
+def _remember(readings: dict[str, Reading], printed: str, reading: Reading) -> None:
+    if len(readings) >= _MAX_PLAIN_READINGS:
+        readings.clear()
+    readings[printed] = reading
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -401,7 +440,8 @@ def _make_converter(hint: Any) -> Converter:
         raise TypeError(f"no parser for {hint!r}")
 
     def scalar(builder: Builder, data: Any, position: Position, name: str) -> Any:
-        if not _one_scalar(builder, data, position, name):
+        # One scalar within the length limit (the common case) needs no call to say so.
+        if (type(data) is not str or len(data) > MAX_TEXT) and not _one_scalar(builder, data, position, name):
             return None
         try:
             return parse(builder, data, position)

@@ -51,9 +51,13 @@ Position = int
 for a scalar written in quotes. An integer costs the collector nothing to track, and most
 places are never turned into a :class:`Mark`: only those of records and problems are."""
 
-Places = tuple[Position, Any, Any]
-"""Where a mapping or a list and what it holds stand: its own position; the positions of its
-values (a dict by key, or a list by index); and for a mapping the positions of its keys."""
+Places = tuple[Position, Any]
+"""Where a mapping or a list and what it holds stand: its own position, and the positions of
+its values (a dict by key, or a list by index). The positions of a mapping's keys are kept
+apart (see :meth:`Document.key_position`)."""
+
+KeyPlaces = dict[int, dict[str, Position]]
+"""The positions of every mapping's keys, by the ``id()`` of the mapping."""
 
 
 class Document:
@@ -64,9 +68,19 @@ class Document:
     each value, and a record's fields find their places in one look-up.
     """
 
-    __slots__ = ("data", "errors", "places", "root")
+    __slots__ = ("_keys", "data", "errors", "places", "root", "text")
 
-    def __init__(self, data: Any, root: Position, places: dict[int, Places], errors: list[YamlError]) -> None:
+    def __init__(
+        self,
+        text: str,
+        data: Any,
+        root: Position,
+        places: dict[int, Places],
+        errors: list[YamlError],
+        keys: KeyPlaces | None = None,
+    ) -> None:
+        self.text = text
+        """The YAML the document was read from."""
         self.data = data
         self.root = root
         """The position of ``data``."""
@@ -74,6 +88,8 @@ class Document:
         """The :data:`Places` of every mapping and list in ``data``, by ``id()``."""
         self.errors = errors
         """Problems that did not stop the reading, such as duplicate keys."""
+        self._keys = keys
+        """The positions of the keys, or None until they are first asked for."""
 
     # places of values the caller holds --------------------------------------------------
     def position(self, container: Any) -> Position:
@@ -82,7 +98,7 @@ class Document:
 
     def value_position(self, container: Any, key: str | int) -> Position:
         """The position of ``container[key]``, or of ``container`` when it holds no such value."""
-        own, values, _ = self.places[id(container)]
+        own, values = self.places[id(container)]
         if isinstance(values, dict):
             found = values.get(key)
             return own if found is None else found
@@ -92,9 +108,12 @@ class Document:
 
     def key_position(self, container: Any, key: str) -> Position:
         """The position of the key ``key`` of a mapping (of the mapping when it has no such key)."""
-        own, _, keys = self.places[id(container)]
-        found = keys.get(key) if keys is not None else None
-        return own if found is None else found
+        keys = self._keys
+        if keys is None:
+            keys = self._keys = _key_places(self)
+        held = keys.get(id(container))  # a list holds no keys
+        found = held.get(key) if held is not None else None
+        return self.places[id(container)][0] if found is None else found
 
     # places by path from the top --------------------------------------------------------
     def mark(self, path: Path) -> Mark:
@@ -202,7 +221,7 @@ def parse(text: str) -> Document:
         raise YamlError("file is empty: expected a claim file with 'article' and 'claims'", Mark(1, 1))
     builder = _Builder()
     data, root = builder.build(node)
-    return Document(data, root, builder.places, builder.errors)
+    return Document(text, data, root, builder.places, builder.errors, builder.keys)
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -237,11 +256,12 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
 
     Nearly every claim file is plain mappings, lists and scalars: for those, the values and
     their places are built straight from the parser's events, without the composer's tree of
-    nodes, a resolver call for each of them, or a second walk. Anything unusual (an anchor or
-    an alias, a key that is not a scalar, a merge key, a second document, deep nesting, too
-    many values, an empty file) returns None, and :func:`parse` composes the file and builds
-    it with :class:`_Builder`, whose reading is the reference: the result is the same, only
-    reached faster. A syntax error is raised as the composer would raise it, since the
+    nodes, a resolver call for each of them, or a second walk; and without the places of the
+    keys, which only problems ask for (see :func:`_key_places`). Anything unusual (an anchor
+    or an alias, a key that is not a scalar, a merge key, a duplicate key, a second document,
+    deep nesting, too many values, an empty file) returns None, and :func:`parse` composes the
+    file and builds it with :class:`_Builder`, whose reading is the reference: the result is
+    the same, only reached faster. A syntax error is raised as the composer would raise it, since the
     composer pulls the same events in the same order.
     """
     events = _event_classes()
@@ -284,9 +304,8 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
         data = {} if is_mapping else []
         container: Any = data
         values: Any = {} if is_mapping else []
-        keys: Any = {} if is_mapping else None
-        places[id(data)] = (root, values, keys)
-        stack: list[tuple[Any, Any, Any, bool]] = []
+        places[id(data)] = (root, values)
+        stack: list[tuple[Any, Any, bool]] = []
         key = ""
         while True:
             event = get()
@@ -295,28 +314,19 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
                 if kind is mapping_end:
                     if not stack:
                         break
-                    container, values, keys, is_mapping = stack.pop()
+                    container, values, is_mapping = stack.pop()
                     continue
                 if kind is not scalar_event or event.anchor is not None:
                     return None  # a key that is a list, a mapping or an alias
                 key = event.value
-                if (key == "<<" or event.tag is not None) and _merge_key(event):
-                    return None
-                mark = event.start_mark
-                if key in container:
-                    first = position_mark(keys[key])
-                    message = f"duplicate key {key!r} (first at line {first.line})"
-                    errors.append(YamlError(message, Mark(mark.line + 1, mark.column + 1)))
-                    if not _skip(get, events):
-                        return None
-                    continue
-                keys[key] = mark.line * line + mark.column
+                if ((key == "<<" or event.tag is not None) and _merge_key(event)) or key in container:
+                    return None  # a merge key; a duplicate key, whose message names the first's line
                 event = get()
                 kind = type(event)
             elif kind is sequence_end:
                 if not stack:
                     break
-                container, values, keys, is_mapping = stack.pop()
+                container, values, is_mapping = stack.pop()
                 continue
             mark = event.start_mark
             position = mark.line * line + mark.column
@@ -352,19 +362,18 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inl
             else:
                 container.append(child)
                 values.append(position)
-            stack.append((container, values, keys, is_mapping))
+            stack.append((container, values, is_mapping))
             container, is_mapping = child, kind is mapping_start
             values = {} if is_mapping else []
-            keys = {} if is_mapping else None
-            places[id(child)] = (position, values, keys)
+            places[id(child)] = (position, values)
     else:
         return None  # an alias
     get()  # the end of the document
     if type(get()) is not stream_end:
         return None  # a second document: the composer says so
-    if 1 + sum(len(held) for _, held, _ in places.values()) > MAX_NODES:
+    if 1 + sum(len(held) for _, held in places.values()) > MAX_NODES:
         return None
-    return Document(data, root, places, errors)
+    return Document(text, data, root, places, errors)
 
 
 def _merge_key(event: Any) -> bool:
@@ -399,26 +408,6 @@ def _check_tag(event: Any, position: Position, errors: list[YamlError]) -> None:
     tag = event.tag
     if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
         errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position)))
-
-
-def _skip(get: Any, events: tuple[type[Any], ...]) -> bool:
-    """Pass over the value of a duplicate key, which is not read; False at an anchor or alias."""
-    _, _, _, scalar_event, mapping_start, mapping_end, sequence_start, sequence_end = events
-    depth = 0
-    while True:
-        event = get()
-        kind = type(event)
-        if kind is scalar_event or kind is mapping_start or kind is sequence_start:
-            if event.anchor is not None:
-                return False
-            if kind is not scalar_event:
-                depth += 1
-        elif kind is mapping_end or kind is sequence_end:
-            depth -= 1
-        else:
-            return False  # an alias
-        if depth == 0:
-            return True
 
 
 @functools.cache
@@ -487,6 +476,7 @@ class _Builder:
         import yaml
 
         self.places: dict[int, Places] = {}
+        self.keys: KeyPlaces = {}
         self.seen: set[int] = set()
         self.errors: list[YamlError] = []
         self.scalar, self.sequence, self.mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
@@ -518,7 +508,7 @@ class _Builder:
         if kind is self.sequence:
             items: list[Any] = []
             item_places: list[Position] = []
-            self.places[id(items)] = (position, item_places, None)
+            self.places[id(items)] = (position, item_places)
             for item in node.value:
                 value, place = self.build(item, depth + 1)
                 items.append(value)
@@ -528,7 +518,8 @@ class _Builder:
             result: dict[str, Any] = {}
             value_places: dict[str, Position] = {}
             keys: dict[str, Position] = {}
-            self.places[id(result)] = (position, value_places, keys)
+            self.places[id(result)] = (position, value_places)
+            self.keys[id(result)] = keys
             for key_node, value_node in node.value:
                 if type(key_node) is not self.scalar:
                     raise YamlError("mapping keys must be plain words", _mark(key_node))
@@ -545,6 +536,30 @@ class _Builder:
                 result[key], value_places[key] = self.build(value_node, depth + 1)
             return result, position
         raise YamlError(f"unexpected YAML node {kind.__name__}", _mark(node))  # pragma: no cover
+
+
+def _key_places(document: Document) -> KeyPlaces:
+    """The positions of the keys of every mapping of a document the event reader read.
+
+    Only a problem asks where a key is (an unknown key, a bad unit's word), so the event
+    reader does not keep them: the text is read again by the composer, which does, and its
+    mappings are matched with the document's in the same walk over both (the same text gives
+    the same values, in the same order).
+    """
+    import yaml
+
+    builder = _Builder()
+    theirs, _ = builder.build(yaml.compose(document.text, Loader=_composer()))
+    found: KeyPlaces = {}
+    pending = [(document.data, theirs)]
+    while pending:
+        ours, theirs = pending.pop()
+        if isinstance(ours, dict):
+            found[id(ours)] = builder.keys[id(theirs)]
+            pending += ((value, theirs[key]) for key, value in ours.items())
+        elif isinstance(ours, list):
+            pending += zip(ours, theirs, strict=True)
+    return found
 
 
 def _one_line(text: str) -> str:
