@@ -223,3 +223,26 @@ article:
     assert read("\n  currency_hints: [JPY]", noun)[0] != plain[0]
     assert read(yuan, "units:\n  bed night: night\n")[1] != plain[1]
     assert read(yuan, noun) == plain
+
+
+def test_the_readings_shared_by_files_stay_bounded_however_many_contexts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files that each declare their own units are each a context of their own: the readings
+    kept for them are let go before they outgrow the table's bounds (found in review: they
+    grew by about 1 KB a figure, in up to 4,096 contexts)."""
+    table = schema._PlainReadings()
+    monkeypatch.setattr(schema, "_PLAIN_READINGS", table)
+    claims = "article:\n  title: T\n  publisher: P\n  date: 2025-03-11\nunits:\n  gadget{n}: noun\nclaims:\n"
+    claim = "  - id: c{i}\n    kind: figure\n    quote: made {i} gadget{n}s\n    value: {i} gadget{n}s\n"
+    most_contexts = most_readings = 0
+    for number, figures in enumerate([20] * (3 * table.MAX_CONTEXTS) + [399] * 30):
+        n = "".join(chr(ord("a") + int(digit)) for digit in str(number))  # a unit's name has no digit
+        text = claims.format(n=n) + "".join(claim.format(i=i, n=n) for i in range(1, figures + 1))
+        loaded = load_claim_text(tmp_path / f"f{number}.yaml", text)
+        assert [problem.message for problem in loaded.problems] == []
+        assert str(loaded.claims[-1].figures()["value"].reading.unit) == f"gadget{n}"
+        most_contexts = max(most_contexts, len(table.by_context))
+        most_readings = max(most_readings, sum(len(readings) for readings in table.by_context.values()))
+    assert most_contexts == table.MAX_CONTEXTS
+    assert table.MAX_READINGS - 400 < most_readings <= table.MAX_READINGS

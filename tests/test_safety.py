@@ -88,7 +88,7 @@ def test_figure_reading(
 ) -> None:
     monkeypatch.setattr(schema, "read_figure", only_for_a(schema.read_figure))
     # Figures read by earlier tests are remembered by context: these are read again.
-    monkeypatch.setattr(schema, "_PLAIN_READINGS", {})
+    monkeypatch.setattr(schema, "_PLAIN_READINGS", schema._PlainReadings())
     code, lines, document, _ = verify(files, capsys)
     assert code == 2
     assert lines == [

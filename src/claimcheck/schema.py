@@ -58,13 +58,13 @@ class Builder:
     context: ReadingContext = PLAIN
     """How this file's figures are read: the article's locale, currency hints, declared units
     (set with :meth:`read_in`)."""
-    plain_readings: dict[str, Reading] = dataclasses.field(default_factory=lambda: _plain_readings(PLAIN))
+    plain_readings: dict[str, Reading] = dataclasses.field(default_factory=lambda: _PLAIN_READINGS.of(PLAIN))
     """The readings of the figures printed with no options, in :attr:`context`, by figure."""
 
     def read_in(self, context: ReadingContext) -> None:
         """Read this file's figures in ``context`` from now on."""
         self.context = context
-        self.plain_readings = _plain_readings(context)
+        self.plain_readings = _PLAIN_READINGS.of(context)
 
     def problem(self, message: str, mark: Mark, code: str = rules.SCHEMA_INVALID) -> None:
         self.problems.append((message, mark, self.record_id, code))
@@ -125,7 +125,7 @@ class Builder:
             if reading is None:
                 reading = read_figure(printed, options, self.context)
                 if options is _DEFAULT_OPTIONS:
-                    _remember(self.plain_readings, printed, reading)
+                    _PLAIN_READINGS.remember(self.plain_readings, printed, reading)
         except (FigureError, UnknownUnitError) as error:
             unknown = isinstance(error, (UnknownUnitError, UnknownWordError))
             code = rules.UNKNOWN_UNIT if unknown else rules.FIGURE_UNREADABLE
@@ -156,30 +156,48 @@ _ABSENT = object()
 
 _DEFAULT_OPTIONS = FigureOptions()
 
-_PLAIN_READINGS: dict[ReadingContext, dict[str, Reading]] = {}
-"""The readings of figures printed with no options, by context and figure: files read in the
-same context (nearly all of an archive's) share them. Readings are never changed, and the
-same figure in the same context always reads the same, so this only skips the look-up of
-:func:`read_figure`'s cache, which hashes the options and the context of every figure."""
-_MAX_PLAIN_READINGS = 4096
-"""Readings kept at most in one context (and contexts kept at most): emptied when full."""
+
+class _PlainReadings:
+    """The readings of figures printed with no options, by context and figure: files read in
+    the same context (nearly all of an archive's) share them. Readings are never changed, and
+    the same figure in the same context always reads the same, so this only skips the look-up
+    of :func:`read_figure`'s cache, which hashes the options and the context of every figure.
+    Bounded: everything is let go when more than :data:`MAX_READINGS` readings in all or
+    :data:`MAX_CONTEXTS` contexts (each keeps its vocabulary alive) would be kept."""
+
+    MAX_READINGS = 4096
+    MAX_CONTEXTS = 16
+
+    __slots__ = ("by_context", "kept")
+
+    def __init__(self) -> None:
+        self.by_context: dict[ReadingContext, dict[str, Reading]] = {}
+        self.kept = 0
+        """Readings remembered since everything was last let go."""
+
+    def of(self, context: ReadingContext) -> dict[str, Reading]:
+        """The readings remembered in ``context``, to look figures up in and :meth:`remember`."""
+        readings = self.by_context.get(context)
+        if readings is None:
+            if len(self.by_context) >= self.MAX_CONTEXTS:
+                self.forget()
+            readings = self.by_context[context] = {}
+        return readings
+
+    def remember(self, readings: dict[str, Reading], printed: str, reading: Reading) -> None:
+        if self.kept >= self.MAX_READINGS:
+            self.forget()  # ``readings`` too: a file still reading keeps only its own
+        readings[printed] = reading
+        self.kept += 1
+
+    def forget(self) -> None:
+        for readings in self.by_context.values():
+            readings.clear()
+        self.by_context.clear()
+        self.kept = 0
 
 
-def _plain_readings(context: ReadingContext) -> dict[str, Reading]:
-    """The readings of figures printed with no options in ``context``, shared by its files."""
-    readings = _PLAIN_READINGS.get(context)
-    if readings is None:
-        readings = _PLAIN_READINGS[context] = {}
-        if len(_PLAIN_READINGS) > _MAX_PLAIN_READINGS:
-            _PLAIN_READINGS.clear()
-            _PLAIN_READINGS[context] = readings
-    return readings
-
-
-def _remember(readings: dict[str, Reading], printed: str, reading: Reading) -> None:
-    if len(readings) >= _MAX_PLAIN_READINGS:
-        readings.clear()
-    readings[printed] = reading
+_PLAIN_READINGS: _PlainReadings = _PlainReadings()
 
 
 @value_class(kw_only=True, repr=False, eq=False)
