@@ -14,7 +14,7 @@ from claimcheck.formulas import Formula, evaluate, parse_formula
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
-from claimcheck.verdicts import Verdict, judge
+from claimcheck.verdicts import UNVERIFIABLE, judge
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
 
@@ -48,9 +48,7 @@ def derive(
     read = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
     used = tuple(inputs.items()) if every_input else read
     if expected is None:
-        return Derived(
-            name, label, parsed.text, used, tuple(steps), result, Verdict.UNVERIFIABLE, unverifiable
-        )
+        return Derived(name, label, parsed.text, used, tuple(steps), result, UNVERIFIABLE, unverifiable)
     comparison = (
         Comparison(f"printed {expected.printed!r}", amount_of(expected))
         if isinstance(expected, Figure)

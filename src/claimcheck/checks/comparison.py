@@ -19,7 +19,7 @@ from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import INCONSISTENT
 
 Relation = Literal["<", "<=", ">", ">=", "=="]
 _WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
@@ -67,7 +67,7 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
         expected=Comparison(f"the requirement {words}", required, "required"),
         on_fit=holds,
     )
-    if derived.verdict is Verdict.INCONSISTENT:
+    if derived.verdict is INCONSISTENT:
         derived = derived.with_message(f"{words} fails for every reading: {derived.message}")
     return outcome({}, [derived], derived.message)
 

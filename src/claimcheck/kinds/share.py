@@ -18,7 +18,7 @@ from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import CONSISTENT, UNVERIFIABLE
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -56,8 +56,8 @@ def _limit_check(derived: Derived) -> Derived:
     """A check against the possible range only ever fails: passing it verifies nothing.
 
     Derived with ``on_fit=_within_limits``, so that a pass already has its message."""
-    if derived.verdict is Verdict.CONSISTENT:
-        return replace(derived, verdict=Verdict.UNVERIFIABLE)
+    if derived.verdict is CONSISTENT:
+        return replace(derived, verdict=UNVERIFIABLE)
     return derived
 
 
