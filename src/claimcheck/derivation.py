@@ -11,12 +11,16 @@ from collections.abc import Callable, Mapping
 from claimcheck.amounts import Amount
 from claimcheck.display import arithmetic
 from claimcheck.formulas import Formula, evaluate, parse_formula
+from claimcheck.identity import ValueMemo
 from claimcheck.records import Figure
 from claimcheck.results import Comparison, Derived
 from claimcheck.units import Unit
 from claimcheck.verdicts import UNVERIFIABLE, judge
 
 NOTHING_TO_COMPARE = "nothing printed to compare it with"
+
+_PARSED: ValueMemo[str, Formula] = ValueMemo()
+"""The formulas claimcheck writes itself, by their text."""
 
 
 def amount_of(figure: Figure) -> Amount:
@@ -41,16 +45,21 @@ def derive(
     all of ``inputs`` (a figure matched against a reference shows both). ``on_fit`` gives the
     message of a fit from the result, for a caller that words it itself: the judge's message
     of a fit is then not written."""
-    parsed = formula if isinstance(formula, Formula) else parse_formula(formula, trusted=True)
-    result, steps = evaluate(parsed, inputs.__getitem__)
+    if isinstance(formula, Formula):
+        parsed = formula
+    else:  # claimcheck's own formulas, a few texts: found by the text, a C look-up
+        parsed = _PARSED.get(formula) or _PARSED.remember(formula, parse_formula(formula, trusted=True))
+    value = inputs.__getitem__
+    result, steps = evaluate(parsed, value)
     if unit is not None:
         result = result.to(unit)
-    read = tuple((input_name, inputs[input_name]) for input_name in parsed.names)
+    names = parsed.names
+    read = tuple(zip(names, map(value, names), strict=True))
     used = tuple(inputs.items()) if every_input else read
     if expected is None:
         return Derived(name, label, parsed.text, used, tuple(steps), result, UNVERIFIABLE, unverifiable)
     comparison = (
-        Comparison(f"printed {expected.printed!r}", amount_of(expected))
+        Comparison(f"printed {expected.printed!r}", expected.reading.amount)
         if isinstance(expected, Figure)
         else expected
     )

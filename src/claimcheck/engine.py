@@ -55,10 +55,6 @@ class _Values:
         copied.values, copied.primary = dict(self.values), dict(self.primary)
         return copied
 
-    def add(self, record_id: str, values: dict[str, Amount], primary: str) -> None:
-        self.values[record_id] = values
-        self.primary[record_id] = primary
-
     def lookup(self, name: str) -> Amount:
         record_id, _, field = name.partition(".")
         values = self.values.get(record_id)
@@ -145,13 +141,16 @@ def _readings(claim: Claim) -> tuple[tuple[str, Reading], ...]:
 
 
 def _evaluate(context: Context, record: Record, values: _Values) -> Outcome:
+    # Each record's values by name, and the name its bare id stands for.
     if isinstance(record, Claim):
         kind = CLAIM_KINDS[record.kind]
         outcome = kind.evaluate(record, context)
-        values.add(record.id, outcome.values, kind.primary)
+        values.values[record.id] = outcome.values
+        values.primary[record.id] = kind.primary
         return outcome
     outcome = CHECK_KINDS[record.kind].evaluate(record, values.lookup)
-    values.add(record.id, {"value": outcome.derived[0].result}, "value")
+    values.values[record.id] = {"value": outcome.derived[0].result}
+    values.primary[record.id] = "value"
     return outcome
 
 

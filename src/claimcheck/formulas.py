@@ -428,37 +428,30 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
     plan = formula.plan
-    result = (
-        _evaluate(formula.tree, formula, lookup, steps)
-        if plan is None
-        else _run(plan, formula, lookup, steps)
-    )
+    if plan is None:
+        result = _evaluate(formula.tree, formula, lookup, steps)
+    else:
+        # The plan: what _evaluate does, in the same order, as a loop (nearly every formula).
+        leaves, labels = formula.leaves, formula.labels
+        stack: list[Amount] = []
+        for action, node, operation in plan:
+            if action == _LEAF:
+                leaf = leaves[node]
+                stack.append(lookup(leaf) if isinstance(leaf, str) else leaf)
+            elif action == _NEGATE:
+                stack[-1] = -stack[-1]
+            else:
+                assert operation is not None
+                right = stack.pop()
+                result = stack[-1] = operation(stack[-1], right)
+                steps.append((labels[node], result))
+        result = stack[0]
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
     if _bits(result) > MAX_RESULT_BITS:
         raise ResultTooLargeError(formula.text)
     return result, steps
-
-
-def _run(
-    plan: tuple[Instruction, ...], formula: Formula, lookup: Callable[[str], Amount], steps: list[Step]
-) -> Amount:
-    """Evaluate a formula's plan: what :func:`_evaluate` does, in the same order, as a loop."""
-    leaves, labels = formula.leaves, formula.labels
-    stack: list[Amount] = []
-    for action, node, operation in plan:
-        if action == _LEAF:
-            leaf = leaves[node]
-            stack.append(lookup(leaf) if isinstance(leaf, str) else leaf)
-        elif action == _NEGATE:
-            stack[-1] = -stack[-1]
-        else:
-            assert operation is not None
-            right = stack.pop()
-            result = stack[-1] = operation(stack[-1], right)
-            steps.append((labels[node], result))
-    return stack[0]
 
 
 def _evaluate(node: ast.expr, formula: Formula, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:
