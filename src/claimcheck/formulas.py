@@ -449,8 +449,12 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
-    if _bits(result) > MAX_RESULT_BITS:
-        raise ResultTooLargeError(formula.text)
+    interval = result.interval  # _bits(result) > MAX_RESULT_BITS, written out: this runs for every figure
+    for value in (interval.lo, interval.hi, result.nominal):
+        if type(value) is Exact and (
+            value.numerator.bit_length() > MAX_RESULT_BITS or value.denominator.bit_length() > MAX_RESULT_BITS
+        ):
+            raise ResultTooLargeError(formula.text)
     return result, steps
 
 

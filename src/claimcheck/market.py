@@ -120,7 +120,7 @@ def check_market_rate(
     implied_words = f"the implied rate {format_derived(implied)}"
 
     def judged(verdict: Verdict, message: str, rate: rates.Rate, code: str | None = None) -> Derived:
-        point = Amount(Interval.point(rate.value), implied.unit)
+        point = _rate_amount(rate, implied.unit)
         compared = Comparison(f"the ECB rate of {rate.day}", point)
         return Derived(
             "market_rate",
@@ -182,6 +182,19 @@ def check_market_rate(
         f" {_rate(nearest.value, base, quote)}, lies {format_percent(off)} away{outside}{would_be}",
         nearest,
     )
+
+
+def _rate_amount(rate: rates.Rate, unit: units.Unit) -> Amount:
+    """A market rate as an amount in ``unit``: one per rate and unit, which reports then find
+    by its identity (the rates of a window are shared by every conversion of its pair and date)."""
+    key = (id(rate), id(unit))
+    found = _RATE_AMOUNTS.get(key)
+    if found is None:
+        found = _RATE_AMOUNTS.remember((rate, unit), Amount(Interval.point(rate.value), unit), key)
+    return found
+
+
+_RATE_AMOUNTS: IdentityMemo[Amount] = IdentityMemo(256)
 
 
 def _rough(implied: Amount, nearest: rates.Rate, matches: list[rates.Rate]) -> Exact | None:
