@@ -13,7 +13,6 @@ from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
 from claimcheck.exact import Exact
-from claimcheck.formulas import bind
 from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
@@ -64,10 +63,11 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "margin",
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
-        bind("right - left", left=left, right=right),
+        "right - left",
         inputs,
         expected=Comparison(f"the requirement {words}", required, "required"),
         on_fit=holds,
+        bound={"left": left, "right": right},
     )
     if derived.verdict is INCONSISTENT:
         derived = derived.with_message(f"{words} fails for every reading: {derived.message}")
