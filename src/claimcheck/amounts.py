@@ -111,9 +111,8 @@ class Amount:
 
     def __truediv__(self, other: Amount) -> Amount:
         unit, factor = units.quotient(self.unit, other.unit)
-        nominal = None
-        if self.nominal is not None and other.nominal is not None and other.nominal != 0:
-            nominal = self.nominal / other.nominal
+        a, b = self.nominal, other.nominal
+        nominal = a / b if a is not None and b else None  # none for a divisor of 0 (or none)
         result = _combined(self, other, Interval.__truediv__, unit, nominal)
         return result if factor is None or factor is units.ONE else result._scaled(factor, unit)
 
