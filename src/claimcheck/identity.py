@@ -76,7 +76,9 @@ def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
     inner: Any = function
     while hasattr(inner, "__wrapped__"):  # through functools.cache to the function's own code
         inner = inner.__wrapped__
-    count = inner.__code__.co_argcount
+    code = inner.__code__
+    plain = not (inner.__defaults__ or code.co_kwonlyargcount or code.co_flags & _VARIABLE_ARGUMENTS)
+    count = code.co_argcount if plain else 0  # a default or *args: the general wrapper
     call = cast(Callable[..., V], function)
 
     def cached_one(arg: object, /) -> V:
@@ -104,6 +106,9 @@ def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
     wrapper = cached_one if count == 1 else cached_two if count == 2 else cached
     return cast(Callable[_P, V], functools.wraps(function)(wrapper))
 
+
+_VARIABLE_ARGUMENTS = 0x04 | 0x08
+"""inspect.CO_VARARGS | inspect.CO_VARKEYWORDS, without importing inspect at start-up."""
 
 _MISSING: Any = object()
 """What a memo gives for what it has not remembered (a remembered value may be None)."""
