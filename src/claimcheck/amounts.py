@@ -80,17 +80,21 @@ class Amount:
         return self._with(self.interval.scaled(factor), unit, nominal, strict)
 
     def _aligned(self, other: Amount, operation: str) -> Amount:
+        if other.unit is self.unit:  # the commonest case, decided without a look-up
+            return other
         if not units.same_dimension(self.unit, other.unit):
             raise UnitMismatchError(self.unit, other.unit, operation)
         return other.to(self.unit)
 
     def __add__(self, other: Amount) -> Amount:
         other = self._aligned(other, "add")
-        return _combined(self, other, Interval.__add__, self.unit, _both(self, other, Exact.__add__))
+        a, b = self.nominal, other.nominal  # _both, written out: most derived figures are sums
+        return _combined(self, other, Interval.__add__, self.unit, None if a is None or b is None else a + b)
 
     def __sub__(self, other: Amount) -> Amount:
         other = self._aligned(other, "subtract")
-        return _combined(self, other, Interval.__sub__, self.unit, _both(self, other, Exact.__sub__))
+        a, b = self.nominal, other.nominal
+        return _combined(self, other, Interval.__sub__, self.unit, None if a is None or b is None else a - b)
 
     def __neg__(self) -> Amount:
         strict = None if self.strict is None else -self.strict
@@ -101,14 +105,14 @@ class Amount:
     # once per pair of units; the numbers are multiplied by the factor only when it is not 1.
     def __mul__(self, other: Amount) -> Amount:
         unit, factor = units.product(self.unit, other.unit)
-        result = _combined(self, other, Interval.__mul__, unit, _both(self, other, Exact.__mul__))
+        a, b = self.nominal, other.nominal
+        result = _combined(self, other, Interval.__mul__, unit, None if a is None or b is None else a * b)
         return result if factor is None or factor is units.ONE else result._scaled(factor, unit)
 
     def __truediv__(self, other: Amount) -> Amount:
         unit, factor = units.quotient(self.unit, other.unit)
-        nominal = None
-        if self.nominal is not None and other.nominal is not None and other.nominal != 0:
-            nominal = self.nominal / other.nominal
+        a, b = self.nominal, other.nominal
+        nominal = a / b if a is not None and b else None  # none for a divisor of 0 (or none)
         result = _combined(self, other, Interval.__truediv__, unit, nominal)
         return result if factor is None or factor is units.ONE else result._scaled(factor, unit)
 

@@ -484,13 +484,18 @@ def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, 
     else:
         factor, word = interval_scale(interval)
     zeros = _ZEROS[factor]
+    # _suffix(word, unit_text(unit)), written out: every amount of a report comes here.
+    name = _UNIT_TEXTS.get(id(unit))
+    if name is None:
+        name = unit_text(unit)
+    suffix = (f" {word} {name}" if name else f" {word}") if word else f" {name}" if name else ""
     if isinstance(lo, float):
         lo_text = "-inf" if lo < 0 else "+inf"
     elif lo == hi:  # a point
         text = _shown(lo_exact or "~", zeros, _HALF_EVEN) or _rounded(
             lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS
         )
-        return text + _suffix(word, unit_text(unit))
+        return text + suffix
     else:
         lo_text = _shown(lo_exact or "~", zeros, _FLOOR) or _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
     if isinstance(hi, float):
@@ -499,10 +504,8 @@ def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, 
         hi_text = _shown(hi_exact or "~", zeros, _CEILING) or _rounded(
             hi, factor, _CEILING, SIGNIFICANT_DIGITS
         )
-    return (
-        f"{'[' if interval.lo_closed else '('}{lo_text}, {hi_text}{']' if interval.hi_closed else ')'}"
-        f"{_suffix(word, unit_text(unit))}"
-    )
+    opening, closing = "[" if interval.lo_closed else "(", "]" if interval.hi_closed else ")"
+    return f"{opening}{lo_text}, {hi_text}{closing}{suffix}"
 
 
 _ZEROS = {1: 0, **{factor: len(str(factor)) - 1 for factor, _ in _SCALES}}

@@ -13,10 +13,10 @@ from claimcheck.formulas import FormulaError, ResultTooLargeError
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.base import Context
 from claimcheck.loader import ClaimFile, load_claim_file
-from claimcheck.records import Check, Claim, FormulaText, Record
+from claimcheck.records import Check, Claim, Figure, FormulaText, Record, _printed_fields
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
-from claimcheck.verdicts import Verdict, verdicts_only
+from claimcheck.verdicts import INCONSISTENT, verdicts_only
 from claimcheck.yamlsource import Mark
 
 
@@ -55,10 +55,6 @@ class _Values:
         copied.values, copied.primary = dict(self.values), dict(self.primary)
         return copied
 
-    def add(self, record_id: str, values: dict[str, Amount], primary: str) -> None:
-        self.values[record_id] = values
-        self.primary[record_id] = primary
-
     def lookup(self, name: str) -> Amount:
         record_id, _, field = name.partition(".")
         values = self.values.get(record_id)
@@ -96,24 +92,25 @@ def verify(claim_file: ClaimFile) -> FileReport:
     checks = {check.id: check for check in claim_file.checks}
     context = Context(claim_file.article, claim_file.defaults)
     quote_lines = claim_file.quote_lines
+    inconsistent = False
     for record in (*claim_file.claims, *(checks[check_id] for check_id in claim_file.check_order)):
         record_id = record.id
         if record_id in failed:
             continue
         try:
             outcome = _evaluate(context, record, values)
-            readings: tuple[tuple[str, Reading], ...] = ()
-            if isinstance(record, Claim):
-                readings = tuple([(name, figure.reading) for name, figure in record.figures().items()])
+            verdict = outcome.verdict
             results[record_id] = Result(
                 record,
-                readings,
+                _readings(record) if isinstance(record, Claim) else (),
                 outcome.derived,
-                outcome.verdict,
+                verdict,
                 outcome.message,
                 quote_lines.get(record_id),
                 outcome.remarks,
             )
+            if verdict is INCONSISTENT:
+                inconsistent = True
         except (UnitMismatchError, MissingValueError, FormulaError) as error:
             place = _place(record, error)
             problems.append(Problem(claim_file.path, place, _reason(error), record_id, _code(error)))
@@ -121,7 +118,7 @@ def verify(claim_file: ClaimFile) -> FileReport:
         except Exception as error:  # the safety net: see claimcheck.safety
             problems.append(safety.internal_problem(claim_file.path, record.at, record_id, "checking", error))
             failed.setdefault(record_id, record.at)
-    if any(result.verdict is Verdict.INCONSISTENT for result in results.values()):
+    if inconsistent:
         _add_likely_causes(claim_file, context, results, values, problems)
     ordered = [
         results[record.id] for record in (*claim_file.claims, *claim_file.checks) if record.id in results
@@ -130,14 +127,30 @@ def verify(claim_file: ClaimFile) -> FileReport:
     return FileReport(claim_file.path, claim_file.article, tuple(ordered), tuple(problems))
 
 
+def _readings(claim: Claim) -> tuple[tuple[str, Reading], ...]:
+    """The readings of ``claim.figures()``, by field name, read off the fields themselves when
+    each holds one figure or none (every claim kind but a total's parts): no dictionary built."""
+    readings = []
+    for name in _printed_fields(type(claim)):
+        value = getattr(claim, name)
+        if type(value) is Figure:
+            readings.append((name, value.reading))
+        elif value is not None:  # a tuple of figures: figures() names each
+            return tuple([(name, figure.reading) for name, figure in claim.figures().items()])
+    return tuple(readings)
+
+
 def _evaluate(context: Context, record: Record, values: _Values) -> Outcome:
+    # Each record's values by name, and the name its bare id stands for.
     if isinstance(record, Claim):
         kind = CLAIM_KINDS[record.kind]
         outcome = kind.evaluate(record, context)
-        values.add(record.id, outcome.values, kind.primary)
+        values.values[record.id] = outcome.values
+        values.primary[record.id] = kind.primary
         return outcome
     outcome = CHECK_KINDS[record.kind].evaluate(record, values.lookup)
-    values.add(record.id, {"value": outcome.derived[0].result}, "value")
+    values.values[record.id] = {"value": outcome.derived[0].result}
+    values.primary[record.id] = "value"
     return outcome
 
 
@@ -156,7 +169,7 @@ def _add_likely_causes(
 
     search = Search(claim_file, results, values, lambda record, table: _evaluate(context, record, table))
     for record_id, result in list(results.items()):
-        if result.verdict is not Verdict.INCONSISTENT:
+        if result.verdict is not INCONSISTENT:
             continue
         try:
             with verdicts_only():  # each edit needs only the verdicts it leads to

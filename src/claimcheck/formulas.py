@@ -22,7 +22,7 @@ import functools
 import keyword
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from claimcheck import limits
 from claimcheck.amounts import Amount, fractional_power, root
@@ -439,37 +439,67 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
     """Evaluate a checked formula; every operation's result is recorded as a step."""
     steps: list[Step] = []
     plan = formula.plan
-    result = (
-        _evaluate(formula.tree, formula, lookup, steps)
-        if plan is None
-        else _run(plan, formula, lookup, steps)
-    )
+    if plan is None:
+        result = _evaluate(formula.tree, formula, lookup, steps)
+    else:
+        # The plan: what _evaluate does, in the same order, as a loop (nearly every formula).
+        leaves, labels = formula.leaves, formula.labels
+        stack: list[Amount] = []
+        for action, node, operation in plan:
+            if action == _LEAF:
+                leaf = leaves[node]
+                stack.append(lookup(leaf) if isinstance(leaf, str) else leaf)
+            elif action == _NEGATE:
+                stack[-1] = -stack[-1]
+            else:
+                assert operation is not None
+                right = stack.pop()
+                result = stack[-1] = operation(stack[-1], right)
+                steps.append((labels[node], result))
+        result = stack[0]
     # Sums, products and quotients grow at most to the total size of their operands (a few
     # hundred thousand digits, computed in a moment), so their size is checked once, here;
     # only a power can explode, and it is checked before it is taken.
-    if _bits(result) > MAX_RESULT_BITS:
-        raise ResultTooLargeError(formula.text)
+    interval = result.interval  # _bits(result) > MAX_RESULT_BITS, written out: this runs for every figure
+    for value in (interval.lo, interval.hi, result.nominal):
+        if type(value) is Exact and (
+            value.numerator.bit_length() > MAX_RESULT_BITS or value.denominator.bit_length() > MAX_RESULT_BITS
+        ):
+            raise ResultTooLargeError(formula.text)
     return result, steps
 
 
-def _run(
-    plan: tuple[Instruction, ...], formula: Formula, lookup: Callable[[str], Amount], steps: list[Step]
-) -> Amount:
-    """Evaluate a formula's plan: what :func:`_evaluate` does, in the same order, as a loop."""
-    leaves, labels = formula.leaves, formula.labels
+def evaluate_bound(
+    shape: str, names: Mapping[str, str], lookup: Callable[[str], Amount]
+) -> tuple[str, tuple[str, ...], Amount, list[Step]]:
+    """``evaluate(bind(shape, **names), lookup)``, with the bound formula's text and names,
+    without making the bound formula: the shape's plan is run with each placeholder's name
+    looked up, and only the labels of the steps taken are written. Checks evaluate their
+    shapes once each, so binding (a formula's worth of dictionaries) cost more than the run."""
+    template, text, labels = _shape(shape)
+    plan = template.plan
+    if plan is None:  # a shape with powers or calls: bound and evaluated as written
+        formula = bind(shape, **names)
+        return (formula.text, formula.names, *evaluate(formula, lookup))
+    leaves = template.leaves
+    steps: list[Step] = []
     stack: list[Amount] = []
-    for action, node, operation in plan:
+    for action, node, operation in plan:  # as evaluate() runs a plan
         if action == _LEAF:
             leaf = leaves[node]
-            stack.append(lookup(leaf) if isinstance(leaf, str) else leaf)
+            stack.append(lookup(names[leaf]) if isinstance(leaf, str) else leaf)
         elif action == _NEGATE:
             stack[-1] = -stack[-1]
         else:
             assert operation is not None
             right = stack.pop()
             result = stack[-1] = operation(stack[-1], right)
-            steps.append((labels[node], result))
-    return stack[0]
+            steps.append((labels[node].format_map(names), result))
+    result = stack[0]
+    bound = text.format_map(names)
+    if _bits(result) > MAX_RESULT_BITS:
+        raise ResultTooLargeError(bound)
+    return bound, tuple(dict.fromkeys(map(names.__getitem__, template.names))), result, steps
 
 
 def _evaluate(node: ast.expr, formula: Formula, lookup: Callable[[str], Amount], steps: list[Step]) -> Amount:

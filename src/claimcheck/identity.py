@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -69,25 +69,46 @@ class ValueMemo(dict[K, V], Generic[K, V]):
 
 def by_identity(function: Callable[_P, V]) -> Callable[_P, V]:
     """``function`` cached on the identity of its positional arguments, in front of whatever
-    cache it has by value (a call with keywords is passed through)."""
+    cache it has by value. A function of one or two arguments, the commonest (units and their
+    pairs), takes them by position only, with a wrapper that asks nothing else; any other
+    passes a call with keywords through."""
     memo: IdentityMemo[V] = IdentityMemo()
+    inner: Any = function
+    while hasattr(inner, "__wrapped__"):  # through functools.cache to the function's own code
+        inner = inner.__wrapped__
+    code = inner.__code__
+    plain = not (inner.__defaults__ or code.co_kwonlyargcount or code.co_flags & _VARIABLE_ARGUMENTS)
+    count = code.co_argcount if plain else 0  # a default or *args: the general wrapper
+    call = cast(Callable[..., V], function)
 
-    @functools.wraps(function)
+    def cached_one(arg: object, /) -> V:
+        hit: V = memo.get(id(arg), _MISSING)
+        if hit is _MISSING:
+            return memo.remember(arg, call(arg))
+        return hit
+
+    def cached_two(first: object, second: object, /) -> V:
+        identity = (id(first), id(second))
+        hit: V = memo.get(identity, _MISSING)
+        if hit is _MISSING:
+            return memo.remember((first, second), call(first, second), identity)
+        return hit
+
     def cached(*args: _P.args, **kwargs: _P.kwargs) -> V:
         if kwargs:
             return function(*args, **kwargs)
-        # One argument, the commonest call, is found by its own id: no tuple to build.
-        count = len(args)
-        identity: Hashable = (
-            id(args[0]) if count == 1 else (id(args[0]), id(args[1])) if count == 2 else tuple(map(id, args))
-        )
+        identity = tuple(map(id, args))
         hit: V = memo.get(identity, _MISSING)
         if hit is _MISSING:
-            return memo.remember(args, function(*args, **kwargs), identity)
+            return memo.remember(args, call(*args), identity)
         return hit
 
-    return cached
+    wrapper = cached_one if count == 1 else cached_two if count == 2 else cached
+    return cast(Callable[_P, V], functools.wraps(function)(wrapper))
 
+
+_VARIABLE_ARGUMENTS = 0x04 | 0x08
+"""inspect.CO_VARARGS | inspect.CO_VARKEYWORDS, without importing inspect at start-up."""
 
 _MISSING: Any = object()
 """What a memo gives for what it has not remembered (a remembered value may be None)."""

@@ -24,16 +24,6 @@ class IntervalError(ArithmeticError):
     """An operation that has no interval result, such as an exponent too large to compute."""
 
 
-def _add_end(a: Endpoint, b: Endpoint) -> Endpoint:
-    # An infinite end absorbs any finite one. Mixed with a float, an exact number would turn
-    # into an inexact one first (gmpy2's mpfr), which is neither exact nor a float.
-    if isinstance(a, float):
-        return a
-    if isinstance(b, float):
-        return b
-    return a + b
-
-
 def _mul_end(a: Endpoint, b: Endpoint) -> Endpoint:
     # Zero times anything is zero here: the corner 0 * inf stands for the limit of 0 * y,
     # which is 0 for every finite y the interval holds.
@@ -128,15 +118,25 @@ class Interval:
         return Interval(-self.hi, -self.lo, self.hi_closed, self.lo_closed)
 
     def __add__(self, other: Interval) -> Interval:
+        # An infinite end absorbs any finite one. Mixed with a float, an exact number would
+        # turn into an inexact one first (gmpy2's mpfr), which is neither exact nor a float.
+        a_lo, a_hi, b_lo, b_hi = self.lo, self.hi, other.lo, other.hi
         return Interval(
-            _add_end(self.lo, other.lo),
-            _add_end(self.hi, other.hi),
+            a_lo if isinstance(a_lo, float) else b_lo if isinstance(b_lo, float) else a_lo + b_lo,
+            a_hi if isinstance(a_hi, float) else b_hi if isinstance(b_hi, float) else a_hi + b_hi,
             self.lo_closed and other.lo_closed,
             self.hi_closed and other.hi_closed,
         )
 
     def __sub__(self, other: Interval) -> Interval:
-        return self + (-other)
+        # self + (-other) without making -other: each end less the other's opposite end.
+        a_lo, a_hi, b_lo, b_hi = self.lo, self.hi, other.lo, other.hi
+        return Interval(
+            a_lo if isinstance(a_lo, float) else -b_hi if isinstance(b_hi, float) else a_lo - b_hi,
+            a_hi if isinstance(a_hi, float) else -b_lo if isinstance(b_lo, float) else a_hi - b_lo,
+            self.lo_closed and other.hi_closed,
+            self.hi_closed and other.lo_closed,
+        )
 
     def __mul__(self, other: Interval) -> Interval:
         a_lo, b_lo = self.lo, other.lo

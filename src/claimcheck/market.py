@@ -20,8 +20,11 @@ from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
 from claimcheck.verdicts import (
+    CONSISTENT,
+    INCONSISTENT,
     TOO_ROUGH_LOOSE_WIDTH,
     TOO_ROUGH_WIDTH,
+    UNVERIFIABLE,
     Verdict,
     only_verdicts_wanted,
     too_rough,
@@ -85,7 +88,7 @@ def check_market_rate(
     try:
         window = rates.window(base, quote, published, business_days_before)
     except rates.RatesUnavailableError as error:
-        return Derived("market_rate", label, FORMULA, inputs, (), implied, Verdict.UNVERIFIABLE, str(error))
+        return Derived("market_rate", label, FORMULA, inputs, (), implied, UNVERIFIABLE, str(error))
     strict = widened(implied.strict_interval, tolerance)
     loose = widened(implied.interval, tolerance)
     matches = [rate for rate in window if strict.contains(rate.value)]
@@ -117,7 +120,7 @@ def check_market_rate(
     implied_words = f"the implied rate {format_derived(implied)}"
 
     def judged(verdict: Verdict, message: str, rate: rates.Rate, code: str | None = None) -> Derived:
-        point = Amount(Interval.point(rate.value), implied.unit)
+        point = _rate_amount(rate, implied.unit)
         compared = Comparison(f"the ECB rate of {rate.day}", point)
         return Derived(
             "market_rate",
@@ -136,7 +139,7 @@ def check_market_rate(
 
     if rough is not None:
         return judged(
-            Verdict.UNVERIFIABLE,
+            UNVERIFIABLE,
             f"too rough to test: the printed amounts allow any rate from"
             f" {format_span(tested, implied.unit)}, a span of {format_percent(rough)} of the ECB"
             f" rate of {nearest.day}, {_rate(nearest.value, base, quote)}, so no market rate could fail",
@@ -153,7 +156,7 @@ def check_market_rate(
             f" {_rate(best.value, base, quote)}{inside}"
         )
         return judged(
-            Verdict.CONSISTENT,
+            CONSISTENT,
             f"{implied_words} {where}" + (day_note if best.day != published else ""),
             best,
         )
@@ -166,7 +169,7 @@ def check_market_rate(
         )
     if loose_matches:
         return judged(
-            Verdict.CONSISTENT,
+            CONSISTENT,
             f"{implied_words} fits an ECB rate only if {' and '.join(implied.loose)}: read to their"
             f" last printed digits, the nearest, {nearest.day}'s {_rate(nearest.value, base, quote)},"
             f" lies {format_percent(off)} away{outside}{would_be}",
@@ -174,11 +177,24 @@ def check_market_rate(
             rules.LOOSE_FIT,
         )
     return judged(
-        Verdict.INCONSISTENT,
+        INCONSISTENT,
         f"no ECB rate in the window fits {implied_words}: the nearest, {nearest.day}'s"
         f" {_rate(nearest.value, base, quote)}, lies {format_percent(off)} away{outside}{would_be}",
         nearest,
     )
+
+
+def _rate_amount(rate: rates.Rate, unit: units.Unit) -> Amount:
+    """A market rate as an amount in ``unit``: one per rate and unit, which reports then find
+    by its identity (the rates of a window are shared by every conversion of its pair and date)."""
+    key = (id(rate), id(unit))
+    found = _RATE_AMOUNTS.get(key)
+    if found is None:
+        found = _RATE_AMOUNTS.remember((rate, unit), Amount(Interval.point(rate.value), unit), key)
+    return found
+
+
+_RATE_AMOUNTS: IdentityMemo[Amount] = IdentityMemo(256)
 
 
 def _rough(implied: Amount, nearest: rates.Rate, matches: list[rates.Rate]) -> Exact | None:
@@ -198,13 +214,13 @@ def _bare(
 ) -> Derived:
     """The verdict alone, for :func:`claimcheck.verdicts.verdicts_only`: the nearest rate is
     sought only when a rate fits loosely, where it decides whether the fit is too rough."""
-    verdict, code, nearest = Verdict.INCONSISTENT, None, window[0]
+    verdict, code, nearest = INCONSISTENT, None, window[0]
     if loose:
         nearest = min(window, key=lambda rate: _distance(rate, implied.strict_interval))
         if _rough(implied, nearest, matches) is not None:
-            verdict, code = Verdict.UNVERIFIABLE, rules.TOO_ROUGH
+            verdict, code = UNVERIFIABLE, rules.TOO_ROUGH
         else:
-            verdict, code = Verdict.CONSISTENT, None if matches else rules.LOOSE_FIT
+            verdict, code = CONSISTENT, None if matches else rules.LOOSE_FIT
     compared = Comparison("", Amount(Interval.point(nearest.value), implied.unit))
     return Derived(
         "market_rate", label, FORMULA, (("rate", implied),), (), implied, verdict, "", compared, code=code

@@ -37,11 +37,21 @@ class Verdict(enum.Enum):
         return _RANK[self]
 
 
+CONSISTENT, INCONSISTENT, AMBIGUOUS, UNVERIFIABLE = (
+    Verdict.CONSISTENT,
+    Verdict.INCONSISTENT,
+    Verdict.AMBIGUOUS,
+    Verdict.UNVERIFIABLE,
+)
+"""The verdicts as module constants, for the paths that run for every figure: reading a member
+off an Enum class goes through its metaclass's ``__getattr__`` hook, several times the cost of
+a module global."""
+
 _RANK = {
-    Verdict.UNVERIFIABLE: 0,
-    Verdict.CONSISTENT: 1,
-    Verdict.AMBIGUOUS: 2,
-    Verdict.INCONSISTENT: 3,
+    UNVERIFIABLE: 0,
+    CONSISTENT: 1,
+    AMBIGUOUS: 2,
+    INCONSISTENT: 3,
 }
 
 
@@ -50,7 +60,7 @@ def worst(verdicts: list[Verdict]) -> Verdict:
     for verdict in _WORST_FIRST:  # four membership tests: cheaper than ranking each verdict
         if verdict in verdicts:
             return verdict
-    return Verdict.UNVERIFIABLE
+    return UNVERIFIABLE
 
 
 _WORST_FIRST = sorted(_RANK, key=_RANK.__getitem__, reverse=True)
@@ -130,7 +140,7 @@ def judge(
             " it is compared with"
         )
         return Judgement(
-            Verdict.UNVERIFIABLE,
+            UNVERIFIABLE,
             f"{label}: too rough to test: the printed figures allow {span}{how}, so no plausible value"
             " could fail",
             code=rules.TOO_ROUGH,
@@ -139,7 +149,7 @@ def judge(
     if rung == "loose":
         notes = _joined(_notes(recomputed.loose, printed.loose))
         return Judgement(
-            Verdict.CONSISTENT,
+            CONSISTENT,
             f"{label} fits only if {notes}: read to their last printed digits, recomputed"
             f" {format_amount(recomputed.strict_amount())} does not meet {noun}"
             f" {format_amount(printed.strict_amount())}",
@@ -150,7 +160,7 @@ def judge(
         assert nominal is not None
         hedges = recomputed.hedged if not printed.strict_interval.contains(nominal) else printed.hedged
         return Judgement(
-            Verdict.CONSISTENT,
+            CONSISTENT,
             f"{label} fits within the margin of {_joined(hedges)}:"
             f" the printed numbers themselves give {_short(nominal, recomputed.unit)}, and the margin"
             " covers the rest",
@@ -160,7 +170,7 @@ def judge(
     if rung == "rounding":
         assert nominal is not None
         return Judgement(
-            Verdict.CONSISTENT,
+            CONSISTENT,
             f"{label} fits only within rounding: the printed numbers themselves give"
             f" {_short(nominal, recomputed.unit)}, outside {format_amount(printed.strict_amount())},"
             " but the rounding intervals overlap",
@@ -169,7 +179,7 @@ def judge(
             strict_fit=True,
         )
     return Judgement(
-        Verdict.CONSISTENT,
+        CONSISTENT,
         f"{label} fits: recomputed {format_value(recomputed)} meets {noun}"
         f" {format_amount(printed.strict_amount())}",
         strict_fit=True,
@@ -204,14 +214,12 @@ def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Exact | None]:
 
 
 _BARE: dict[Rung, Judgement] = {
-    "as printed": Judgement(Verdict.CONSISTENT, "", strict_fit=True),
-    "margin": Judgement(Verdict.CONSISTENT, "", within_rounding=True, strict_fit=True),
-    "rounding": Judgement(
-        Verdict.CONSISTENT, "", within_rounding=True, code=rules.ROUNDING_FIT, strict_fit=True
-    ),
-    "loose": Judgement(Verdict.CONSISTENT, "", code=rules.LOOSE_FIT),
-    "too rough": Judgement(Verdict.UNVERIFIABLE, "", code=rules.TOO_ROUGH),
-    "no fit": Judgement(Verdict.INCONSISTENT, ""),
+    "as printed": Judgement(CONSISTENT, "", strict_fit=True),
+    "margin": Judgement(CONSISTENT, "", within_rounding=True, strict_fit=True),
+    "rounding": Judgement(CONSISTENT, "", within_rounding=True, code=rules.ROUNDING_FIT, strict_fit=True),
+    "loose": Judgement(CONSISTENT, "", code=rules.LOOSE_FIT),
+    "too rough": Judgement(UNVERIFIABLE, "", code=rules.TOO_ROUGH),
+    "no fit": Judgement(INCONSISTENT, ""),
 }
 """The verdict of each rung without its message, for :func:`verdicts_only`."""
 
@@ -279,7 +287,7 @@ def _inconsistent(
         off = _off_by(recomputed.nominal, printed.nominal, printed.unit)
         lead = f"{worked}, {noun} {printed_value}, {off}; "
     return Judgement(
-        Verdict.INCONSISTENT,
+        INCONSISTENT,
         f"{label} does not fit: {lead}in intervals, recomputed {format_amount(recomputed)} lies"
         f" {direction} {noun} {format_amount(printed)},"
         f" off by at least {_gap(gap, reference, recomputed.unit)}",

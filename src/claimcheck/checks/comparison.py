@@ -13,13 +13,14 @@ from claimcheck.amounts import Amount
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
 from claimcheck.exact import Exact
-from claimcheck.formulas import bind
+from claimcheck.identity import IdentityMemo
 from claimcheck.intervals import INF, Interval
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
+from claimcheck.units import Unit
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import INCONSISTENT
 
 Relation = Literal["<", "<=", ">", ">=", "=="]
 _WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least", "==": "equal to"}
@@ -48,7 +49,7 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     inputs = {left: lookup(left), right: lookup(right)}
     # right - left is in right's unit (see Amount.__sub__); derive() computes it, and raises
     # the unit mismatch if there is one.
-    required = Amount(_REQUIRED[check.relation], inputs[right].unit)
+    required = _required(check.relation, inputs[right].unit)
     words = f"{left} {_WORDS[check.relation]} {right}"
 
     def holds(result: Amount) -> str:
@@ -62,14 +63,28 @@ def evaluate(check: ComparisonCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "margin",
         check.description or f"{right} minus {left}, which must be {_required_words(check.relation)}",
-        bind("right - left", left=left, right=right),
+        "right - left",
         inputs,
         expected=Comparison(f"the requirement {words}", required, "required"),
         on_fit=holds,
+        bound={"left": left, "right": right},
     )
-    if derived.verdict is Verdict.INCONSISTENT:
+    if derived.verdict is INCONSISTENT:
         derived = derived.with_message(f"{words} fails for every reading: {derived.message}")
     return outcome({}, [derived], derived.message)
+
+
+def _required(relation: Relation, unit: Unit) -> Amount:
+    """The values ``right - left`` must take, in ``unit``: one amount per relation and unit,
+    which reports then find by its identity."""
+    key = (relation, id(unit))
+    found = _REQUIRED_AMOUNTS.get(key)
+    if found is None:
+        found = _REQUIRED_AMOUNTS.remember(unit, Amount(_REQUIRED[relation], unit), key)
+    return found
+
+
+_REQUIRED_AMOUNTS: IdentityMemo[Amount] = IdentityMemo(256)
 
 
 def _required_words(relation: Relation) -> str:

@@ -10,7 +10,6 @@ from dataclasses import field
 
 from claimcheck.checks.base import CheckKind, Lookup
 from claimcheck.derivation import derive
-from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Ref, doc
 from claimcheck.results import Comparison
@@ -29,10 +28,11 @@ def evaluate(check: MatchCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{figure} against {reference}",
-        bind("left", left=figure),
+        "left",
         inputs,
         expected=Comparison(f"the reference figure {reference}", inputs[reference]),
         every_input=True,
+        bound={"left": figure},
     )
     return outcome({}, [derived], derived.message)
 

@@ -6,7 +6,6 @@ from dataclasses import field
 
 from claimcheck.checks.base import CheckKind, Lookup, expected_value, target_unit
 from claimcheck.derivation import derive
-from claimcheck.formulas import bind
 from claimcheck.kinds.base import Outcome, outcome
 from claimcheck.records import Check, Expectation, Ref, UnitName, doc
 from claimcheck.valueclass import value_class
@@ -34,10 +33,11 @@ def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
     derived = derive(
         "value",
         check.description or f"{names[0]} per {names[1]}",
-        bind("left / right", left=names[0], right=names[1]),
+        "left / right",
         inputs,
         unit=target_unit(check),
         expected=expected_value(check.expect, lookup),
+        bound={"left": names[0], "right": names[1]},
     )
     return outcome({}, [derived], derived.message)
 

@@ -10,7 +10,7 @@ from claimcheck.amounts import Amount
 from claimcheck.records import Article, Claim, Defaults
 from claimcheck.results import Derived, Remark
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict, worst
+from claimcheck.verdicts import UNVERIFIABLE, Verdict, worst
 from claimcheck.yamlsource import Mark
 
 Issue = tuple[str, Mark]
@@ -45,14 +45,14 @@ def outcome(values: dict[str, Amount], derived: list[Derived], fallback: str) ->
             {**values, item.name: item.result},
             (item,),
             verdict,
-            message if verdict is not Verdict.UNVERIFIABLE or code is not None else fallback,
+            message if verdict is not UNVERIFIABLE or code is not None else fallback,
             ((code, message),) if code is not None and not item.set_aside else (),
         )
     verdict = worst([item.verdict for item in derived])
     decisive = [
         item
         for item in derived
-        if item.verdict is verdict and (verdict is not Verdict.UNVERIFIABLE or item.code is not None)
+        if item.verdict is verdict and (verdict is not UNVERIFIABLE or item.code is not None)
     ]
     message = "; ".join(item.message for item in decisive) if decisive else fallback
     return Outcome(

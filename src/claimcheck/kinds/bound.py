@@ -18,7 +18,7 @@ from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import CONSISTENT, UNVERIFIABLE
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -70,7 +70,7 @@ def evaluate(claim: BoundClaim, context: Context) -> Outcome:
     value = amount_of(claim.value)
     inputs = {"value": value}
     if claim.minimum is None and claim.maximum is None:
-        return Outcome(inputs, (), Verdict.UNVERIFIABLE, "a bound with no limits to check it against")
+        return Outcome(inputs, (), UNVERIFIABLE, "a bound with no limits to check it against")
     low = -INF if claim.minimum is None else _limit(claim.minimum, value)
     high = INF if claim.maximum is None else _limit(claim.maximum, value)
     limits = Amount(Interval(low, high), value.unit)
@@ -83,7 +83,7 @@ def evaluate(claim: BoundClaim, context: Context) -> Outcome:
         expected=Comparison(f"the possible range ({words})", limits),
         on_fit=_unsaid,  # a fit is shown as the values it leaves possible, derived below
     )
-    if derived.verdict is Verdict.CONSISTENT:
+    if derived.verdict is CONSISTENT:
         possible = derived.result.interval.intersection(limits.interval)
         assert possible is not None
         derived = derive(
@@ -95,7 +95,7 @@ def evaluate(claim: BoundClaim, context: Context) -> Outcome:
         return Outcome(
             {"value": derived.result},
             (derived,),
-            Verdict.UNVERIFIABLE,
+            UNVERIFIABLE,
             "the bound lies within the quantity's possible range",
         )
     return outcome(inputs, [derived], derived.message)

@@ -31,7 +31,7 @@ from claimcheck.periods import Period, PeriodError, short_label, years_between
 from claimcheck.records import Claim, Figure, UnitName, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import AMBIGUOUS, CONSISTENT, INCONSISTENT, UNVERIFIABLE
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -503,7 +503,7 @@ def _at(period: Period | None) -> str:
 def _simple_average_hint(item: Derived, total: Amount | None, annual: Amount | None, span: Span) -> Derived:
     """An inconsistent annual rate that is the total divided by the years says so."""
     if (
-        item.verdict is not Verdict.INCONSISTENT
+        item.verdict is not INCONSISTENT
         or not item.name.startswith(("implied_annual_rate", "annual_rate_from_rate"))
         or total is None
         or annual is None
@@ -569,7 +569,7 @@ def _judge_ambiguous(
     if len(strict) == 1:  # one reading fits as printed, the other at best loosely
         return _one_reading(claim, strict[0], inputs, results)
     fits = {
-        reading.name: all(item.verdict is Verdict.CONSISTENT for item in items)
+        reading.name: all(item.verdict is CONSISTENT for item in items)
         for reading, items in compared
         if items
     }
@@ -583,20 +583,20 @@ def _judge_ambiguous(
             [f"does not fit as a {reading.words}" for reading in others]
             + [f"as a {reading.words} the printed figures are too rough to test" for reading in rough]
         )
-        return Outcome(values, tuple(derived), Verdict.AMBIGUOUS, message)
+        return Outcome(values, tuple(derived), AMBIGUOUS, message)
     if len(fits) < len(results):
         message = (
             f"{printed!r} of a quantity that is itself a percentage can mean a relative change"
             " or a change in percentage points; both readings are shown and nothing printed"
             " tells them apart"
         )
-        return Outcome(values, tuple(derived), Verdict.AMBIGUOUS, message)
+        return Outcome(values, tuple(derived), AMBIGUOUS, message)
     fitting = [name for name, fit in fits.items() if fit]
     if len(fitting) == 2:
         return Outcome(
             values,
             tuple(derived),
-            Verdict.AMBIGUOUS,
+            AMBIGUOUS,
             f"{printed!r} fits both as a relative change and as percentage points",
         )
     if len(fitting) == 1:
@@ -605,14 +605,14 @@ def _judge_ambiguous(
     return Outcome(
         values,
         tuple(derived),
-        Verdict.INCONSISTENT,
+        INCONSISTENT,
         f"{printed!r} fits neither as a relative change nor as percentage points",
     )
 
 
 def _compared(items: list[Derived]) -> list[Derived]:
     """The derived figures compared with something printed (none: the reading tells nothing)."""
-    return [item for item in items if item.verdict is not Verdict.UNVERIFIABLE or _too_rough(item)]
+    return [item for item in items if item.verdict is not UNVERIFIABLE or _too_rough(item)]
 
 
 def _too_rough(item: Derived) -> bool:
@@ -626,7 +626,7 @@ def _printed_change(claim: ChangeClaim) -> str:
 
 
 def _fits_strictly(item: Derived) -> bool:
-    return item.judgement is not None and item.judgement.strict_fit and item.verdict is Verdict.CONSISTENT
+    return item.judgement is not None and item.judgement.strict_fit and item.verdict is CONSISTENT
 
 
 def _one_reading(
@@ -647,7 +647,7 @@ def _one_reading(
     ]
     values = {**inputs, **{item.name: item.result for item in shown}}
     remarks = (*remarks_of([item for item in shown if not item.set_aside]), (rules.ONE_READING_FITS, message))
-    return Outcome(values, tuple(shown), Verdict.CONSISTENT, message, remarks)
+    return Outcome(values, tuple(shown), CONSISTENT, message, remarks)
 
 
 def _as_other(reading: _Reading, items: list[Derived]) -> str:

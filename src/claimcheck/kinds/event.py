@@ -13,7 +13,7 @@ from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome
 from claimcheck.periods import Period
 from claimcheck.records import Claim, doc
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import CONSISTENT, INCONSISTENT
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -39,22 +39,20 @@ def evaluate(claim: EventClaim, context: Context) -> Outcome:
             return Outcome(
                 {},
                 (),
-                Verdict.INCONSISTENT,
+                INCONSISTENT,
                 f"{resolved}, after the publication date {published}, yet told as past",
             )
         if end > published:
-            return Outcome(
-                {}, (), Verdict.CONSISTENT, f"{resolved}, which includes the publication date {published}"
-            )
-        return Outcome({}, (), Verdict.CONSISTENT, f"{resolved}, before the publication date {published}")
+            return Outcome({}, (), CONSISTENT, f"{resolved}, which includes the publication date {published}")
+        return Outcome({}, (), CONSISTENT, f"{resolved}, before the publication date {published}")
     if end < published:
         return Outcome(
             {},
             (),
-            Verdict.INCONSISTENT,
+            INCONSISTENT,
             f"{resolved}, before the publication date {published}, yet told as to come",
         )
-    return Outcome({}, (), Verdict.CONSISTENT, f"{resolved}, on or after the publication date {published}")
+    return Outcome({}, (), CONSISTENT, f"{resolved}, on or after the publication date {published}")
 
 
 KIND = ClaimKind(

@@ -8,7 +8,7 @@ from claimcheck.derivation import amount_of
 from claimcheck.kinds.base import ClaimKind, Context, Outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import UNVERIFIABLE
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -20,7 +20,7 @@ def evaluate(claim: FigureClaim, context: Context) -> Outcome:
     return Outcome(
         {"value": amount_of(claim.value)},
         (),
-        Verdict.UNVERIFIABLE,
+        UNVERIFIABLE,
         "a single figure: nothing in the article to recompute it from",
     )
 

@@ -7,6 +7,7 @@ part. A part can never exceed its whole: a share above 100 percent is inconsiste
 
 from __future__ import annotations
 
+import functools
 from dataclasses import field, replace
 
 from claimcheck import units
@@ -18,7 +19,7 @@ from claimcheck.kinds.base import ClaimKind, Context, Issue, Outcome, outcome
 from claimcheck.records import Claim, Figure, doc
 from claimcheck.results import Comparison, Derived
 from claimcheck.valueclass import value_class
-from claimcheck.verdicts import Verdict
+from claimcheck.verdicts import CONSISTENT, UNVERIFIABLE
 
 
 @value_class(kw_only=True, repr=False, eq=False)
@@ -36,12 +37,20 @@ def validate(claim: ShareClaim) -> list[Issue]:
     return []
 
 
+@functools.cache
 def _possible_shares() -> Comparison:
+    """Made once: the same amount for every share, which reports then find by its identity."""
     percent = units.parse_unit("percent")
     return Comparison(
         "0 to 100 percent (a part cannot exceed its whole)",
         Amount(Interval(Exact(0), Exact(100)), percent, None),
     )
+
+
+@functools.cache
+def _whole_percent() -> Amount:
+    """100 percent, what ``all`` stands for in a share's formulas (made once)."""
+    return Amount(Interval.point(100), units.parse_unit("percent"), Exact(100))
 
 
 WITHIN_LIMITS = "within 0 to 100 percent"
@@ -56,8 +65,8 @@ def _limit_check(derived: Derived) -> Derived:
     """A check against the possible range only ever fails: passing it verifies nothing.
 
     Derived with ``on_fit=_within_limits``, so that a pass already has its message."""
-    if derived.verdict is Verdict.CONSISTENT:
-        return replace(derived, verdict=Verdict.UNVERIFIABLE)
+    if derived.verdict is CONSISTENT:
+        return replace(derived, verdict=UNVERIFIABLE)
     return derived
 
 
@@ -68,7 +77,7 @@ def evaluate(claim: ShareClaim, context: Context) -> Outcome:
         for name in ("share", "part", "whole")
         if (figure := getattr(claim, name)) is not None
     }
-    formulas = dict(inputs, all=Amount(Interval.point(100), percent, Exact(100)))
+    formulas = dict(inputs, all=_whole_percent())
     derived: list[Derived] = []
     if "part" in inputs and "whole" in inputs:
         label = "share implied by the part and the whole"
