@@ -21,6 +21,7 @@ from claimcheck.loader import (
     _in_quote,
     _normalize,
     _static_order,
+    load_claim_file,
     load_claim_text,
 )
 from claimcheck.realpaths import real_folder, resolved
@@ -246,3 +247,14 @@ def test_the_readings_shared_by_files_stay_bounded_however_many_contexts(
         most_readings = max(most_readings, sum(len(readings) for readings in table.by_context.values()))
     assert most_contexts == table.MAX_CONTEXTS
     assert table.MAX_READINGS - 400 < most_readings <= table.MAX_READINGS
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*Path("claims").rglob("*.yaml"), *Path("tests/data").rglob("*.yaml")]),
+    ids=str,
+)
+def test_a_claims_readings_are_its_figures_readings(path: Path) -> None:
+    """Claim.readings() reads the fields directly; it names and orders what figures() does."""
+    for claim in load_claim_file(path).claims:
+        assert claim.readings() == tuple((name, figure.reading) for name, figure in claim.figures().items())

@@ -8,12 +8,11 @@ from pathlib import Path
 from claimcheck import rules, safety
 from claimcheck.amounts import Amount
 from claimcheck.checks import CHECK_KINDS
-from claimcheck.figures import Reading
 from claimcheck.formulas import FormulaError, ResultTooLargeError
 from claimcheck.kinds import CLAIM_KINDS, Outcome
 from claimcheck.kinds.base import Context
 from claimcheck.loader import ClaimFile, load_claim_file
-from claimcheck.records import Check, Claim, Figure, FormulaText, Record, _printed_fields
+from claimcheck.records import Check, Claim, FormulaText, Record
 from claimcheck.results import FileReport, Problem, Result
 from claimcheck.units import UnitMismatchError
 from claimcheck.verdicts import INCONSISTENT, verdicts_only
@@ -102,7 +101,7 @@ def verify(claim_file: ClaimFile) -> FileReport:
             verdict = outcome.verdict
             results[record_id] = Result(
                 record,
-                _readings(record) if isinstance(record, Claim) else (),
+                record.readings() if isinstance(record, Claim) else (),
                 outcome.derived,
                 verdict,
                 outcome.message,
@@ -125,19 +124,6 @@ def verify(claim_file: ClaimFile) -> FileReport:
     ]
     problems.sort(key=lambda problem: (problem.at.line, problem.at.col))
     return FileReport(claim_file.path, claim_file.article, tuple(ordered), tuple(problems))
-
-
-def _readings(claim: Claim) -> tuple[tuple[str, Reading], ...]:
-    """The readings of ``claim.figures()``, by field name, read off the fields themselves when
-    each holds one figure or none (every claim kind but a total's parts): no dictionary built."""
-    readings = []
-    for name in _printed_fields(type(claim)):
-        value = getattr(claim, name)
-        if type(value) is Figure:
-            readings.append((name, value.reading))
-        elif value is not None:  # a tuple of figures: figures() names each
-            return tuple([(name, figure.reading) for name, figure in claim.figures().items()])
-    return tuple(readings)
 
 
 def _evaluate(context: Context, record: Record, values: _Values) -> Outcome:

@@ -210,6 +210,19 @@ class Claim(Record):
                         found[f"{name}[{index + 1}]"] = element
         return found
 
+    def readings(self) -> tuple[tuple[str, Reading], ...]:
+        """The readings of :meth:`figures`, by the same names; read off the fields themselves
+        when each holds one figure or none (every kind but a total's parts), with no
+        dictionary built: the engine asks for every claim."""
+        readings = []
+        for name in _printed_fields(type(self)):
+            value = getattr(self, name)
+            if type(value) is Figure:
+                readings.append((name, value.reading))
+            elif value is not None:  # a tuple of figures: figures() names each
+                return tuple([(name, figure.reading) for name, figure in self.figures().items()])
+        return tuple(readings)
+
 
 _PRINTED_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
