@@ -292,6 +292,34 @@ class _Parsed:
         """A declared multiple: 2 for "double room: 2 bed"."""
         self.steps: list[str] = []
 
+    def kept(self) -> tuple[Any, ...]:
+        """Everything found but the number and the steps, for :meth:`restore`."""
+        return (
+            self.currency,
+            self.number2,
+            self.per_count,
+            self.ratio,
+            self.role,
+            self.scale,
+            self.scale_first,
+            self.scale_word,
+            self.term_factor,
+        )
+
+    def restore(self, kept: tuple[Any, ...]) -> None:
+        """Set everything :meth:`kept` holds (attribute by attribute: no loop over names)."""
+        (
+            self.currency,
+            self.number2,
+            self.per_count,
+            self.ratio,
+            self.role,
+            self.scale,
+            self.scale_first,
+            self.scale_word,
+            self.term_factor,
+        ) = kept
+
     def copy(self) -> _Parsed:
         """A copy to read on from, with its own list of steps."""
         copied = _Parsed.__new__(_Parsed)
@@ -362,6 +390,23 @@ _TAILS: dict[tuple[Any, ...], tuple[Unit, str, bool, tuple[str, ...], Exact, Exa
 :meth:`_Scanner.known_tail`), by everything it reads."""
 _MAX_TAILS = 4096
 """Tails kept at most: an archive's figures end in a few dozen ways; emptied when full."""
+
+
+class _Shape(NamedTuple):
+    """What a figure of a common shape was read as, but for its number (see
+    :meth:`_Scanner.shape_key`)."""
+
+    parts: tuple[Hedge | None, str, Unit, str, bool]
+    """The hedge, the hedge as printed, the unit, the noun, whether a unit was printed."""
+    state: tuple[Any, ...]
+    """What the scanner found before the interval (:meth:`_Parsed.kept`)."""
+    steps: tuple[str, ...]
+
+
+_SHAPES: dict[tuple[Any, ...], _Shape] = {}
+"""Figures of the common shapes read before, by :meth:`_Scanner.shape_key`."""
+_MAX_SHAPES = 4096
+"""Shapes kept at most: an archive's figures come in a few hundred; emptied when full."""
 
 
 class _Scanner:
@@ -465,13 +510,71 @@ class _Scanner:
 
     # the figure ----------------------------------------------------------------------------
     def read(self) -> Reading:
+        shape = self.shape_key()
+        if shape is not None:
+            known = _SHAPES.get(shape[0])
+            if known is not None:
+                reading = self.known_shape(known, shape[1])
+                if reading is not None:
+                    return reading
         number_part = self.quick_number_part()
         if number_part is None:
             self.restart()
             number_part = self.number_part()
+            quick = False
+        else:
+            quick = True
         sign, hedge, hedge_phrase = number_part
         unit, noun, has_unit = self.known_tail()
+        if quick and shape is not None:
+            if len(_SHAPES) >= _MAX_SHAPES:
+                _SHAPES.clear()
+            found = self.found
+            _SHAPES[shape[0]] = _Shape(
+                (hedge, hedge_phrase, unit, noun, has_unit),
+                found.kept(),
+                tuple(found.steps),
+            )
         return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
+
+    def shape_key(self) -> tuple[tuple[Any, ...], str] | None:
+        """What a figure of a common shape is read by, but for the digits of its number, and
+        those digits (lower case); None for a figure of another shape.
+
+        Figures differ mostly by their numbers: "55.6 billion yuan", "55.7 billion yuan". All
+        that :meth:`quick_number_part` and :meth:`known_tail` make of everything else depends
+        on the characters around the number as printed and as read (see :func:`_normalize`),
+        where the number ends, the unit set in the claim file and the reading context; never on
+        the number's digits, which :meth:`known_shape` reads afresh.
+        """
+        match = _quick_tables().shape.fullmatch(self.low)
+        if match is None:
+            return None
+        start, end = match.span("number")
+        key = (
+            self.printed[:start],
+            self.text[:start],
+            end - start,
+            self.printed[end:],
+            self.text[end:],
+            self.options.unit,
+            self.context,
+        )
+        return key, match["number"]
+
+    def known_shape(self, known: _Shape, digits: str) -> Reading | None:
+        """The reading of a figure of a shape read before (see :meth:`shape_key`), with the
+        number ``digits``: the scanner's state after the words is replayed. None for digits
+        that the quick path leaves to the scanner, which reads or refuses them."""
+        try:
+            number = numerals.read_digits(digits, self.context.locale)
+        except NumberError:
+            return None
+        found = self.found
+        found.restore(known.state)
+        found.number = number
+        found.steps = list(known.steps)
+        return self.reading(1, *known.parts)
 
     def known_tail(self) -> tuple[Unit, str, bool]:
         """:meth:`tail`, looked up by everything it reads when the same words were read after

@@ -90,6 +90,33 @@ def read_digits(text: str, locale: str | None = None) -> Number:
     if english_decimal and text.isascii() and len(text) <= MAX_DIGITS:  # "16.2": as below, sooner
         places = len(fraction)
         return Number(Exact(int(whole + fraction), 10**places), _DECIMAL_PLACES[places], False, True)
+    if _ENGLISH_GROUPED.fullmatch(text) and _english_grouping(locale):  # "1,234": as below, sooner
+        digits = whole.replace(",", "")
+        if len(digits) + len(fraction) <= MAX_DIGITS:
+            if point:
+                places = len(fraction)
+                return Number(Exact(int(digits + fraction), 10**places), _DECIMAL_PLACES[places], False, True)
+            value = int(digits)
+            trailing = len(digits) - len(digits.rstrip("0")) if value else 0
+            return Number(Exact(value), _POWERS_OF_TEN[trailing], False, False)
+    return _read_grouped(text, locale)
+
+
+_ENGLISH_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+"""Digits grouped in threes by commas, with a decimal point or not: "1,234", "12,345.6"."""
+
+
+@functools.lru_cache(maxsize=64)
+def _english_grouping(locale: str | None) -> bool:
+    """Whether ``locale`` groups digits as :data:`_ENGLISH_GROUPED` does: every such number
+    reads there as its digits with the commas left out."""
+    if decimal_comma(locale):
+        return False
+    return locale is None or locale.casefold().replace("_", "-") not in INDIAN_GROUPING_LOCALES
+
+
+def _read_grouped(text: str, locale: str | None) -> Number:
+    """:func:`read_digits` for any text: the groups checked by the rules of ``locale``."""
     if sum(char.isdigit() for char in text) > MAX_DIGITS:
         raise NumberError(f"{text!r} has more than {MAX_DIGITS} digits")
     comma = decimal_comma(locale)
