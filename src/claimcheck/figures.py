@@ -545,7 +545,9 @@ class _Scanner:
         that :meth:`quick_number_part` and :meth:`known_tail` make of everything else depends
         on the characters around the number as printed and as read (see :func:`_normalize`),
         where the number ends, the unit set in the claim file and the reading context; never on
-        the number's digits, which :meth:`known_shape` reads afresh.
+        the number's digits, which :meth:`known_shape` reads afresh. Keep it so: a step of the
+        quick path that looks at the number's value must not be replayed from a shape (the
+        property test of tests/test_figure_quick_path.py compares replays with reading alone).
         """
         match = _quick_tables().shape.fullmatch(self.low)
         if match is None:
