@@ -138,7 +138,7 @@ def check_files(
             found = cache.lookup(path) if cache is not None else None
             yield found if found is not None else check(path)
         return
-    yield from _in_parallel(remaining, check, workers, chunk, format_name, cache)
+    yield from _in_parallel(remaining, check, workers, chunk, cache)
 
 
 LOOK_AHEAD_FILES = 4096
@@ -171,7 +171,6 @@ def _in_parallel(
     check: Callable[[Path], FileOutput],
     workers: int,
     chunk: int,
-    format_name: str,
     cache: ResultCache | None,
 ) -> Iterator[FileOutput]:
     """Files not in the cache go to workers in chunks; results are yielded in input order,
@@ -184,7 +183,7 @@ def _in_parallel(
     def submit() -> None:
         nonlocal pool
         if pool is None:
-            pool = _start_pool(workers, format_name)
+            pool = _start_pool(workers)
         waiting.append(pool.submit(_check_all, check, list(gathered)))
         gathered.clear()
 
@@ -218,15 +217,14 @@ def _results(slot: Future[list[FileOutput]] | list[FileOutput]) -> list[FileOutp
     return slot if isinstance(slot, list) else slot.result()
 
 
-def _start_pool(workers: int, format_name: str) -> ProcessPoolExecutor:
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes, forked where the system can fork. They import the engine and pint
+    themselves, each on its own core at once: imported here first, that would keep the other
+    cores idle meanwhile, and each worker would copy the memory pages of the imported objects
+    it touches (copy on write), which costs more than the import."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from claimcheck import engine, units
-
-    del engine  # imported here so that forked workers inherit it
-    units.registry()  # built once here and inherited by forked workers
-    output_format(format_name)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(workers, mp_context=context)
