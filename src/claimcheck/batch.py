@@ -219,9 +219,10 @@ def _results(slot: Future[list[FileOutput]] | list[FileOutput]) -> list[FileOutp
 
 def _start_pool(workers: int) -> ProcessPoolExecutor:
     """Worker processes, forked where the system can fork. They import the engine and pint
-    themselves, each on its own core at once: imported here first, that would keep the other
-    cores idle meanwhile, and each worker would copy the memory pages of the imported objects
-    it touches (copy on write), which costs more than the import."""
+    themselves, each on its own core at once: imported here first, the other cores would wait
+    meanwhile, and each worker would then copy, page by page, the memory of the imported
+    objects it touches (copy on write). Measured on two cores, the two ways are within about
+    1% of each other; this one keeps pint out of a parent that only writes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

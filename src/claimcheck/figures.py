@@ -32,6 +32,7 @@ from claimcheck import numerals, vocabulary
 from claimcheck.amounts import Amount
 from claimcheck.exact import Exact, from_text
 from claimcheck.hedges import PHRASES, Hedge, HedgeKind
+from claimcheck.identity import ValueMemo
 from claimcheck.intervals import INF, Interval
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_PRECISION_DIGITS
 from claimcheck.numerals import Number, NumberError
@@ -385,11 +386,10 @@ def read_figure(
     return _Scanner(printed, options, context).read()
 
 
-_TAILS: dict[tuple[Any, ...], tuple[Unit, str, bool, tuple[str, ...], Exact, Exact]] = {}
+_TAILS: ValueMemo[tuple[Any, ...], tuple[Unit, str, bool, tuple[str, ...], Exact, Exact]] = ValueMemo()
 """What :meth:`_Scanner.tail` made of the words after a number part (see
-:meth:`_Scanner.known_tail`), by everything it reads."""
-_MAX_TAILS = 4096
-"""Tails kept at most: an archive's figures end in a few dozen ways; emptied when full."""
+:meth:`_Scanner.known_tail`), by everything it reads (an archive's figures end in a few dozen
+ways)."""
 
 
 class _Shape(NamedTuple):
@@ -403,10 +403,9 @@ class _Shape(NamedTuple):
     steps: tuple[str, ...]
 
 
-_SHAPES: dict[tuple[Any, ...], _Shape] = {}
-"""Figures of the common shapes read before, by :meth:`_Scanner.shape_key`."""
-_MAX_SHAPES = 4096
-"""Shapes kept at most: an archive's figures come in a few hundred; emptied when full."""
+_SHAPES: ValueMemo[tuple[Any, ...], _Shape] = ValueMemo()
+"""Figures of the common shapes read before, by :meth:`_Scanner.shape_key` (an archive's
+figures come in a few hundred)."""
 
 
 class _Scanner:
@@ -527,14 +526,8 @@ class _Scanner:
         sign, hedge, hedge_phrase = number_part
         unit, noun, has_unit = self.known_tail()
         if quick and shape is not None:
-            if len(_SHAPES) >= _MAX_SHAPES:
-                _SHAPES.clear()
-            found = self.found
-            _SHAPES[shape[0]] = _Shape(
-                (hedge, hedge_phrase, unit, noun, has_unit),
-                found.kept(),
-                tuple(found.steps),
-            )
+            parts = (hedge, hedge_phrase, unit, noun, has_unit)
+            _SHAPES.remember(shape[0], _Shape(parts, self.found.kept(), tuple(self.found.steps)))
         return self.reading(sign, hedge, hedge_phrase, unit, noun, has_unit)
 
     def shape_key(self) -> tuple[tuple[Any, ...], str] | None:
@@ -609,15 +602,8 @@ class _Scanner:
         if known is None:
             before = len(found.steps)
             unit, noun, has_unit = self.tail()
-            if len(_TAILS) >= _MAX_TAILS:
-                _TAILS.clear()
-            _TAILS[key] = (
-                unit,
-                noun,
-                has_unit,
-                tuple(found.steps[before:]),
-                found.term_factor,
-                found.per_count,
+            _TAILS.remember(
+                key, (unit, noun, has_unit, tuple(found.steps[before:]), found.term_factor, found.per_count)
             )
             return unit, noun, has_unit
         unit, noun, has_unit, steps, found.term_factor, found.per_count = known
