@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,9 +36,9 @@ def several(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 def streamed(name: str, outputs: list[FileOutput], options: RenderOptions = OPTIONS) -> str:
-    out = io.StringIO()
+    out = io.BytesIO()
     write_document(output_format(name), iter(outputs), out, options)
-    return out.getvalue()
+    return out.getvalue().decode("utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -101,13 +102,13 @@ def test_results_arrive_one_by_one(several: list[Path]) -> None:
 
 def test_a_run_keeps_counts_not_parts(several: list[Path]) -> None:
     outputs = list(check_files(several, "json", OPTIONS, jobs=1))
-    summary = write_document(output_format("json"), iter(outputs), io.StringIO(), OPTIONS)
+    summary = write_document(output_format("json"), iter(outputs), io.BytesIO(), OPTIONS)
     assert summary.files == len(several)
     assert summary.findings == []  # the JSON summary lists none, so none are kept
     assert summary.levels == {"error", "warning", "note"}
     assert [problem.path for problem in summary.problems] == [CI / "broken.yaml", several[3]]
     assert not hasattr(summary, "parts")
-    kept = write_document(output_format("markdown"), iter(outputs), io.StringIO(), OPTIONS)
+    kept = write_document(output_format("markdown"), iter(outputs), io.BytesIO(), OPTIONS)
     # the likely cause of the inconsistency (a note) is shown with its error
     assert {finding.code for finding in kept.findings} == {"CC101", "CC501", "CC201", "CC405", "CC401"}
 
@@ -149,3 +150,30 @@ def test_summary_totals_are_the_joined_totals(several: list[Path]) -> None:
     summary = RunSummary.of(outputs, OPTIONS)
     assert vars(summary.totals) == vars(Totals.of(outputs))
     assert summary.any_at_least("error") and summary.any_at_least("note")
+
+
+def test_a_part_is_its_text_encoded_as_utf_8() -> None:
+    (output,) = check_files([SHANXI], "json", OPTIONS, jobs=1)
+    assert "é" in output.text  # the Shanxi file quotes a name with an accent
+    assert output.part == output.text.encode("utf-8")
+    assert output.text in output_format("json").render_document([output], OPTIONS)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_standard_output_gets_the_document_in_its_own_encoding(
+    encoding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parts are written as their UTF-8 bytes beneath a UTF-8 standard output, and as text
+    through any other: either way the reader gets the document in the stream's encoding."""
+    from claimcheck.cli import run
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    code = run(["verify", "--no-cache", "--format", "json", str(SHANXI)])
+    stream.flush()
+    document = raw.getvalue().decode(encoding)
+    outputs = list(check_files([SHANXI], "json", RenderOptions(), jobs=1))
+    assert code == 0
+    assert "é" in document
+    assert document == output_format("json").render_document(outputs, RenderOptions())

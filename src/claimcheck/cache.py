@@ -276,7 +276,7 @@ class ResultCache:
         for cited, digest in data["reads"]:
             if _file_digest(Path(cited)) != digest:
                 return None
-        return _output(path, data, part.decode("utf-8"))
+        return _output(path, data, part)
 
     def store(self, fingerprint: Fingerprint, output: FileOutput, claim_file: ClaimFile) -> None:
         """Keep ``output`` for the next run, unless the claim file changed while it was checked.
@@ -286,7 +286,7 @@ class ResultCache:
         if _file_digest(fingerprint.path) != fingerprint.claim_digest:
             return
         reads = [[str(path), _file_digest(path)] for path in cited_files(claim_file)]
-        part = output.part.encode()
+        part = output.part
         header = _entry_data(output, reads)
         header["part"] = [len(part), zlib.crc32(part)]
         data = json.dumps(header, ensure_ascii=True).encode() + b"\n" + part
@@ -337,7 +337,7 @@ def _entry_data(output: FileOutput, reads: list[list[str | None]]) -> dict[str, 
     }
 
 
-def _output(path: Path, data: dict[str, Any], part: str) -> FileOutput:
+def _output(path: Path, data: dict[str, Any], part: bytes) -> FileOutput:
     from claimcheck.findings import Finding
     from claimcheck.formats import FileOutput
     from claimcheck.results import Problem

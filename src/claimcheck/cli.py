@@ -492,11 +492,18 @@ def _results_cache(config: Config, name: str, options: RenderOptions) -> ResultC
 
 class _OutputFile:
     """Standard output, or the --output file opened before the first file is verified; a
-    failure to open, write or close it (no folder, no permission, disk full) is exit 2."""
+    failure to open, write or close it (no folder, no permission, disk full) is exit 2.
+
+    It takes the document encoded (:func:`claimcheck.formats.encoded`) and writes the bytes
+    as they are when the stream beneath is UTF-8 without newline translation, as it is on
+    Linux and macOS: a file's part then goes from a worker process to the output without
+    being decoded and encoded again. Elsewhere it writes the text.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.stream: IO[str] = sys.stdout
+        self.binary: IO[bytes] | None = None
 
     def __enter__(self) -> _OutputFile:
         if self.path is not None:
@@ -504,11 +511,17 @@ class _OutputFile:
                 self.stream = self.path.open("w", encoding="utf-8")
             except OSError as error:
                 self._refuse(error)
+        self.binary = _bytes_beneath(self.stream)
         return self
 
-    def write(self, text: str) -> None:
+    def write(self, data: bytes) -> None:
+        from claimcheck.formats import decoded
+
         try:
-            self.stream.write(text)
+            if self.binary is not None:
+                self.binary.write(data)
+            else:
+                self.stream.write(decoded(data))
         except OSError as error:
             if self.path is None:
                 raise
@@ -526,6 +539,20 @@ class _OutputFile:
     def _refuse(self, error: OSError) -> NoReturn:
         typer.echo(f"error: cannot write {self.path}: {error.strerror or error}", err=True)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _bytes_beneath(stream: IO[str]) -> IO[bytes] | None:
+    """The binary stream beneath the text ``stream``, flushed up to now, when writing encoded
+    text there is writing the text: UTF-8, and no newline translation (not on Windows)."""
+    import codecs
+    import os
+
+    buffer = getattr(stream, "buffer", None)
+    encoding = getattr(stream, "encoding", None)
+    if buffer is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        return None
+    stream.flush()
+    return cast("IO[bytes]", buffer)
 
 
 def _changed_only(files: list[Path], base: str | None) -> list[Path]:

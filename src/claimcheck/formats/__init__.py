@@ -94,14 +94,16 @@ class FileOutput:
     checks: int
     problems: tuple[Problem, ...]
     findings: tuple[Finding, ...]
-    part: str
+    part: bytes
+    """Its part of the document, encoded as the document is written (see :func:`encoded`):
+    the parent of a worker process and the cache pass it on without decoding it."""
 
     @classmethod
     def of(cls, report: FileReport, part: str, lowest: Level | None = None) -> FileOutput:
-        """The output of ``report``; with ``lowest``, only the findings a run that shows or
-        fails on findings from that level up needs: notes stay behind unless they are shown
-        (most findings are notes), so that fewer objects are cached and travel back from a
-        worker process."""
+        """The output of ``report`` rendered as ``part``; with ``lowest``, only the findings a
+        run that shows or fails on findings from that level up needs: notes stay behind unless
+        they are shown (most findings are notes), so that fewer objects are cached and travel
+        back from a worker process."""
         results = report.results
         # Counted in C: an Enum hashes in Python, and the report's claims and checks are tuples
         # built through a property of each result.
@@ -114,8 +116,24 @@ class FileOutput:
             len([record for record in records if isinstance(record, Check)]),
             report.problems,
             findings_of(report, lowest),
-            part,
+            encoded(part),
         )
+
+    @property
+    def text(self) -> str:
+        """Its part of the document as text."""
+        return decoded(self.part)
+
+
+def encoded(text: str) -> bytes:
+    """``text`` as documents are written: UTF-8, and a file name's bytes that are not UTF-8
+    (which Python reads as lone surrogates) as they were."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def decoded(data: bytes) -> str:
+    """The text of :func:`encoded` ``data``."""
+    return data.decode("utf-8", "surrogateescape")
 
 
 _VERDICTS = tuple(Verdict)

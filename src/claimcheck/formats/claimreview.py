@@ -142,7 +142,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    parts = SEPARATOR.join(output.part for output in outputs if output.part)
+    parts = SEPARATOR.join(output.text for output in outputs if output.part)
     return f"[\n{parts}\n]\n" if parts else "[]\n"
 
 

@@ -56,7 +56,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    return "".join(output.part for output in outputs) + _summary(Totals.of(outputs))
+    return "".join(output.text for output in outputs) + _summary(Totals.of(outputs))
 
 
 SEPARATOR = ""

@@ -243,7 +243,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     problems = [problem for output in outputs for problem in output.problems]
-    body = "".join(output.part for output in outputs)
+    body = "".join(output.text for output in outputs)
     return _head(Totals.of(outputs), problems) + body + TAIL
 
 

@@ -291,7 +291,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    files = ",".join(output.part for output in outputs if output.part)
+    files = ",".join(output.text for output in outputs if output.part)
     return f"{_head()}{files}{_tail(Totals.of(outputs))}"
 
 

@@ -65,7 +65,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    parts = "".join(output.part for output in outputs)
+    parts = "".join(output.text for output in outputs)
     return _head(Totals.of(outputs)) + parts + TAIL
 
 

@@ -148,7 +148,7 @@ def _claims(results: Sequence[Result], title: str) -> list[str]:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    parts = "".join(output.part for output in outputs)
+    parts = "".join(output.text for output in outputs)
     return summary(outputs, options) + ("\n" + parts if parts else "")
 
 

@@ -63,7 +63,7 @@ def render_file(report: FileReport, options: RenderOptions) -> str:
 
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
-    joined = ",".join(output.part for output in outputs if output.part)
+    joined = ",".join(output.text for output in outputs if output.part)
     head, tail = _frame()
     return head + joined + tail
 

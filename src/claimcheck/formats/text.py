@@ -94,7 +94,7 @@ def _plain_as_rich_prints_it(text: str) -> bool:
 
 def render_document(outputs: Sequence[FileOutput], options: RenderOptions) -> str:
     stream = io.StringIO()
-    stream.writelines(output.part for output in outputs)
+    stream.writelines(output.text for output in outputs)
     stream.write(_summary(Totals.of(outputs), options))
     return stream.getvalue()
 
