@@ -3,7 +3,9 @@ and places made only when asked for."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -283,3 +285,17 @@ def test_pyyaml_has_its_own_event_classes_after_any_reading(text: str) -> None:
         yaml.DocumentEndEvent,
         yaml.StreamEndEvent,
     ]
+
+
+def test_readings_in_threads_at_once_are_each_their_own() -> None:
+    """The handlers hold one reading's state, and libyaml's module names one set at a time."""
+    texts = [f"n: {n}\nitems: [{', '.join(f'v{n}-{i}' for i in range(60))}]\nend: {n}\n" for n in range(8)]
+    expected = [composed(text).data for text in texts]
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change hands within a reading
+    try:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            read = list(pool.map(lambda text: parse(text).data, texts * 25))
+    finally:
+        sys.setswitchinterval(switch)
+    assert read == expected * 25
