@@ -3,6 +3,9 @@ and places made only when asked for."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -246,3 +249,53 @@ def test_places_far_down_and_far_along_a_file_within_the_size_limit() -> None:
 def test_a_text_too_long_for_its_places_is_refused() -> None:
     with pytest.raises(YamlError, match="larger than"):
         parse("a: " + "x" * yamlsource._QUOTED)
+
+
+# libyaml's event classes ---------------------------------------------------------------------
+#
+# The event reader has libyaml's module name its handlers instead of PyYAML's event classes
+# while it reads. Plain files must take that path, and PyYAML must find its own classes after.
+
+
+def test_plain_files_are_read_from_the_events() -> None:
+    """Were libyaml's module to stop looking up its event classes by name (a PyYAML release),
+    every file would go to the composer: still right, but slower; this says so."""
+    document = yamlsource._read_events("a: [b, 'c']\nd: {e: ~}\n")
+    assert document is not None
+    assert document.data == {"a": ["b", "c"], "d": {"e": None}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: [b, c]\n", "a: &x b\n", "a: [b\n", "a: 1\na: 2\n", "--- a\n--- b\n", "a: b\n\x07"],
+)
+def test_pyyaml_has_its_own_event_classes_after_any_reading(text: str) -> None:
+    with contextlib.suppress(YamlError):
+        parse(text)
+    events = list(yaml.parse("a: [b]\n", Loader=yaml.CSafeLoader))
+    assert [type(event) for event in events] == [
+        yaml.StreamStartEvent,
+        yaml.DocumentStartEvent,
+        yaml.MappingStartEvent,
+        yaml.ScalarEvent,
+        yaml.SequenceStartEvent,
+        yaml.ScalarEvent,
+        yaml.SequenceEndEvent,
+        yaml.MappingEndEvent,
+        yaml.DocumentEndEvent,
+        yaml.StreamEndEvent,
+    ]
+
+
+def test_readings_in_threads_at_once_are_each_their_own() -> None:
+    """The handlers hold one reading's state, and libyaml's module names one set at a time."""
+    texts = [f"n: {n}\nitems: [{', '.join(f'v{n}-{i}' for i in range(60))}]\nend: {n}\n" for n in range(8)]
+    expected = [composed(text).data for text in texts]
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change hands within a reading
+    try:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            read = list(pool.map(lambda text: parse(text).data, texts * 25))
+    finally:
+        sys.setswitchinterval(switch)
+    assert read == expected * 25

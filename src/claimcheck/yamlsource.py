@@ -10,6 +10,7 @@ other than str, list and dict. Positions are 1-based lines and columns.
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any, NamedTuple
 
 from claimcheck import rules
@@ -251,183 +252,199 @@ _MAX_EVENT_DEPTH = 100
 (a claim file nests five deep)."""
 
 
-def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - one loop, inline for speed
+def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers share the reading's state
     """The document read in one pass over libyaml's events, or None to leave it to the composer.
 
     Nearly every claim file is plain mappings, lists and scalars: for those, the values and
     their places are built straight from the parser's events, without the composer's tree of
     nodes, a resolver call for each of them, or a second walk; and without the places of the
     keys, which only problems ask for (see :func:`_key_places`). Anything unusual (an anchor
-    or an alias, a key that is not a scalar, a merge key, a duplicate key, a second document,
-    deep nesting, too many values, an empty file) returns None, and :func:`parse` composes the
-    file and builds it with :class:`_Builder`, whose reading is the reference: the result is
-    the same, only reached faster. A syntax error is raised as the composer would raise it, since the
-    composer pulls the same events in the same order.
+    or an alias, a key that is not a plain word, a merge key, a duplicate key, a second
+    document, deep nesting, too many values, an empty file) returns None, and :func:`parse`
+    composes the file and builds it with :class:`_Builder`, whose reading is the reference:
+    the result is the same, only reached faster. A syntax error is raised as the composer
+    would raise it, since the composer pulls the same events in the same order.
+
+    libyaml's parser makes each event a Python object by calling the event class its module
+    names: for a scalar, a Python ``__init__`` that sets seven attributes, a quarter of the
+    reading's time. While this reads, under a lock, the module names the handlers below
+    instead, which build the values from the event's parts as they come; it names its own
+    classes again before this returns, whatever happens. The events they do not stand in for
+    (the end of the document, an alias) come back as PyYAML's objects and end the loop. Were
+    a PyYAML release to stop looking those names up, the first event would come back as an
+    object too, and every file would go to the composer: still right, only slower (a test
+    says so).
     """
-    events = _event_classes()
-    if events is None:  # pragma: no cover - PyYAML without libyaml
+    libyaml = _libyaml()
+    if libyaml is None:  # pragma: no cover - PyYAML without libyaml
         return None
-    (
-        parser,
-        document_start,
-        stream_end,
-        scalar_event,
-        mapping_start,
-        mapping_end,
-        sequence_start,
-        sequence_end,
-    ) = events
-    get = parser(text).get_event
-    get()  # the start of the stream
-    if type(get()) is not document_start:  # an empty stream
-        return None
+    module, parser, originals, document_start, document_end, stream_end = libyaml
     special = _SPECIAL_PLAIN_SCALARS
     line = _LINE
     errors: list[YamlError] = []
     places: dict[int, Places] = {}
+    top: list[Any] = []  # holds the document's one value, and its place
+    top_places: list[Position] = []
+    container: Any = top
+    values: Any = top_places
+    is_mapping = False
+    key: str | None = None  # in a mapping, the key read whose value comes next
+    stack: list[tuple[Any, Any, bool]] = []
 
-    event = get()
-    kind = type(event)
-    mark = event.start_mark
-    root = mark.line * _LINE + mark.column
-    if kind is scalar_event:
-        if event.anchor is not None:
+    def scalar(anchor: Any, tag: Any, implicit: Any, value: str, start: Any, end: Any, style: Any) -> object:
+        nonlocal key
+        if anchor is not None:
+            return _LEAVE
+        if is_mapping and key is None:
+            if tag is not None or value == "<<" or value in container:
+                return _LEAVE  # a tagged or merge key; a duplicate key, whose message names the first's line
+            key = value
             return None
-        data = _scalar(event, root, errors)
-        if data is _QUOTED_SCALAR:
-            data, root = event.value, root + _QUOTED
-    elif kind is mapping_start or kind is sequence_start:
-        if event.anchor is not None:
-            return None
-        _check_tag(event, root, errors)
-        is_mapping = kind is mapping_start
-        data = {} if is_mapping else []
-        container: Any = data
-        values: Any = {} if is_mapping else []
-        places[id(data)] = (root, values)
-        stack: list[tuple[Any, Any, bool]] = []
-        key = ""
-        while True:
-            event = get()
-            kind = type(event)
-            if is_mapping:
-                if kind is mapping_end:
-                    if not stack:
-                        break
-                    container, values, is_mapping = stack.pop()
-                    continue
-                if kind is not scalar_event or event.anchor is not None:
-                    return None  # a key that is a list, a mapping or an alias
-                key = event.value
-                if ((key == "<<" or event.tag is not None) and _merge_key(event)) or key in container:
-                    return None  # a merge key; a duplicate key, whose message names the first's line
-                event = get()
-                kind = type(event)
-            elif kind is sequence_end:
-                if not stack:
-                    break
-                container, values, is_mapping = stack.pop()
-                continue
-            mark = event.start_mark
-            position = mark.line * line + mark.column
-            if kind is scalar_event:
-                # The common case, inline: an untagged plain or quoted scalar.
-                value = event.value
-                style = event.style
-                if event.anchor is not None:
-                    return None
-                if event.tag is None and (style or value not in special):
-                    if style in {'"', "'"}:
-                        position += _QUOTED
-                else:
-                    value = _scalar(event, position, errors)
-                    if value is _QUOTED_SCALAR:
-                        value, position = event.value, position + _QUOTED
-                if is_mapping:
-                    container[key] = value
-                    values[key] = position
-                else:
-                    container.append(value)
-                    values.append(position)
-                continue
-            if kind is not mapping_start and kind is not sequence_start:
-                return None  # an alias
-            if event.anchor is not None or len(stack) >= _MAX_EVENT_DEPTH:
+        position = start.line * line + start.column
+        if tag is None and (style or value not in special):
+            # The common case: an untagged plain or quoted scalar that is text.
+            if style in {'"', "'"}:
+                position += _QUOTED
+        else:
+            value, position = _scalar(tag, implicit, value, style, position, errors)
+        if is_mapping:
+            container[key] = value
+            values[key] = position
+            key = None
+        else:
+            container.append(value)
+            values.append(position)
+        return None
+
+    def mapping_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
+        nonlocal container, values, is_mapping, key
+        if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
+            return _LEAVE  # an anchor; a key that is a mapping
+        position = start.line * line + start.column
+        if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
+            errors.append(_tag_error(tag, position))
+        child: dict[str, Any] = {}
+        if is_mapping:
+            container[key] = child
+            values[key] = position
+        else:
+            container.append(child)
+            values.append(position)
+        stack.append((container, values, is_mapping))
+        container, values, is_mapping, key = child, {}, True, None
+        places[id(child)] = (position, values)
+        return None
+
+    def sequence_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
+        nonlocal container, values, is_mapping, key
+        if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
+            return _LEAVE  # an anchor; a key that is a list
+        position = start.line * line + start.column
+        if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
+            errors.append(_tag_error(tag, position))
+        child: list[Any] = []
+        if is_mapping:
+            container[key] = child
+            values[key] = position
+        else:
+            container.append(child)
+            values.append(position)
+        stack.append((container, values, is_mapping))
+        container, values, is_mapping, key = child, [], False, None
+        places[id(child)] = (position, values)
+        return None
+
+    def collection_end(start: Any, end: Any) -> None:
+        nonlocal container, values, is_mapping, key
+        container, values, is_mapping = stack.pop()
+        key = None
+
+    names = vars(module)
+    with _HANDLERS_IN_USE:
+        try:
+            names.update(
+                ScalarEvent=scalar,
+                MappingStartEvent=mapping_start,
+                SequenceStartEvent=sequence_start,
+                MappingEndEvent=collection_end,
+                SequenceEndEvent=collection_end,
+            )
+            get = parser(text).get_event
+            get()  # the start of the stream
+            if type(get()) is not document_start:  # an empty stream
                 return None
-            _check_tag(event, position, errors)
-            child: Any = {} if kind is mapping_start else []
-            if is_mapping:
-                container[key] = child
-                values[key] = position
-            else:
-                container.append(child)
-                values.append(position)
-            stack.append((container, values, is_mapping))
-            container, is_mapping = child, kind is mapping_start
-            values = {} if is_mapping else []
-            places[id(child)] = (position, values)
-    else:
-        return None  # an alias
-    get()  # the end of the document
+            event = get()
+            while event is None:  # what the handlers return
+                event = get()
+        finally:
+            names.update(originals)
+    if type(event) is not document_end:
+        return None  # a handler left the file to the composer; an alias
     if type(get()) is not stream_end:
         return None  # a second document: the composer says so
     if 1 + sum(len(held) for _, held in places.values()) > MAX_NODES:
         return None
-    return Document(text, data, root, places, errors)
+    return Document(text, top[0], top_places[0], places, errors)
 
 
-def _merge_key(event: Any) -> bool:
-    """Whether a key's scalar event is the merge key, '<<' (as PyYAML's resolver reads it)."""
-    tag = event.tag
+_LEAVE = object()
+"""What an event handler returns to stop the reading and leave the file to the composer."""
+
+_HANDLERS_IN_USE = threading.Lock()
+"""Held while libyaml's module names our event handlers, which hold one reading's state."""
+
+
+def _scalar(
+    tag: str | None,
+    implicit: tuple[bool, bool],
+    value: str,
+    style: str,
+    position: Position,
+    errors: list[YamlError],
+) -> tuple[Any, Position]:
+    """The value and position of a scalar that may be tagged, null or quoted; reports a refused tag."""
     if tag is None or tag == "!":
-        return event.value == "<<" and bool(event.implicit[0])
-    return tag == _MERGE_TAG  # type: ignore[no-any-return]
-
-
-_QUOTED_SCALAR = object()
-"""What :func:`_scalar` returns for a scalar written in quotes (its value is the event's)."""
-
-
-def _scalar(event: Any, position: Position, errors: list[YamlError]) -> Any:
-    """The value of a scalar event that may be tagged, null or quoted; reports a refused tag."""
-    tag = event.tag
-    style = event.style
-    if tag is None or tag == "!":
-        tag = _SPECIAL_PLAIN_SCALARS.get(event.value, _STR_TAG) if event.implicit[0] else _STR_TAG
+        tag = _SPECIAL_PLAIN_SCALARS.get(value, _STR_TAG) if implicit[0] else _STR_TAG
     if tag not in PLAIN_TAGS:
-        errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position)))
+        errors.append(_tag_error(tag, position))
     if not style and tag == _NULL_TAG:
-        return None
+        return None, position
     if style in {"'", '"'}:
-        return _QUOTED_SCALAR
-    return event.value
+        position += _QUOTED
+    return value, position
 
 
-def _check_tag(event: Any, position: Position, errors: list[YamlError]) -> None:
-    """Report the tag of a list or a mapping, unless it is the plain one."""
-    tag = event.tag
-    if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
-        errors.append(YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position)))
+def _tag_error(tag: str, position: Position) -> YamlError:
+    return YamlError(f"YAML tags such as {tag!r} are not allowed", position_mark(position))
+
+
+_HANDLED_EVENTS = (
+    "ScalarEvent",
+    "MappingStartEvent",
+    "SequenceStartEvent",
+    "MappingEndEvent",
+    "SequenceEndEvent",
+)
 
 
 @functools.cache
-def _event_classes() -> tuple[type[Any], ...] | None:
-    """libyaml's parser and the event classes it makes; None where PyYAML has no libyaml."""
+def _libyaml() -> tuple[Any, ...] | None:
+    """libyaml's module, its parser, the event classes it names that the event reader's handlers
+    stand in for, and the classes of the events it leaves; None where PyYAML has no libyaml."""
     import yaml
 
     try:
-        from yaml._yaml import CParser
+        from yaml import _yaml as module
     except ImportError:  # pragma: no cover - PyYAML without libyaml
         return None
+    originals = {name: getattr(module, name) for name in _HANDLED_EVENTS}
     return (
-        CParser,
+        module,
+        module.CParser,
+        originals,
         yaml.DocumentStartEvent,
+        yaml.DocumentEndEvent,
         yaml.StreamEndEvent,
-        yaml.ScalarEvent,
-        yaml.MappingStartEvent,
-        yaml.MappingEndEvent,
-        yaml.SequenceStartEvent,
-        yaml.SequenceEndEvent,
     )
 
 
