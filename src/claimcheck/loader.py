@@ -29,7 +29,7 @@ from claimcheck.figures import PLAIN, FigureError, FigureOptions, ReadingContext
 from claimcheck.kinds import CLAIM_KINDS
 from claimcheck.kinds.conversion import validate_tolerance
 from claimcheck.limits import MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_QUOTE_SEARCH, MAX_RECORDS
-from claimcheck.realpaths import resolved
+from claimcheck.realpaths import resolved_text
 from claimcheck.records import Article, Check, Claim, Defaults, Figure, Record
 from claimcheck.results import Problem
 from claimcheck.schema import ID_PATTERN, Builder
@@ -70,7 +70,7 @@ class UnreadableFileError(OSError):
         super().__init__(reason)
 
 
-def read_regular_file(path: Path, limit: int) -> bytes:
+def read_regular_file(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``, refused if larger than ``limit`` bytes.
 
     The size is checked with the file's own size before anything is read, and at most
@@ -106,6 +106,12 @@ def _read_at_most(descriptor: int, size: int) -> bytes:
         chunks.append(chunk)
         size -= len(chunk)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix`` of a file name: from its last dot, unless the dot is first or last."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _reason(error: OSError) -> str:
@@ -488,7 +494,9 @@ class _Loader:
 
     def _article_text(self, article: Article) -> str | None:
         assert article.text is not None
-        target = resolved(self.path.parent / article.text)
+        # The text of `self.path.parent / article.text`: joining, like Path's, starts again
+        # at an absolute article path.
+        target = resolved_text(os.path.join(os.path.dirname(self.path), article.text))
         try:
             raw = read_regular_file(target, MAX_ARTICLE_BYTES)
         except OSError as error:
@@ -498,7 +506,7 @@ class _Loader:
             self._problem(None, reason, self.document.mark(("article", "text")), rules.FILE_UNREADABLE)
             return None
         try:
-            return plain_text(raw.decode("utf-8-sig"), target.suffix)
+            return plain_text(raw.decode("utf-8-sig"), _suffix(os.path.basename(target)))
         except UnicodeDecodeError:
             message = f"the article text {article.text!r} is not UTF-8"
             self._problem(None, message, self.document.mark(("article", "text")), rules.FILE_UNREADABLE)
