@@ -20,6 +20,7 @@ from claimcheck.loader import (
     _ArticleIndex,
     _in_quote,
     _normalize,
+    _spaced_plainly_long,
     _static_order,
     load_claim_file,
     load_claim_text,
@@ -140,6 +141,18 @@ def test_a_text_spaced_plainly_is_normalised_as_any_other(text: str) -> None:
     lines = [" ".join(line.split()) for line in translated.splitlines()]
     lengths = [len(line.casefold()) + 1 if line else 0 for line in lines]
     assert _ArticleIndex.of(text).starts == list(itertools.accumulate(lengths, initial=0))
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.one_of(st.text(st.characters(max_codepoint=127), max_size=30), QUOTE_TEXT))
+def test_a_long_text_is_spaced_plainly_only_when_splitting_and_joining_keeps_it(text: str) -> None:
+    """The article's check: exact in ASCII (control characters that are not white space
+    included), never wrong beyond it."""
+    kept = " ".join(text.split()) == text
+    if text.isascii():
+        assert _spaced_plainly_long(text) == kept
+    elif _spaced_plainly_long(text):
+        assert kept
 
 
 @pytest.fixture

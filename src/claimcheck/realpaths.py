@@ -26,6 +26,13 @@ def resolved(path: Path) -> Path:
     return path.resolve() if found is None else Path(found[0])
 
 
+def resolved_text(text: str) -> str:
+    """:func:`resolved` of a path given and returned as text: a file's article text is found
+    and read without making a ``Path`` on the way (making them cost more than the look-up)."""
+    found = _resolved_text(text)
+    return os.fspath(Path(text).resolve()) if found is None else found[0]
+
+
 def real_folder(path: Path) -> str:
     """The real path of the folder a file is really in: ``str(resolved(path).parent)``,
     without making the paths between."""

@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import difflib
 import functools
+import operator
 import re
 import types
 import typing
@@ -29,6 +30,7 @@ from claimcheck.figures import (
     read_figure,
 )
 from claimcheck.formulas import FormulaError, parse_formula
+from claimcheck.identity import ValueMemo
 from claimcheck.limits import MAX_FIGURE_LENGTH, MAX_FORMULA_LENGTH, MAX_TEXT
 from claimcheck.periods import Period, PeriodError, parse_period
 from claimcheck.records import Article, Defaults, Expectation, Figure, FormulaText, Ref, UnitName
@@ -39,7 +41,11 @@ from claimcheck.yamlsource import Document, Mark, Position, position_mark, text_
 REF_PATTERN = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$"
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 
-_OPTION_FIELDS = {field.name for field in dataclasses.fields(FigureOptions)}
+_OPTION_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(FigureOptions)))
+"""The options of a figure's mapping form, in the order of FigureOptions' fields."""
+_OPTIONS: ValueMemo[tuple[Any, ...], FigureOptions] = ValueMemo(256)
+"""The options of figures written as mappings, by their values: the same few (``exact:
+true``) in file after file, made once (options are never changed)."""
 
 
 @dataclasses.dataclass(repr=False, eq=False)
@@ -116,7 +122,8 @@ class Builder:
             if built is None:
                 return None
             printed = built.printed
-            options = FigureOptions(**{key: getattr(built, key) for key in _OPTION_FIELDS})
+            values = _OPTION_VALUES(built)
+            options = _OPTIONS.get(values) or _OPTIONS.remember(values, FigureOptions(*values))
         else:
             self.problem(f"{name!r} must be a printed figure such as '55.6 billion yuan'", mark)
             return None
