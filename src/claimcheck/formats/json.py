@@ -154,14 +154,14 @@ def _derived(derived: Derived) -> str:
     compared_with = (
         "null"
         if compared is None
-        else f'{{"label":{_STRINGS.get(compared.label) or _string(compared.label)},'
+        else f'{{"label":{_quoted(compared.label)},'
         f"{_AMOUNTS.get(id(compared.amount)) or amount_json(compared.amount)}}}"
     )
     result = derived.result
     lines = _COMMA.join([_STRINGS.get(line) or _string(line) for line in evidence]) if evidence else ""
     return (
         f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
-        f'"formula":{_STRINGS.get(formula) or _string(formula)},"inputs":[{inputs}],'
+        f'"formula":{_quoted(formula)},"inputs":[{inputs}],'
         f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
         f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
@@ -170,9 +170,11 @@ def _derived(derived: Derived) -> str:
 
 
 def _string(text: str) -> str:
-    """A string that recurs from figure to figure and file to file (a label, a formula, a
-    message) as JSON, remembered by value: the json module's encoder takes longer over a
-    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first."""
+    """A string that recurs from figure to figure and file to file (a label, a message, a line
+    of evidence) as JSON, remembered by value: the json module's encoder takes longer over a
+    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first. Formulas and the
+    labels of what a figure is compared with are encoded directly: most name the file's own
+    records or carry its figures, and are never seen again."""
     return _STRINGS.remember(text, _quoted(text))
 
 
