@@ -15,7 +15,7 @@ from pathlib import Path
 
 from claimcheck import __version__
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, exact_text_of, format_interval_exact, unit_text
+from claimcheck.display import exact_text, exact_text_of, interval_numbers_exact, unit_suffixes, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
@@ -93,13 +93,16 @@ def amount_json(amount: Amount) -> str:
         lo_json = "null" if lo_exact is None else f'"{lo_exact}"'
         hi_json = lo_json if hi_exact is lo_exact else "null" if hi_exact is None else f'"{hi_exact}"'
         nominal_json = "null" if nominal is None else f'"{exact_text_of(nominal_str, nominal)}"'
+        numbers, word = interval_numbers_exact(interval, lo_exact, hi_exact)
+        suffixes = _SUFFIXES.get(id(amount.unit)) or _suffixes(amount.unit)
         text = (
             f'"interval":{{"lo":{lo_json},"hi":{hi_json},'
             f'"lo_closed":{"true" if interval.lo_closed else "false"},'
             f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
             f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
             f'"nominal":{nominal_json},"unit":{unit},'
-            f'"text":{_quoted(format_interval_exact(interval, amount.unit, lo_exact, hi_exact))}'
+            # The numbers are digits, signs, ",", ".", "e", brackets and "inf": nothing to escape.
+            f'"text":"{numbers}{suffixes[word]}"'
         )
         if strict is None:  # the few amounts with a strict reading are not worth a longer key
             _AMOUNT_VALUES.remember(key, text)
@@ -122,6 +125,16 @@ def _unit_json(unit: Unit) -> str:
 
 
 _UNITS: IdentityMemo[str] = IdentityMemo(256)
+
+
+def _suffixes(unit: Unit) -> dict[str, str]:
+    """What follows an amount's numbers in its JSON text, by scale word, escaped as JSON (without
+    the quotes), remembered by the unit."""
+    escaped = {word: _quoted(suffix)[1:-1] for word, suffix in unit_suffixes(unit).items()}
+    return _SUFFIXES.remember(unit, escaped)
+
+
+_SUFFIXES: IdentityMemo[dict[str, str]] = IdentityMemo(256)
 
 
 def _reading(name: str, reading: Reading) -> str:
