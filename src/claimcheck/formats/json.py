@@ -158,12 +158,11 @@ def _derived(derived: Derived) -> str:
         derived.formula,
         derived.message,
     )
-    inputs = _COMMA.join(
-        [
-            f'{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
-            for name, amount in derived.inputs
-        ]
-    )
+    # Each member after a comma, the first comma cut below: a loop, because a list
+    # comprehension makes a function call of its own, and most lists here are of one or two.
+    inputs = ""
+    for name, amount in derived.inputs:
+        inputs += f',{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
     compared_with = (
         "null"
         if compared is None
@@ -174,7 +173,7 @@ def _derived(derived: Derived) -> str:
     lines = _COMMA.join([_STRINGS.get(line) or _string(line) for line in evidence]) if evidence else ""
     return (
         f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
-        f'"formula":{_quoted(formula)},"inputs":[{inputs}],'
+        f'"formula":{_quoted(formula)},"inputs":[{inputs[1:]}],'
         f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
         f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
@@ -235,19 +234,17 @@ def result_json(report: FileReport, result: Result) -> str:
         kind = "check" if isinstance(record, Check) else "claim"
         quote = "null"
     line, col = record.at
-    shown = (
-        _COMMA.join([_READINGS.get((id(item), name)) or _reading(name, item) for name, item in readings])
-        if readings
-        else ""
-    )
+    shown = ""  # as _derived's inputs
+    for name, item in readings:
+        shown += f",{_READINGS.get((id(item), name)) or _reading(name, item)}"
     # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
         f'{{"file":{path},"line":{line},"col":{col},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{quote},'
         f'"quote_line":{"null" if quote_line is None else quote_line},'
-        f'"readings":[{shown}],'
-        f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
+        f'"readings":[{shown[1:]}],'
+        f'"derived":[{_COMMA.join(map(_derived, derived)) if derived else ""}],'
         # A consistent result has no code (findings.result_code): most results are consistent.
         f'"verdict":{_VERDICTS[id(verdict)]},'
         f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
