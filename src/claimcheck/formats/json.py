@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck import __version__
+from claimcheck import __version__, rules
 from claimcheck.amounts import Amount
 from claimcheck.display import exact_text, exact_text_of, interval_numbers_exact, unit_suffixes, unit_text
 from claimcheck.figures import Reading
@@ -34,10 +34,6 @@ _quoted = json.encoder.encode_basestring
 
 def _text(value: str | None) -> str:
     return "null" if value is None else _quoted(value)
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
 
 
 _COMMA = ","
@@ -175,7 +171,7 @@ def _derived(derived: Derived) -> str:
         f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
         f'"formula":{_quoted(formula)},"inputs":[{inputs[1:]}],'
         f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
-        f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
+        f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{"true" if derived.set_aside else "false"},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"evidence":[{lines}]}}'
     )
@@ -194,6 +190,8 @@ _STRINGS: ValueMemo[str, str] = ValueMemo()
 
 
 _CONSISTENT = Verdict.CONSISTENT
+_CODES: dict[str | None, str] = {None: "null", **{code: _quoted(code) for code in rules.RULES}}
+"""Each rule's code as JSON, made once: a result's code is one of them, or None."""
 _VERDICTS = {id(verdict): _quoted(verdict.value) for verdict in Verdict}
 """Each verdict's JSON string, by identity (an Enum's hash and ``value`` are Python calls)."""
 
@@ -237,6 +235,8 @@ def result_json(report: FileReport, result: Result) -> str:
     shown = ""  # as _derived's inputs
     for name, item in readings:
         shown += f",{_READINGS.get((id(item), name)) or _reading(name, item)}"
+    # A consistent result has no code (findings.result_code): most results are consistent.
+    code = "null" if verdict is _CONSISTENT else _CODES.get(found := result_code(result)) or _text(found)
     # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
         f'{{"file":{path},"line":{line},"col":{col},'
@@ -245,9 +245,8 @@ def result_json(report: FileReport, result: Result) -> str:
         f'"quote_line":{"null" if quote_line is None else quote_line},'
         f'"readings":[{shown[1:]}],'
         f'"derived":[{_COMMA.join(map(_derived, derived)) if derived else ""}],'
-        # A consistent result has no code (findings.result_code): most results are consistent.
         f'"verdict":{_VERDICTS[id(verdict)]},'
-        f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
+        f'"code":{code},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
