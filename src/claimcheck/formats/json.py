@@ -25,6 +25,7 @@ from claimcheck.records import Check, Claim, Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
+from claimcheck.yamlsource import Mark
 
 FORMAT_VERSION = 1
 
@@ -216,6 +217,16 @@ def _path(path: Path) -> str:
 _PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 
+def _place(at: Mark) -> str:
+    """A result's line and column as JSON members, remembered by value: records stand at the
+    same few places in file after file, and an int's text is made anew each time it is
+    formatted."""
+    return _PLACES.remember(at, f'"line":{at[0]},"col":{at[1]}')
+
+
+_PLACES: ValueMemo[Mark, str] = ValueMemo()
+
+
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
     path = _PATHS.get(id(report.path)) or _path(report.path)
@@ -231,7 +242,7 @@ def result_json(report: FileReport, result: Result) -> str:
         source = None
         kind = "check" if isinstance(record, Check) else "claim"
         quote = "null"
-    line, col = record.at
+    at = record.at
     shown = ""  # as _derived's inputs
     for name, item in readings:
         shown += f",{_READINGS.get((id(item), name)) or _reading(name, item)}"
@@ -239,7 +250,7 @@ def result_json(report: FileReport, result: Result) -> str:
     code = "null" if verdict is _CONSISTENT else _CODES.get(found := result_code(result)) or _text(found)
     # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
-        f'{{"file":{path},"line":{line},"col":{col},'
+        f'{{"file":{path},{_PLACES.get(at) or _place(at)},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{quote},'
         f'"quote_line":{"null" if quote_line is None else quote_line},'
