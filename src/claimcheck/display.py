@@ -473,9 +473,19 @@ def _decimal_denominators() -> dict[str, tuple[int, int]]:
 
 def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, hi_exact: str | None) -> str:
     """:func:`format_interval_in`, given the ends' exact texts (:func:`exact_text`'s), which
-    the JSON document writes anyway: the ends of most figures are decimals ("35550000000",
-    "15.5"), rounded here as text (:func:`_shown`); any other end is :func:`_rounded`'s. Not
-    remembered: the document remembers the whole amount's text by value."""
+    the JSON document writes anyway (see :func:`interval_numbers_exact`)."""
+    numbers, word = interval_numbers_exact(interval, lo_exact, hi_exact)
+    return numbers + _suffix(word, unit_text(unit))
+
+
+def interval_numbers_exact(interval: Interval, lo_exact: str | None, hi_exact: str | None) -> tuple[str, str]:
+    """:func:`format_interval_exact` without the unit: the interval's numbers ("[35.55, 35.65)":
+    digits, signs, ",", ".", "e", brackets and "inf" alone) and its scale word ("billion"), which
+    the JSON document joins with the unit's text, made once per unit.
+
+    The ends of most figures are decimals ("35550000000", "15.5"), rounded here as text
+    (:func:`_shown`); any other end is :func:`_rounded`'s. Not remembered: the document
+    remembers the whole amount's text by value."""
     lo, hi = interval.lo, interval.hi
     if (lo_exact is None or _BELOW_SCALES < lo < _ABOVE_SCALES) and (
         hi_exact is None or _BELOW_SCALES < hi < _ABOVE_SCALES
@@ -484,18 +494,13 @@ def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, 
     else:
         factor, word = interval_scale(interval)
     zeros = _ZEROS[factor]
-    # _suffix(word, unit_text(unit)), written out: every amount of a report comes here.
-    name = _UNIT_TEXTS.get(id(unit))
-    if name is None:
-        name = unit_text(unit)
-    suffix = (f" {word} {name}" if name else f" {word}") if word else f" {name}" if name else ""
     if isinstance(lo, float):
         lo_text = "-inf" if lo < 0 else "+inf"
     elif lo == hi:  # a point
         text = _shown(lo_exact or "~", zeros, _HALF_EVEN) or _rounded(
             lo, factor, _HALF_EVEN, SIGNIFICANT_DIGITS
         )
-        return text + suffix
+        return text, word
     else:
         lo_text = _shown(lo_exact or "~", zeros, _FLOOR) or _rounded(lo, factor, _FLOOR, SIGNIFICANT_DIGITS)
     if isinstance(hi, float):
@@ -505,7 +510,13 @@ def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, 
             hi, factor, _CEILING, SIGNIFICANT_DIGITS
         )
     opening, closing = "[" if interval.lo_closed else "(", "]" if interval.hi_closed else ")"
-    return f"{opening}{lo_text}, {hi_text}{closing}{suffix}"
+    return f"{opening}{lo_text}, {hi_text}{closing}", word
+
+
+def unit_suffixes(unit: Unit) -> dict[str, str]:
+    """What follows an amount's numbers for each scale word ("" included): " billion CNY"."""
+    name = unit_text(unit)
+    return {word: _suffix(word, name) for word in ("", *(word for _, word in _SCALES))}
 
 
 _ZEROS = {1: 0, **{factor: len(str(factor)) - 1 for factor, _ in _SCALES}}

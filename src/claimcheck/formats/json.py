@@ -13,9 +13,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck import __version__
+from claimcheck import __version__, rules
 from claimcheck.amounts import Amount
-from claimcheck.display import exact_text, exact_text_of, format_interval_exact, unit_text
+from claimcheck.display import exact_text, exact_text_of, interval_numbers_exact, unit_suffixes, unit_text
 from claimcheck.figures import Reading
 from claimcheck.findings import result_code
 from claimcheck.formats import FileOutput, RenderOptions, RunSummary, Totals
@@ -25,6 +25,7 @@ from claimcheck.records import Check, Claim, Source
 from claimcheck.results import Derived, FileReport, LikelyCause, Problem, Remark, Result
 from claimcheck.units import Unit
 from claimcheck.verdicts import Verdict
+from claimcheck.yamlsource import Mark
 
 FORMAT_VERSION = 1
 
@@ -34,10 +35,6 @@ _quoted = json.encoder.encode_basestring
 
 def _text(value: str | None) -> str:
     return "null" if value is None else _quoted(value)
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
 
 
 _COMMA = ","
@@ -93,13 +90,16 @@ def amount_json(amount: Amount) -> str:
         lo_json = "null" if lo_exact is None else f'"{lo_exact}"'
         hi_json = lo_json if hi_exact is lo_exact else "null" if hi_exact is None else f'"{hi_exact}"'
         nominal_json = "null" if nominal is None else f'"{exact_text_of(nominal_str, nominal)}"'
+        numbers, word = interval_numbers_exact(interval, lo_exact, hi_exact)
+        suffixes = _SUFFIXES.get(id(amount.unit)) or _suffixes(amount.unit)
         text = (
             f'"interval":{{"lo":{lo_json},"hi":{hi_json},'
             f'"lo_closed":{"true" if interval.lo_closed else "false"},'
             f'"hi_closed":{"true" if interval.hi_closed else "false"}}},'
             f'"strict_interval":{"null" if strict is None else interval_json(strict)},'
             f'"nominal":{nominal_json},"unit":{unit},'
-            f'"text":{_quoted(format_interval_exact(interval, amount.unit, lo_exact, hi_exact))}'
+            # The numbers are digits, signs, ",", ".", "e", brackets and "inf": nothing to escape.
+            f'"text":"{numbers}{suffixes[word]}"'
         )
         if strict is None:  # the few amounts with a strict reading are not worth a longer key
             _AMOUNT_VALUES.remember(key, text)
@@ -124,6 +124,16 @@ def _unit_json(unit: Unit) -> str:
 _UNITS: IdentityMemo[str] = IdentityMemo(256)
 
 
+def _suffixes(unit: Unit) -> dict[str, str]:
+    """What follows an amount's numbers in its JSON text, by scale word, escaped as JSON (without
+    the quotes), remembered by the unit."""
+    escaped = {word: _quoted(suffix)[1:-1] for word, suffix in unit_suffixes(unit).items()}
+    return _SUFFIXES.remember(unit, escaped)
+
+
+_SUFFIXES: IdentityMemo[dict[str, str]] = IdentityMemo(256)
+
+
 def _reading(name: str, reading: Reading) -> str:
     """Remembered by the reading and the field's name (``_READINGS.get((id(reading), name))``):
     a reading is shared by every figure printed the same way, in every file."""
@@ -145,34 +155,35 @@ def _derived(derived: Derived) -> str:
         derived.formula,
         derived.message,
     )
-    inputs = _COMMA.join(
-        [
-            f'{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
-            for name, amount in derived.inputs
-        ]
-    )
+    # Each member after a comma, the first comma cut below: a loop, because a list
+    # comprehension makes a function call of its own, and most lists here are of one or two.
+    inputs = ""
+    for name, amount in derived.inputs:
+        inputs += f',{{"name":{_quoted(name)},{_AMOUNTS.get(id(amount)) or amount_json(amount)}}}'
     compared_with = (
         "null"
         if compared is None
-        else f'{{"label":{_STRINGS.get(compared.label) or _string(compared.label)},'
+        else f'{{"label":{_quoted(compared.label)},'
         f"{_AMOUNTS.get(id(compared.amount)) or amount_json(compared.amount)}}}"
     )
     result = derived.result
     lines = _COMMA.join([_STRINGS.get(line) or _string(line) for line in evidence]) if evidence else ""
     return (
         f'{{"name":{_quoted(derived.name)},"label":{_STRINGS.get(label) or _string(label)},'
-        f'"formula":{_STRINGS.get(formula) or _string(formula)},"inputs":[{inputs}],'
+        f'"formula":{_quoted(formula)},"inputs":[{inputs[1:]}],'
         f'"result":{{{_AMOUNTS.get(id(result)) or amount_json(result)}}},"compared_with":{compared_with},'
-        f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{_flag(derived.set_aside)},'
+        f'"verdict":{_VERDICTS[id(derived.verdict)]},"set_aside":{"true" if derived.set_aside else "false"},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"evidence":[{lines}]}}'
     )
 
 
 def _string(text: str) -> str:
-    """A string that recurs from figure to figure and file to file (a label, a formula, a
-    message) as JSON, remembered by value: the json module's encoder takes longer over a
-    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first."""
+    """A string that recurs from figure to figure and file to file (a label, a message, a line
+    of evidence) as JSON, remembered by value: the json module's encoder takes longer over a
+    sentence than hashing it does, and ``_STRINGS.get(text)`` comes first. Formulas and the
+    labels of what a figure is compared with are encoded directly: most name the file's own
+    records or carry its figures, and are never seen again."""
     return _STRINGS.remember(text, _quoted(text))
 
 
@@ -180,6 +191,8 @@ _STRINGS: ValueMemo[str, str] = ValueMemo()
 
 
 _CONSISTENT = Verdict.CONSISTENT
+_CODES: dict[str | None, str] = {None: "null", **{code: _quoted(code) for code in rules.RULES}}
+"""Each rule's code as JSON, made once: a result's code is one of them, or None."""
 _VERDICTS = {id(verdict): _quoted(verdict.value) for verdict in Verdict}
 """Each verdict's JSON string, by identity (an Enum's hash and ``value`` are Python calls)."""
 
@@ -204,6 +217,16 @@ def _path(path: Path) -> str:
 _PATHS: IdentityMemo[str] = IdentityMemo(16)
 
 
+def _place(at: Mark) -> str:
+    """A result's line and column as JSON members, remembered by value: records stand at the
+    same few places in file after file, and an int's text is made anew each time it is
+    formatted."""
+    return _PLACES.remember(at, f'"line":{at[0]},"col":{at[1]}')
+
+
+_PLACES: ValueMemo[Mark, str] = ValueMemo()
+
+
 def result_json(report: FileReport, result: Result) -> str:
     """One result's object in the JSON document."""
     path = _PATHS.get(id(report.path)) or _path(report.path)
@@ -219,23 +242,22 @@ def result_json(report: FileReport, result: Result) -> str:
         source = None
         kind = "check" if isinstance(record, Check) else "claim"
         quote = "null"
-    line, col = record.at
-    shown = (
-        _COMMA.join([_READINGS.get((id(item), name)) or _reading(name, item) for name, item in readings])
-        if readings
-        else ""
-    )
+    at = record.at
+    shown = ""  # as _derived's inputs
+    for name, item in readings:
+        shown += f",{_READINGS.get((id(item), name)) or _reading(name, item)}"
+    # A consistent result has no code (findings.result_code): most results are consistent.
+    code = "null" if verdict is _CONSISTENT else _CODES.get(found := result_code(result)) or _text(found)
     # f"{number}": an int is formatted as str() formats it, without looking up a method.
     return (
-        f'{{"file":{path},"line":{line},"col":{col},'
+        f'{{"file":{path},{_PLACES.get(at) or _place(at)},'
         f'"id":{_quoted(record.id)},"type":"{kind}","source":{"null" if source is None else _source(source)},'
         f'"kind":{_quoted(record.kind)},"quote":{quote},'
         f'"quote_line":{"null" if quote_line is None else quote_line},'
-        f'"readings":[{shown}],'
-        f'"derived":[{_COMMA.join([_derived(item) for item in derived]) if derived else ""}],'
-        # A consistent result has no code (findings.result_code): most results are consistent.
+        f'"readings":[{shown[1:]}],'
+        f'"derived":[{_COMMA.join(map(_derived, derived)) if derived else ""}],'
         f'"verdict":{_VERDICTS[id(verdict)]},'
-        f'"code":{"null" if verdict is _CONSISTENT else _text(result_code(result))},'
+        f'"code":{code},'
         f'"message":{_STRINGS.get(message) or _string(message)},'
         f'"remarks":[{_remarks(remarks) if remarks else ""}],'
         f'"likely_causes":[{_COMMA.join([_cause(cause) for cause in causes]) if causes else ""}]}}'
