@@ -9,9 +9,10 @@ or ``-math.inf`` and is always open.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from claimcheck.exact import Exact
-from claimcheck.valueclass import value_class
+from claimcheck.valueclass import FROZEN, value_class
 
 Endpoint = Exact | float
 """A finite ``Exact`` or one of the floats ``math.inf`` and ``-math.inf``."""
@@ -115,13 +116,13 @@ class Interval:
 
     # arithmetic ---------------------------------------------------------------------------
     def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo, self.hi_closed, self.lo_closed)
+        return _made(-self.hi, -self.lo, self.hi_closed, self.lo_closed)
 
     def __add__(self, other: Interval) -> Interval:
         # An infinite end absorbs any finite one. Mixed with a float, an exact number would
         # turn into an inexact one first (gmpy2's mpfr), which is neither exact nor a float.
         a_lo, a_hi, b_lo, b_hi = self.lo, self.hi, other.lo, other.hi
-        return Interval(
+        return _made(
             a_lo if isinstance(a_lo, float) else b_lo if isinstance(b_lo, float) else a_lo + b_lo,
             a_hi if isinstance(a_hi, float) else b_hi if isinstance(b_hi, float) else a_hi + b_hi,
             self.lo_closed and other.lo_closed,
@@ -131,7 +132,7 @@ class Interval:
     def __sub__(self, other: Interval) -> Interval:
         # self + (-other) without making -other: each end less the other's opposite end.
         a_lo, a_hi, b_lo, b_hi = self.lo, self.hi, other.lo, other.hi
-        return Interval(
+        return _made(
             a_lo if isinstance(a_lo, float) else -b_hi if isinstance(b_hi, float) else a_lo - b_hi,
             a_hi if isinstance(a_hi, float) else -b_lo if isinstance(b_lo, float) else a_hi - b_lo,
             self.lo_closed and other.hi_closed,
@@ -146,7 +147,7 @@ class Interval:
             # each end closed when both ends it comes from are.
             a_hi, b_hi = self.hi, other.hi
             hi = INF if isinstance(a_hi, float) or isinstance(b_hi, float) else a_hi * b_hi
-            return Interval(
+            return _made(
                 a_lo * b_lo, hi, self.lo_closed and other.lo_closed, self.hi_closed and other.hi_closed
             )
         corners = [
@@ -164,7 +165,7 @@ class Interval:
         """``1 / x`` over the interval; the whole line when the interval holds zero."""
         lo = self.lo
         if type(lo) is Exact and lo > 0:  # above zero, the common case
-            return Interval(_recip_end(self.hi), 1 / lo, self.hi_closed, self.lo_closed)
+            return _made(_recip_end(self.hi), 1 / lo, self.hi_closed, self.lo_closed)
         if self.contains_zero():
             return Interval.everything()
         if self.lo == 0:  # (0, h]: 1/x runs from 1/h up without bound
@@ -179,7 +180,7 @@ class Interval:
             # Both above zero and the divisor finite, the common case: what the product with
             # the reciprocal gives (see __mul__), without making the reciprocal.
             a_hi = self.hi
-            return Interval(
+            return _made(
                 a_lo / b_hi,
                 a_hi if isinstance(a_hi, float) else a_hi / b_lo,
                 self.lo_closed and other.hi_closed,
@@ -232,13 +233,39 @@ class Interval:
         """The interval times an exact constant."""
         if factor > 0:  # each end times the factor, open or closed as it was
             lo, hi = self.lo, self.hi
-            return Interval(
+            return _made(
                 lo if isinstance(lo, float) else lo * factor,
                 hi if isinstance(hi, float) else hi * factor,
                 self.lo_closed,
                 self.hi_closed,
             )
         return self * Interval.point(factor)
+
+
+_new = object.__new__
+
+
+def _made_as_is(lo: Endpoint, hi: Endpoint, lo_closed: bool, hi_closed: bool) -> Interval:
+    made: Any = _new(Interval)  # written as a plain object is: a value class is frozen to mypy only
+    made.lo = lo
+    made.hi = hi
+    made.lo_closed = lo_closed
+    made.hi_closed = hi_closed
+    return made  # type: ignore[no-any-return]
+
+
+def _made_and_checked(lo: Endpoint, hi: Endpoint, lo_closed: bool, hi_closed: bool) -> Interval:
+    made = Interval(lo, hi, lo_closed, hi_closed)
+    assert (made.lo_closed, made.hi_closed) == (lo_closed, hi_closed), "an infinite end is open"
+    return made
+
+
+_made = _made_and_checked if FROZEN else _made_as_is
+"""An interval that arithmetic on valid intervals made, not checked again: its ends are in
+order, closed where they meet and open where infinite, by the way it was made (checking was
+half the cost of making one, and the arithmetic makes dozens per claim file). Under the tests
+(frozen values, see claimcheck.valueclass) each one is checked as any interval is, which must
+neither fail nor change it."""
 
 
 def _recip_end(value: Endpoint) -> Endpoint:
