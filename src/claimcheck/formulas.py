@@ -266,7 +266,11 @@ def _shape(shape: str) -> tuple[Formula, str, dict[int, str]]:
         escaped = text.replace("{", "{{").replace("}", "}}")
         return placeholder.sub(lambda match: "{" + match.group() + "}", escaped)
 
-    return template, fields(template.text), {node: fields(label) for node, label in template.labels.items()}
+    text = fields(template.text)
+    # The label of the whole formula's step is its text: the same string, which evaluate_bound
+    # then fills in once for both.
+    labels = {node: fields(label) for node, label in template.labels.items()}
+    return template, text, {node: text if label == text else label for node, label in labels.items()}
 
 
 def _plan(tree: ast.expr) -> tuple[Instruction, ...] | None:
@@ -484,6 +488,7 @@ def evaluate_bound(
     leaves = template.leaves
     steps: list[Step] = []
     stack: list[Amount] = []
+    bound = None
     for action, node, operation in plan:  # as evaluate() runs a plan
         if action == _LEAF:
             leaf = leaves[node]
@@ -494,9 +499,14 @@ def evaluate_bound(
             assert operation is not None
             right = stack.pop()
             result = stack[-1] = operation(stack[-1], right)
-            steps.append((labels[node].format_map(names), result))
+            label = labels[node]
+            step = label.format_map(names)
+            if label is text:  # the whole formula's step: its text, filled in once (see _shape)
+                bound = step
+            steps.append((step, result))
     result = stack[0]
-    bound = text.format_map(names)
+    if bound is None:
+        bound = text.format_map(names)
     if _bits(result) > MAX_RESULT_BITS:
         raise ResultTooLargeError(bound)
     return bound, tuple(dict.fromkeys(map(names.__getitem__, template.names))), result, steps
