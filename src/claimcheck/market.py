@@ -16,9 +16,10 @@ from claimcheck import rates, rules, units
 from claimcheck.amounts import Amount
 from claimcheck.display import format_derived, format_number, format_percent, format_span
 from claimcheck.exact import Exact
-from claimcheck.identity import IdentityMemo
+from claimcheck.identity import IdentityMemo, ValueMemo
 from claimcheck.intervals import Interval
 from claimcheck.results import Comparison, Derived
+from claimcheck.valueclass import value_class
 from claimcheck.verdicts import (
     CONSISTENT,
     INCONSISTENT,
@@ -80,51 +81,40 @@ def check_market_rate(
     base, quote = units.currency_code(amount.unit), units.currency_code(converted_unit)
     if base is None or quote is None:
         return None
-    label = (
-        f"{base} per {quote} against the {rates.SOURCE} of {published} and the"
-        f" {business_days_before} business days before"
-    )
     inputs = (("rate", implied),)
     try:
         window = rates.window(base, quote, published, business_days_before)
     except rates.RatesUnavailableError as error:
+        label = _label(base, quote, published, business_days_before)
         return Derived("market_rate", label, FORMULA, inputs, (), implied, UNVERIFIABLE, str(error))
+    texts = _window_texts(window, base, quote, published, business_days_before)
     strict = widened(implied.strict_interval, tolerance)
     loose = widened(implied.interval, tolerance)
     matches = [rate for rate in window if strict.contains(rate.value)]
     loose_matches = [rate for rate in window if loose.contains(rate.value)]
     if only_verdicts_wanted():  # a likely-cause search keeps only the verdict: no text is written
-        return _bare(label, implied, window, matches, loose_matches)
+        return _bare(texts.label, implied, window, matches, loose_matches)
     # Each rate's distance once: the nearest rate is named whatever the verdict.
     distances = {rate: _distance(rate, implied.strict_interval) for rate in window}
     nearest = min(window, key=distances.__getitem__)
     off = distances[nearest]
     tested = implied.strict_interval if matches else implied.interval
     rough = _rough(implied, nearest, matches) if loose_matches else None
-    percent = format_percent(tolerance)
-    tolerance_words = f"the tolerance of {percent}"
-    inside = f", inside {tolerance_words}"
-    outside = f", outside {tolerance_words}" if tolerance else " (no tolerance is set)"
-    lines = _rate_lines(window, base, quote, published)
+    inside, outside, tolerance_line = _tolerance_texts(tolerance)
     evidence = (
-        *[line + (" - inside" if rate in matches else " - outside") for rate, line in lines],
+        *[texts.inside[rate] if rate in matches else texts.outside[rate] for rate in window],
         _source_line(),
-        f"tolerance: {percent} of the implied rate on each side",
-    )
-    on_the_day = next((rate for rate in window if rate.day == published), None)
-    day_note = (
-        f"; on {published} the rate was {_rate(on_the_day.value, base, quote)}"
-        if on_the_day is not None
-        else f"; {published} has no rate (not an ECB business day)"
+        tolerance_line,
     )
     implied_words = f"the implied rate {format_derived(implied)}"
+    rate_texts, days = texts.values, texts.days
 
     def judged(verdict: Verdict, message: str, rate: rates.Rate, code: str | None = None) -> Derived:
         point = _rate_amount(rate, implied.unit)
-        compared = Comparison(f"the ECB rate of {rate.day}", point)
+        compared = Comparison(f"the ECB rate of {days[rate]}", point)
         return Derived(
             "market_rate",
-            label,
+            texts.label,
             FORMULA,
             inputs,
             (),
@@ -142,7 +132,7 @@ def check_market_rate(
             UNVERIFIABLE,
             f"too rough to test: the printed amounts allow any rate from"
             f" {format_span(tested, implied.unit)}, a span of {format_percent(rough)} of the ECB"
-            f" rate of {nearest.day}, {_rate(nearest.value, base, quote)}, so no market rate could fail",
+            f" rate of {days[nearest]}, {rate_texts[nearest]}, so no market rate could fail",
             nearest,
             rules.TOO_ROUGH,
         )
@@ -150,14 +140,13 @@ def check_market_rate(
         best = min(matches, key=distances.__getitem__)
         gap = distances[best]
         where = (
-            f"matches the ECB rate of {best.day}, {_rate(best.value, base, quote)}"
+            f"matches the ECB rate of {days[best]}, {rate_texts[best]}"
             if gap == 0
-            else f"lies {format_percent(gap)} from the ECB rate of {best.day},"
-            f" {_rate(best.value, base, quote)}{inside}"
+            else f"lies {format_percent(gap)} from the ECB rate of {days[best]}, {rate_texts[best]}{inside}"
         )
         return judged(
             CONSISTENT,
-            f"{implied_words} {where}" + (day_note if best.day != published else ""),
+            f"{implied_words} {where}" + (texts.day_note if best.day != published else ""),
             best,
         )
     would_be = ""
@@ -171,17 +160,95 @@ def check_market_rate(
         return judged(
             CONSISTENT,
             f"{implied_words} fits an ECB rate only if {' and '.join(implied.loose)}: read to their"
-            f" last printed digits, the nearest, {nearest.day}'s {_rate(nearest.value, base, quote)},"
+            f" last printed digits, the nearest, {days[nearest]}'s {rate_texts[nearest]},"
             f" lies {format_percent(off)} away{outside}{would_be}",
             nearest,
             rules.LOOSE_FIT,
         )
     return judged(
         INCONSISTENT,
-        f"no ECB rate in the window fits {implied_words}: the nearest, {nearest.day}'s"
-        f" {_rate(nearest.value, base, quote)}, lies {format_percent(off)} away{outside}{would_be}",
+        f"no ECB rate in the window fits {implied_words}: the nearest, {days[nearest]}'s"
+        f" {rate_texts[nearest]}, lies {format_percent(off)} away{outside}{would_be}",
         nearest,
     )
+
+
+def _label(base: str, quote: str, published: date, business_days_before: int) -> str:
+    return (
+        f"{base} per {quote} against the {rates.SOURCE} of {published} and the"
+        f" {business_days_before} business days before"
+    )
+
+
+@value_class(repr=False, eq=False)
+class _WindowTexts:
+    """What the reports of a window's conversions say of it, whatever the amounts: written once
+    for each window, which every conversion of the same pair and date shares."""
+
+    label: str
+    days: dict[rates.Rate, str]
+    """Each rate's day, as text."""
+    values: dict[rates.Rate, str]
+    """Each rate, as text: "7.2585 CNY per USD"."""
+    inside: dict[rates.Rate, str]
+    """Each rate's line of evidence when the implied rates meet it."""
+    outside: dict[rates.Rate, str]
+    """The same, when they do not."""
+    day_note: str
+    """The publication date's own rate, or that it has none, for a fit of another day's rate."""
+
+
+def _window_texts(
+    window: tuple[rates.Rate, ...], base: str, quote: str, published: date, business_days_before: int
+) -> _WindowTexts:
+    key = (id(window), base, quote, published, business_days_before)
+    hit = _WINDOW_TEXTS.get(key)
+    if hit is not None:
+        return hit
+    days = {rate: str(rate.day) for rate in window}
+    rate_texts = {rate: _rate(rate.value, base, quote) for rate in window}
+    lines = {
+        rate: f"{days[rate]}: {rate_texts[rate]}" + (" (publication date)" if rate.day == published else "")
+        for rate in window
+    }
+    on_the_day = next((rate for rate in window if rate.day == published), None)
+    day_note = (
+        f"; on {published} the rate was {rate_texts[on_the_day]}"
+        if on_the_day is not None
+        else f"; {published} has no rate (not an ECB business day)"
+    )
+    texts = _WindowTexts(
+        _label(base, quote, published, business_days_before),
+        days,
+        rate_texts,
+        {rate: line + " - inside" for rate, line in lines.items()},
+        {rate: line + " - outside" for rate, line in lines.items()},
+        day_note,
+    )
+    return _WINDOW_TEXTS.remember(window, texts, key)
+
+
+_WINDOW_TEXTS: IdentityMemo[_WindowTexts] = IdentityMemo(64)
+
+
+def _tolerance_texts(tolerance: Exact) -> tuple[str, str, str]:
+    """A tolerance as the reports say it: inside it; outside it (or that there is none); and its
+    line of evidence. Remembered by its terms: most files take the default."""
+    key = (tolerance.numerator, tolerance.denominator)
+    hit = _TOLERANCE_TEXTS.get(key)
+    if hit is not None:
+        return hit
+    percent = format_percent(tolerance)
+    tolerance_words = f"the tolerance of {percent}"
+    texts = (
+        f", inside {tolerance_words}",
+        f", outside {tolerance_words}" if tolerance else " (no tolerance is set)",
+        f"tolerance: {percent} of the implied rate on each side",
+    )
+    return _TOLERANCE_TEXTS.remember(key, texts)
+
+
+_TOLERANCE_TEXTS: ValueMemo[tuple[object, object], tuple[str, str, str]] = ValueMemo(64)
 
 
 def _rate_amount(rate: rates.Rate, unit: units.Unit) -> Amount:
@@ -225,29 +292,6 @@ def _bare(
     return Derived(
         "market_rate", label, FORMULA, (("rate", implied),), (), implied, verdict, "", compared, code=code
     )
-
-
-def _rate_lines(
-    window: tuple[rates.Rate, ...], base: str, quote: str, published: date
-) -> list[tuple[rates.Rate, str]]:
-    """Each rate of the window as a line of evidence, without whether it fits: remembered by
-    the window, which every conversion of the same pair and date shares."""
-    key = (id(window), base, quote, published)
-    hit = _RATE_LINES.get(key)
-    if hit is not None:
-        return hit
-    lines = [
-        (
-            rate,
-            f"{rate.day}: {_rate(rate.value, base, quote)}"
-            + (" (publication date)" if rate.day == published else ""),
-        )
-        for rate in window
-    ]
-    return _RATE_LINES.remember(window, lines, key)
-
-
-_RATE_LINES: IdentityMemo[list[tuple[rates.Rate, str]]] = IdentityMemo(64)
 
 
 @functools.cache
