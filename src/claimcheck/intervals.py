@@ -90,8 +90,21 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """Whether some value lies in both intervals."""
-        lo, lo_closed = _max_lo(self, other)
-        hi, hi_closed = _min_hi(self, other)
+        # _max_lo and _min_hi written out: every comparison of a figure asks this.
+        a, b = self.lo, other.lo
+        if a > b:
+            lo, lo_closed = a, self.lo_closed
+        elif b > a:
+            lo, lo_closed = b, other.lo_closed
+        else:
+            lo, lo_closed = a, self.lo_closed and other.lo_closed
+        a, b = self.hi, other.hi
+        if a < b:
+            hi, hi_closed = a, self.hi_closed
+        elif b < a:
+            hi, hi_closed = b, other.hi_closed
+        else:
+            hi, hi_closed = a, self.hi_closed and other.hi_closed
         return lo < hi or (lo == hi and lo_closed and hi_closed)
 
     def intersection(self, other: Interval) -> Interval | None:

@@ -16,7 +16,14 @@ from typing import Literal
 
 from claimcheck import rules, units
 from claimcheck.amounts import Amount
-from claimcheck.display import SHORT_DIGITS, format_amount, format_number, format_percent, format_value
+from claimcheck.display import (
+    SHORT_DIGITS,
+    format_amount,
+    format_interval_in,
+    format_number,
+    format_percent,
+    format_value,
+)
 from claimcheck.exact import Exact
 from claimcheck.intervals import Interval
 from claimcheck.units import Unit
@@ -151,8 +158,8 @@ def judge(
         return Judgement(
             CONSISTENT,
             f"{label} fits only if {notes}: read to their last printed digits, recomputed"
-            f" {format_amount(recomputed.strict_amount())} does not meet {noun}"
-            f" {format_amount(printed.strict_amount())}",
+            f" {_strict_text(recomputed)} does not meet {noun}"
+            f" {_strict_text(printed)}",
             code=rules.LOOSE_FIT,
         )
     nominal = recomputed.nominal
@@ -172,7 +179,7 @@ def judge(
         return Judgement(
             CONSISTENT,
             f"{label} fits only within rounding: the printed numbers themselves give"
-            f" {_short(nominal, recomputed.unit)}, outside {format_amount(printed.strict_amount())},"
+            f" {_short(nominal, recomputed.unit)}, outside {_strict_text(printed)},"
             " but the rounding intervals overlap",
             within_rounding=True,
             code=rules.ROUNDING_FIT,
@@ -180,8 +187,7 @@ def judge(
         )
     return Judgement(
         CONSISTENT,
-        f"{label} fits: recomputed {format_value(recomputed)} meets {noun}"
-        f" {format_amount(printed.strict_amount())}",
+        f"{label} fits: recomputed {format_value(recomputed)} meets {noun} {_strict_text(printed)}",
         strict_fit=True,
     )
 
@@ -192,10 +198,14 @@ Rung = Literal["as printed", "margin", "rounding", "loose", "too rough", "no fit
 def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Exact | None]:
     """Where a comparison stands on the ladder, and the relative span when it is too rough
     (None for a span without end: a division by figures that may be zero)."""
-    if not recomputed.interval.overlaps(printed.interval):
+    loose = recomputed.interval
+    if not loose.overlaps(printed.interval):
         return "no fit", None
-    strict_fit = recomputed.strict_interval.overlaps(printed.strict_interval)
-    tested = recomputed.strict_interval if strict_fit else recomputed.interval
+    # The strict intervals (Amount.strict_interval, written out: this runs for every comparison).
+    strict = loose if recomputed.strict is None else recomputed.strict
+    printed_strict = printed.interval if printed.strict is None else printed.strict
+    strict_fit = strict.overlaps(printed_strict)
+    tested = strict if strict_fit else loose
     if isinstance(tested.lo, float) and isinstance(tested.hi, float):
         return "too rough", None
     rough = too_rough(tested, printed, TOO_ROUGH_WIDTH if strict_fit else TOO_ROUGH_LOOSE_WIDTH)
@@ -204,7 +214,7 @@ def _rung(recomputed: Amount, printed: Amount) -> tuple[Rung, Exact | None]:
     if not strict_fit:
         return "loose", None
     nominal = recomputed.nominal
-    if nominal is not None and not printed.strict_interval.contains(nominal):
+    if nominal is not None and not printed_strict.contains(nominal):
         # Outside the printed figure, even with the margin of its hedge: only the rounding of
         # the figures it was recomputed from (or their own hedges' margins) makes it fit.
         return ("margin" if recomputed.hedged else "rounding"), None
@@ -294,6 +304,11 @@ def _inconsistent(
         gap=gap,
         relative_gap=relative,
     )
+
+
+def _strict_text(amount: Amount) -> str:
+    """``format_amount(amount.strict_amount())``, without making the strict amount."""
+    return format_interval_in(amount.interval if amount.strict is None else amount.strict, amount.unit)
 
 
 def _off_by(value: Exact, printed: Exact, unit: Unit) -> str:
