@@ -507,8 +507,12 @@ def evaluate_bound(
     result = stack[0]
     if bound is None:
         bound = text.format_map(names)
-    if _bits(result) > MAX_RESULT_BITS:
-        raise ResultTooLargeError(bound)
+    interval = result.interval  # _bits(result) > MAX_RESULT_BITS, written out as in evaluate()
+    for value in (interval.lo, interval.hi, result.nominal):
+        if type(value) is Exact and (
+            value.numerator.bit_length() > MAX_RESULT_BITS or value.denominator.bit_length() > MAX_RESULT_BITS
+        ):
+            raise ResultTooLargeError(bound)
     return bound, tuple(dict.fromkeys(map(names.__getitem__, template.names))), result, steps
 
 

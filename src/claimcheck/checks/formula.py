@@ -41,7 +41,7 @@ def evaluate(check: FormulaCheck, lookup: Lookup) -> Outcome:
         formula,
         inputs,
         unit=target_unit(check),
-        expected=expected_value(check.expect, lookup),
+        expected=None if check.expect is None else expected_value(check.expect, lookup),
     )
     return outcome({}, [derived], derived.message)
 

@@ -36,7 +36,7 @@ def evaluate(check: RatioCheck, lookup: Lookup) -> Outcome:
         "left / right",
         inputs,
         unit=target_unit(check),
-        expected=expected_value(check.expect, lookup),
+        expected=None if check.expect is None else expected_value(check.expect, lookup),
         bound={"left": names[0], "right": names[1]},
     )
     return outcome({}, [derived], derived.message)
