@@ -299,3 +299,35 @@ def test_readings_in_threads_at_once_are_each_their_own() -> None:
     finally:
         sys.setswitchinterval(switch)
     assert read == expected * 25
+
+
+def test_another_threads_pyyaml_reading_during_ours_gets_pyyamls_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While our handlers are named in libyaml's module, a PyYAML event reading in another
+    thread is handed PyYAML's own events, and ours is not disturbed."""
+    import threading
+
+    other_text = "a: [1, b]\nc: {d: e}\n"
+    expected = [
+        (type(event), getattr(event, "value", None))
+        for event in yaml.parse(other_text, Loader=yaml.CSafeLoader)
+    ]
+    seen: list[list[tuple[type, Any]]] = []
+    scalar = yamlsource._scalar
+
+    def read_elsewhere_then_scalar(*args: Any) -> Any:
+        if not seen:  # the first special scalar of our reading: the handlers are named now
+            events = yaml.parse(other_text, Loader=yaml.CSafeLoader)
+            worker = threading.Thread(
+                target=lambda: seen.append([(type(e), getattr(e, "value", None)) for e in events])
+            )
+            worker.start()
+            worker.join()
+        return scalar(*args)
+
+    monkeypatch.setattr(yamlsource, "_scalar", read_elsewhere_then_scalar)
+    text = "first: ~\nitems: [x, y]\nlast: {k: v}\n"
+    document = parse(text)
+    assert seen == [expected]
+    assert document.data == composed(text).data == {"first": None, "items": ["x", "y"], "last": {"k": "v"}}

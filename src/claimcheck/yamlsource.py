@@ -279,6 +279,15 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
     if libyaml is None:  # pragma: no cover - PyYAML without libyaml
         return None
     module, parser, originals, document_start, document_end, stream_end = libyaml
+    # While the handlers are named, another thread's PyYAML reading calls them too: they hand
+    # it PyYAML's own event, so that neither reading sees the other's.
+    get_ident = threading.get_ident
+    reader = get_ident()
+    scalar_event = originals["ScalarEvent"]
+    mapping_start_event = originals["MappingStartEvent"]
+    sequence_start_event = originals["SequenceStartEvent"]
+    mapping_end_event = originals["MappingEndEvent"]
+    sequence_end_event = originals["SequenceEndEvent"]
     special = _SPECIAL_PLAIN_SCALARS
     line = _LINE
     errors: list[YamlError] = []
@@ -293,6 +302,8 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
 
     def scalar(anchor: Any, tag: Any, implicit: Any, value: str, start: Any, end: Any, style: Any) -> object:
         nonlocal key
+        if get_ident() != reader:
+            return scalar_event(anchor, tag, implicit, value, start, end, style)
         if anchor is not None:
             return _LEAVE
         if is_mapping and key is None:
@@ -318,6 +329,8 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
 
     def mapping_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
         nonlocal container, values, is_mapping, key
+        if get_ident() != reader:
+            return mapping_start_event(anchor, tag, implicit, start, end, flow)
         if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
             return _LEAVE  # an anchor; a key that is a mapping
         position = start.line * line + start.column
@@ -337,6 +350,8 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
 
     def sequence_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
         nonlocal container, values, is_mapping, key
+        if get_ident() != reader:
+            return sequence_start_event(anchor, tag, implicit, start, end, flow)
         if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
             return _LEAVE  # an anchor; a key that is a list
         position = start.line * line + start.column
@@ -354,10 +369,22 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
         places[id(child)] = (position, values)
         return None
 
-    def collection_end(start: Any, end: Any) -> None:
+    def collection_end() -> None:
         nonlocal container, values, is_mapping, key
         container, values, is_mapping = stack.pop()
         key = None
+
+    def mapping_end(start: Any, end: Any) -> object:
+        if get_ident() != reader:
+            return mapping_end_event(start, end)
+        collection_end()
+        return None
+
+    def sequence_end(start: Any, end: Any) -> object:
+        if get_ident() != reader:
+            return sequence_end_event(start, end)
+        collection_end()
+        return None
 
     names = vars(module)
     with _HANDLERS_IN_USE:
@@ -366,8 +393,8 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
                 ScalarEvent=scalar,
                 MappingStartEvent=mapping_start,
                 SequenceStartEvent=sequence_start,
-                MappingEndEvent=collection_end,
-                SequenceEndEvent=collection_end,
+                MappingEndEvent=mapping_end,
+                SequenceEndEvent=sequence_end,
             )
             get = parser(text).get_event
             get()  # the start of the stream
@@ -391,7 +418,9 @@ _LEAVE = object()
 """What an event handler returns to stop the reading and leave the file to the composer."""
 
 _HANDLERS_IN_USE = threading.Lock()
-"""Held while libyaml's module names our event handlers, which hold one reading's state."""
+"""Held while libyaml's module names our event handlers, which hold one reading's state. (A
+process forked by another thread during a reading would start with the handlers named and
+this held: claimcheck forks its workers from its main thread, which is not reading then.)"""
 
 
 def _scalar(
@@ -437,7 +466,9 @@ def _libyaml() -> tuple[Any, ...] | None:
         from yaml import _yaml as module
     except ImportError:  # pragma: no cover - PyYAML without libyaml
         return None
-    originals = {name: getattr(module, name) for name in _HANDLED_EVENTS}
+    # PyYAML's own classes, not what the module names now (a reading in another thread may
+    # have named its handlers there).
+    originals = {name: getattr(yaml.events, name) for name in _HANDLED_EVENTS}
     return (
         module,
         module.CParser,
