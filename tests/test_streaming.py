@@ -177,3 +177,33 @@ def test_standard_output_gets_the_document_in_its_own_encoding(
     assert code == 0
     assert "é" in document
     assert document == output_format("json").render_document(outputs, RenderOptions())
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 needs a Linux file system")
+@pytest.mark.parametrize("name", ["json", "junit", "text"])
+def test_a_file_name_that_is_not_utf_8_is_written_escaped(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name's odd byte is written as an escape: the document is still UTF-8 (and JSON reads
+    the name back), where it used to stop with an internal error or come out invalid."""
+    import json
+    import os
+
+    from claimcheck.cli import run
+
+    odd = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.yaml")
+    Path(odd).write_text(
+        "article:\n  title: Odd name\n  publisher: Test Daily\n  date: 2025-03-11\nclaims:\n"
+        "  - id: a\n    kind: figure\n    quote: 12 schools\n    value: 12 schools\n",
+        encoding="utf-8",
+    )
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    code = run(["verify", "--no-cache", "--format", name, odd])
+    stream.flush()
+    document = raw.getvalue().decode("utf-8")  # strict: no byte of the name comes through as it is
+    assert code == 0
+    assert "caf\\udce9.yaml" in document
+    if name == "json":
+        assert json.loads(document)["files"][0]["file"] == odd

@@ -126,14 +126,15 @@ class FileOutput:
 
 
 def encoded(text: str) -> bytes:
-    """``text`` as documents are written: UTF-8, and a file name's bytes that are not UTF-8
-    (which Python reads as lone surrogates) as they were."""
-    return text.encode("utf-8", "surrogateescape")
+    """``text`` as documents are written: UTF-8. A file name's bytes that are not UTF-8, which
+    Python reads as lone surrogates, are written as escapes (``\\udce9``): a JSON document
+    still reads back as the name, and no document stops at it or is left invalid UTF-8."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 def decoded(data: bytes) -> str:
     """The text of :func:`encoded` ``data``."""
-    return data.decode("utf-8", "surrogateescape")
+    return data.decode("utf-8")
 
 
 _VERDICTS = tuple(Verdict)
