@@ -231,3 +231,50 @@ def test_an_interval_is_empty_exactly_when_its_ends_say_so(
             Interval(lo, hi, lo_closed, hi_closed)
     else:
         assert shape(Interval(lo, hi, lo_closed, hi_closed)) == (lo, hi, lo_closed, hi_closed)
+
+
+_UNCHECKED_ARITHMETIC = """
+import itertools
+from claimcheck.exact import Exact
+from claimcheck.intervals import INF, Interval, _made, _made_as_is
+
+assert _made is _made_as_is  # outside the tests, arithmetic makes its intervals unchecked
+ends = [-INF, Exact(-3), Exact(0), Exact(1, 2), Exact(2), INF]
+made = []
+for lo, hi in itertools.combinations_with_replacement(ends, 2):
+    if lo == hi and isinstance(lo, float):
+        continue
+    for lo_closed, hi_closed in itertools.product([True, False], repeat=2):
+        if lo == hi:
+            lo_closed = hi_closed = True
+        lo_closed = lo_closed and not isinstance(lo, float)
+        hi_closed = hi_closed and not isinstance(hi, float)
+        made.append(Interval(lo, hi, lo_closed, hi_closed))
+results = 0
+for a, b in itertools.product(made, repeat=2):
+    for result in (-a, a + b, a - b, a * b, a / b, a.reciprocal(), a.scaled(Exact(3, 2))):
+        shape = (result.lo, result.hi, result.lo_closed, result.hi_closed)
+        checked = Interval(*shape)  # refuses an empty interval, opens an infinite end
+        assert (checked.lo, checked.hi, checked.lo_closed, checked.hi_closed) == shape, (a, b, shape)
+        results += 1
+print(results)
+"""
+
+
+def test_arithmetic_makes_valid_intervals_without_checking_them() -> None:
+    """Outside the tests (values not frozen), the intervals that arithmetic makes are not
+    checked again: every one of them, over ends of every kind, is one the checks accept as is."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {name: value for name, value in os.environ.items() if name != "CLAIMCHECK_FROZEN_VALUES"}
+    done = subprocess.run(
+        [sys.executable, "-c", _UNCHECKED_ARITHMETIC],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 10_000
