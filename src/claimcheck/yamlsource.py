@@ -327,16 +327,13 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
             values.append(position)
         return None
 
-    def mapping_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
+    def collection_start(anchor: Any, tag: Any, start: Any, child: Any) -> object:
         nonlocal container, values, is_mapping, key
-        if get_ident() != reader:
-            return mapping_start_event(anchor, tag, implicit, start, end, flow)
         if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
-            return _LEAVE  # an anchor; a key that is a mapping
+            return _LEAVE  # an anchor; a key that is a mapping or a list
         position = start.line * line + start.column
         if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
             errors.append(_tag_error(tag, position))
-        child: dict[str, Any] = {}
         if is_mapping:
             container[key] = child
             values[key] = position
@@ -344,30 +341,20 @@ def _read_events(text: str) -> Document | None:  # noqa: PLR0915 - the handlers 
             container.append(child)
             values.append(position)
         stack.append((container, values, is_mapping))
-        container, values, is_mapping, key = child, {}, True, None
+        is_mapping = type(child) is dict
+        container, values, key = child, {} if is_mapping else [], None
         places[id(child)] = (position, values)
         return None
 
+    def mapping_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
+        if get_ident() != reader:
+            return mapping_start_event(anchor, tag, implicit, start, end, flow)
+        return collection_start(anchor, tag, start, {})
+
     def sequence_start(anchor: Any, tag: Any, implicit: Any, start: Any, end: Any, flow: Any) -> object:
-        nonlocal container, values, is_mapping, key
         if get_ident() != reader:
             return sequence_start_event(anchor, tag, implicit, start, end, flow)
-        if anchor is not None or (is_mapping and key is None) or len(stack) > _MAX_EVENT_DEPTH:
-            return _LEAVE  # an anchor; a key that is a list
-        position = start.line * line + start.column
-        if tag is not None and tag != "!" and tag not in PLAIN_TAGS:
-            errors.append(_tag_error(tag, position))
-        child: list[Any] = []
-        if is_mapping:
-            container[key] = child
-            values[key] = position
-        else:
-            container.append(child)
-            values.append(position)
-        stack.append((container, values, is_mapping))
-        container, values, is_mapping, key = child, [], False, None
-        places[id(child)] = (position, values)
-        return None
+        return collection_start(anchor, tag, start, [])
 
     def collection_end() -> None:
         nonlocal container, values, is_mapping, key
