@@ -472,10 +472,11 @@ def _decimal_denominators() -> dict[str, tuple[int, int]]:
 
 
 def format_interval_exact(interval: Interval, unit: Unit, lo_exact: str | None, hi_exact: str | None) -> str:
-    """:func:`format_interval_in`, given the ends' exact texts (:func:`exact_text`'s), which
-    the JSON document writes anyway (see :func:`interval_numbers_exact`)."""
+    """:func:`format_interval_in`, given the ends' exact texts (:func:`exact_text`'s), made of
+    the pieces the JSON document joins (it escapes each unit's suffixes once): the numbers of
+    :func:`interval_numbers_exact` and the suffix of :func:`unit_suffixes` for their scale word."""
     numbers, word = interval_numbers_exact(interval, lo_exact, hi_exact)
-    return numbers + _suffix(word, unit_text(unit))
+    return numbers + unit_suffixes(unit)[word]
 
 
 def interval_numbers_exact(interval: Interval, lo_exact: str | None, hi_exact: str | None) -> tuple[str, str]:

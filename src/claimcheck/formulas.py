@@ -461,16 +461,25 @@ def evaluate(formula: Formula, lookup: Callable[[str], Amount]) -> tuple[Amount,
                 result = stack[-1] = operation(stack[-1], right)
                 steps.append((labels[node], result))
         result = stack[0]
-    # Sums, products and quotients grow at most to the total size of their operands (a few
-    # hundred thousand digits, computed in a moment), so their size is checked once, here;
-    # only a power can explode, and it is checked before it is taken.
-    interval = result.interval  # _bits(result) > MAX_RESULT_BITS, written out: this runs for every figure
+    _refuse_too_large(result, formula.text)
+    return result, steps
+
+
+def _refuse_too_large(result: Amount, text: str) -> None:
+    """Raise ResultTooLargeError (for the formula ``text``) when ``result`` holds a number
+    larger than :data:`MAX_RESULT_BITS`.
+
+    Sums, products and quotients grow at most to the total size of their operands (a few
+    hundred thousand digits, computed in a moment), so their size is checked once, at the end
+    of an evaluation; only a power can explode, and it is checked before it is taken.
+    ``_bits(result) > MAX_RESULT_BITS``, written out: this runs for every figure.
+    """
+    interval = result.interval
     for value in (interval.lo, interval.hi, result.nominal):
         if type(value) is Exact and (
             value.numerator.bit_length() > MAX_RESULT_BITS or value.denominator.bit_length() > MAX_RESULT_BITS
         ):
-            raise ResultTooLargeError(formula.text)
-    return result, steps
+            raise ResultTooLargeError(text)
 
 
 def evaluate_bound(
@@ -507,12 +516,7 @@ def evaluate_bound(
     result = stack[0]
     if bound is None:
         bound = text.format_map(names)
-    interval = result.interval  # _bits(result) > MAX_RESULT_BITS, written out as in evaluate()
-    for value in (interval.lo, interval.hi, result.nominal):
-        if type(value) is Exact and (
-            value.numerator.bit_length() > MAX_RESULT_BITS or value.denominator.bit_length() > MAX_RESULT_BITS
-        ):
-            raise ResultTooLargeError(bound)
+    _refuse_too_large(result, bound)
     return bound, tuple(dict.fromkeys(map(names.__getitem__, template.names))), result, steps
 
 
